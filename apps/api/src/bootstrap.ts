@@ -1,0 +1,48 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  AppConfig,
+  createRootLogger,
+  createValidationPipe,
+  HttpErrorFilter,
+  JsonLogger,
+  Metrics,
+  requestLogging,
+  validateEnvironment,
+} from '@kuaizhuan/platform';
+import helmet from 'helmet';
+import { ApiModule } from './api.module';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Kuaizhuan API')
+    .setDescription('成果快转: needs, achievements, matching, review, push and deals')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the HTTP application: used by main.ts and by the tests, so both run the same thing. */
+export async function createApi(): Promise<NestExpressApplication> {
+  const env = validateEnvironment(process.env);
+  const root = createRootLogger(env.LOG_LEVEL, 'api');
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    logger: new JsonLogger(root),
+    bufferLogs: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(requestLogging(root));
+  app.use(app.get(Metrics).httpMiddleware());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,125 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const DEV_SECRET = 'kuaizhuan-local-development-secret-change-me';
+
+/**
+ * Every setting the processes read, with defaults that work on a machine running
+ * PostgreSQL and Redis locally. A missing or malformed value stops the process at
+ * boot with a message naming the variable.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Port the HTTP api listens on. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Public base URL of the platform, used in links sent by e-mail. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kuaizhuan';
+
+  /** Log every SQL statement (development aid). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  DATABASE_LOGGING = false;
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so several deployments can share one Redis. */
+  @Matches(/^[a-z0-9_-]+$/i)
+  QUEUE_PREFIX = 'kz';
+
+  /** Milliseconds between outbox relay polls when the outbox was empty. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 250;
+
+  /** Multiplier for job retry back-off delays (tests shrink it). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  JOB_BACKOFF_SCALE = 1;
+
+  @IsString()
+  @MinLength(32)
+  JWT_ACCESS_SECRET = DEV_SECRET;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(30)
+  JWT_ACCESS_TTL = 900;
+
+  /** Lifetime of a refresh token family, in days. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Requests per minute one client may make to the sign-in and registration routes. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** SMTP relay for e-mail, e.g. smtp://user:pass@host:587. */
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsEmail()
+  MAIL_FROM = 'noreply@kuaizhuan.local';
+
+  /** When set, search goes to this Meilisearch server instead of PostgreSQL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  MEILI_HOST?: string;
+
+  @IsOptional()
+  @IsString()
+  MEILI_MASTER_KEY?: string;
+}
+
+export class EnvironmentError extends Error {}
+
+/** Validates raw process variables; throws naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const cleaned: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== '' && value !== undefined) cleaned[key] = value;
+  }
+  const env = plainToInstance(Environment, cleaned, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  const problems = errors.map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`,
+  );
+  if (env.NODE_ENV === 'production' && env.JWT_ACCESS_SECRET === DEV_SECRET) {
+    problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
+  }
+  if (problems.length > 0) {
+    throw new EnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  return env;
+}

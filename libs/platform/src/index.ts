@@ -1,0 +1,36 @@
+export { PlatformModule } from './platform.module';
+export { AppConfig } from './config/app-config';
+export { Environment, EnvironmentError, validateEnvironment } from './config/environment';
+export { dataSourceOptions } from './database/data-source-options';
+export { Outbox } from './queue/outbox';
+export { OutboxEntry } from './queue/outbox.entity';
+export { OutboxRelay } from './queue/outbox-relay';
+export { QueueProducers } from './queue/queue-producers';
+export { WorkerQueueModule } from './queue/queue.module';
+export {
+  QueueName,
+  JOB_POLICIES,
+  EVENT_ROUTES,
+  queueOf,
+  type AnyJob,
+  type EventName,
+  type EventPayloads,
+  type JobName,
+  type JobOf,
+  type JobPayloads,
+} from './queue/job-catalogue';
+export { workerConnection, producerConnection } from './queue/redis-connection';
+export {
+  DomainError,
+  NotFoundError,
+  ForbiddenError,
+  UnauthorizedError,
+  ConflictError,
+  InvalidInputError,
+} from './errors/domain-errors';
+export { createValidationPipe, RequestValidationError, type FieldProblem } from './errors/validation';
+export { HttpErrorFilter, type ErrorBody } from './errors/http-exception.filter';
+export { JsonLogger, createRootLogger, requestLogging, logContext } from './logging/logger';
+export { Metrics, MetricsHttpModule } from './metrics/metrics';
+export { HealthModule } from './health/health';
+export { Mailer, type MailMessage } from './mail/mailer';

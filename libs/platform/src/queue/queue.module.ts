@@ -1,0 +1,37 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from './job-catalogue';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+import { QueueProducers } from './queue-producers';
+import { workerConnection } from './redis-connection';
+
+/** Writing jobs (through the outbox) and reading queue state: for the api and the worker. */
+@Global()
+@Module({
+  providers: [Outbox, QueueProducers],
+  exports: [Outbox, QueueProducers],
+})
+export class QueueModule {}
+
+/**
+ * The worker side: the outbox relay and BullMQ's connection for processors.
+ * Libs register their processors in modules the worker imports after this one.
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: workerConnection(config.get('REDIS_URL')),
+        prefix: config.get('QUEUE_PREFIX'),
+      }),
+    }),
+    BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+  ],
+  providers: [OutboxRelay],
+  exports: [BullModule, OutboxRelay],
+})
+export class WorkerQueueModule {}
