@@ -40,6 +40,8 @@ const shared = {
 };
 
 module.exports = {
+  maxWorkers: 2,
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -53,7 +55,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      maxWorkers: 2,
     },
   ],
 };

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { AppConfig } from '@kuaizhuan/platform';
+import { AppConfig, loadDotEnv } from '@kuaizhuan/platform';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const app = await createApi();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { loadDotEnv } from '@kuaizhuan/platform';
 import { createWorker } from './bootstrap';
 
+loadDotEnv();
 createWorker()
   .then(() => console.log(JSON.stringify({ level: 30, service: 'worker', msg: 'worker started' })))
   .catch((error: unknown) => {

@@ -1,5 +1,6 @@
 export { PlatformModule } from './platform.module';
 export { AppConfig } from './config/app-config';
+export { loadDotEnv } from './config/config.module';
 export { Environment, EnvironmentError, validateEnvironment } from './config/environment';
 export { dataSourceOptions } from './database/data-source-options';
 export { Outbox } from './queue/outbox';

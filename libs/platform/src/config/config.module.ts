@@ -1,19 +1,16 @@
+import { existsSync } from 'node:fs';
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config';
 import { validateEnvironment } from './environment';
 
+/** Reads `.env` (when present) into process.env without overriding what is already set. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
 @Global()
 @Module({
-  imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      cache: true,
-      envFilePath: ['.env'],
-      validate: validateEnvironment,
-    }),
-  ],
-  providers: [AppConfig],
+  providers: [{ provide: AppConfig, useFactory: () => new AppConfig(validateEnvironment(process.env)) }],
   exports: [AppConfig],
 })
 export class PlatformConfigModule {}

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/terminus';
 import { QueueProducers } from '../queue/queue-producers';
 import { QueueName } from '../queue/job-catalogue';
+import { withDeadline } from '../util/deadline';
 
 @ApiTags('health')
 @Controller('health')
@@ -35,7 +36,7 @@ export class HealthController {
       async () => {
         const redis = this.indicators.check('redis');
         try {
-          await withTimeout(this.queues.queue(QueueName.Deliver).getJobCounts('waiting'), 2_000);
+          await withDeadline(this.queues.queue(QueueName.Deliver).getJobCounts('waiting'), 2_000, 'redis');
           return redis.up();
         } catch (error) {
           return redis.down({ message: error instanceof Error ? error.message : String(error) });
@@ -43,16 +44,6 @@ export class HealthController {
       },
     ]);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
 }
 
 @Module({ imports: [TerminusModule], controllers: [HealthController] })

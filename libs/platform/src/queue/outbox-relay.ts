@@ -64,31 +64,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * Throws when Redis refused them: the rows stay pending for the next try.
    */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: ClaimedRow[] = await manager.query(
-        `SELECT id, job_name, payload FROM outbox
-          WHERE dispatched_at IS NULL
-          ORDER BY created_at
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
-      if (rows.length === 0) return 0;
-      const ids = rows.map((row) => row.id);
-      try {
-        await this.producers.add(rows.map((row) => ({ name: row.job_name, data: row.payload, jobId: row.id })));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        // Recorded outside the claiming transaction, which is about to roll back.
-        await this.dataSource.query(
-          `UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1)`,
-          [ids, message.slice(0, 500)],
+    let claimed: string[] = [];
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const rows: ClaimedRow[] = await manager.query(
+          `SELECT id, job_name, payload FROM outbox
+            WHERE dispatched_at IS NULL
+            ORDER BY created_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED`,
+          [BATCH_SIZE],
         );
-        throw error;
+        if (rows.length === 0) return 0;
+        claimed = rows.map((row) => row.id);
+        await this.producers.add(rows.map((row) => ({ name: row.job_name, data: row.payload, jobId: row.id })));
+        await manager.query(`UPDATE outbox SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1)`, [claimed]);
+        return rows.length;
+      });
+    } catch (error) {
+      if (claimed.length > 0) {
+        // The claim has been rolled back; note the failed attempt on the rows, which stay pending.
+        const message = error instanceof Error ? error.message : String(error);
+        await this.dataSource
+          .query(`UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1)`, [
+            claimed,
+            message.slice(0, 500),
+          ])
+          .catch(() => undefined);
       }
-      await manager.query(`UPDATE outbox SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1)`, [ids]);
-      return rows.length;
-    });
+      throw error;
+    }
   }
 
   private async run(): Promise<void> {

@@ -3,6 +3,10 @@ import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_POLICIES, QueueName, queueOf, type JobName, type JobPayloads } from './job-catalogue';
 import { producerConnection } from './redis-connection';
+import { withDeadline } from '../util/deadline';
+
+/** How long adding a batch may take before the caller gives up (and retries later). */
+const ADD_DEADLINE_MS = 5_000;
 
 export interface JobToAdd<N extends JobName = JobName> {
   name: N;
@@ -49,27 +53,36 @@ export class QueueProducers implements OnApplicationShutdown {
     }
     const scale = this.config.get('JOB_BACKOFF_SCALE');
     for (const [name, list] of byQueue) {
-      await this.queue(name).addBulk(
-        list.map((job) => {
-          const policy = JOB_POLICIES[job.name];
-          return {
-            name: job.name,
-            data: job.data,
-            opts: {
-              jobId: job.jobId,
-              attempts: policy.attempts,
-              backoff: { type: 'exponential', delay: Math.round(policy.backoffMs * scale) },
-              removeOnComplete: { age: policy.keepCompletedSeconds },
-              removeOnFail: { age: policy.keepFailedSeconds },
-            },
-          };
-        }),
+      await withDeadline(
+        this.queue(name).addBulk(
+          list.map((job) => {
+            const policy = JOB_POLICIES[job.name];
+            return {
+              name: job.name,
+              data: job.data,
+              opts: {
+                jobId: job.jobId,
+                attempts: policy.attempts,
+                backoff: { type: 'exponential', delay: Math.round(policy.backoffMs * scale) },
+                removeOnComplete: { age: policy.keepCompletedSeconds },
+                removeOnFail: { age: policy.keepFailedSeconds },
+              },
+            };
+          }),
+        ),
+        ADD_DEADLINE_MS,
+        `adding jobs to queue ${name}`,
       );
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    // close() waits for Redis; when Redis is away, drop the connection instead.
+    await Promise.all(
+      [...this.queues.values()].map((queue) =>
+        withDeadline(queue.close(), 2_000, 'closing queue').catch(() => queue.disconnect()),
+      ),
+    );
     this.queues.clear();
   }
 }

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+// Relative import: Jest's globalSetup runs outside the module mapper.
+import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
+
+/** Server the tests use; the database name in it is replaced per test file. */
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEMPLATE_DATABASE = 'kz_test_template';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and re-creates the template database with every migration applied. Runs once per `npm test`. */
+export async function prepareTemplate(): Promise<void> {
+  await admin(async (client) => {
+    await client.query(`UPDATE pg_database SET datistemplate = false WHERE datname = $1`, [TEMPLATE_DATABASE]);
+    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  });
+  const source = new DataSource(dataSourceOptions({ url: databaseUrl(TEMPLATE_DATABASE), applicationName: 'kz-test' }));
+  await source.initialize();
+  try {
+    await source.runMigrations({ transaction: 'each' });
+  } finally {
+    await source.destroy();
+  }
+  await admin((client) => client.query(`UPDATE pg_database SET datistemplate = true WHERE datname = $1`, [TEMPLATE_DATABASE]));
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database for one test file, cloned from the migrated template (fast: no migrations run). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `kz_test_${randomBytes(5).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
