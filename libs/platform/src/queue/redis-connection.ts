@@ -14,11 +14,14 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   };
 }
 
-/** Options for connections that add jobs or read queue state: fail fast when Redis is away. */
+/**
+ * Options for connections that add jobs or read queue state: a command fails after one
+ * retry when Redis is away (callers also put a deadline on it), and the connection keeps
+ * trying to come back in the background.
+ */
 export function producerConnection(url: string): RedisOptions {
   return {
     ...redisOptionsFromUrl(url),
-    enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
