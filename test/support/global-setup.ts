@@ -1,18 +1,12 @@
-import { Client } from 'pg';
-import { prepareTemplate, TEST_SERVER_URL } from './database';
+import { randomBytes } from 'node:crypto';
+import { prepareTemplate } from './database';
 
-/** Once per run: migrate the template database and drop databases left by interrupted runs. */
+/**
+ * Once per run: migrate a template database of this run's own (so runs side by side never
+ * share one); every test file clones it. The name reaches the test workers through the env.
+ */
 export default async function globalSetup(): Promise<void> {
-  const client = new Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'kz\\_test\\_%' AND datname <> 'kz_test_template'
-         AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)`,
-    );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-  await prepareTemplate();
+  const template = `kz_tpl_${randomBytes(4).toString('hex')}`;
+  process.env.KZ_TEST_TEMPLATE = template;
+  await prepareTemplate(template);
 }
