@@ -7,6 +7,7 @@ export { Outbox } from './queue/outbox';
 export { OutboxEntry } from './queue/outbox.entity';
 export { OutboxRelay } from './queue/outbox-relay';
 export { QueueProducers } from './queue/queue-producers';
+export { QueueDashboard, type QueueSummary, type FailedJobView, type OutboxSummary } from './queue/queue-dashboard';
 export { WorkerQueueModule } from './queue/queue.module';
 export {
   QueueName,
@@ -34,4 +35,5 @@ export { HttpErrorFilter, type ErrorBody } from './errors/http-exception.filter'
 export { JsonLogger, createRootLogger, requestLogging, logContext } from './logging/logger';
 export { Metrics, MetricsHttpModule } from './metrics/metrics';
 export { HealthModule } from './health/health';
+export { Public, PUBLIC_ROUTE } from './http/public-route';
 export { Mailer, type MailMessage } from './mail/mailer';

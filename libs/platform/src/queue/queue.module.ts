@@ -2,16 +2,20 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './job-catalogue';
+import { MetricsModule } from '../metrics/metrics';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { QueueProducers } from './queue-producers';
+import { QueueDashboard } from './queue-dashboard';
+import { QueueMetrics } from './queue-metrics';
 import { workerConnection } from './redis-connection';
 
 /** Writing jobs (through the outbox) and reading queue state: for the api and the worker. */
 @Global()
 @Module({
-  providers: [Outbox, QueueProducers],
-  exports: [Outbox, QueueProducers],
+  imports: [MetricsModule],
+  providers: [Outbox, QueueProducers, QueueDashboard, QueueMetrics],
+  exports: [Outbox, QueueProducers, QueueDashboard],
 })
 export class QueueModule {}
 
