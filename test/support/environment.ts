@@ -13,8 +13,11 @@ export interface TestEnvironment {
  * Gives one test file its own database and queue namespace and points process.env at them,
  * so apps built with createApi()/createWorker() in this file use only these.
  */
-export async function setUpTestEnvironment(extra: Record<string, string> = {}): Promise<TestEnvironment> {
-  const database = await createTestDatabase();
+export async function setUpTestEnvironment(
+  extra: Record<string, string> = {},
+  template?: string,
+): Promise<TestEnvironment> {
+  const database = await createTestDatabase(template);
   const queuePrefix = `kzt${randomBytes(4).toString('hex')}`;
   const saved = { ...process.env };
   Object.assign(process.env, {
