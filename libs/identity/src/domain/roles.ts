@@ -1,0 +1,57 @@
+/** What an organisation is; decides which roles its members may hold. */
+export const ORGANISATION_KINDS = ['enterprise', 'university', 'research_institute', 'service_agency', 'government'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const USER_ROLES = ['enterprise', 'tto', 'manager', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/**
+ * The role of the first user when an organisation signs itself up. Government bodies
+ * (and with them admin accounts) are not self-registered: an admin invites them.
+ */
+const SELF_REGISTRATION_ROLE: { [K in OrganisationKind]: UserRole | null } = {
+  enterprise: 'enterprise',
+  university: 'tto',
+  research_institute: 'tto',
+  service_agency: 'manager',
+  government: null,
+};
+
+/** Roles the members of each kind of organisation may hold. */
+const MEMBER_ROLES: { [K in OrganisationKind]: readonly UserRole[] } = {
+  enterprise: ['enterprise'],
+  // A TTO may employ its own technology managers (技术经理人).
+  university: ['tto', 'manager'],
+  research_institute: ['tto', 'manager'],
+  service_agency: ['manager'],
+  // The operator / science bureau: administrators and platform-side technology managers.
+  government: ['admin', 'manager'],
+};
+
+export const SELF_REGISTRABLE_KINDS = ORGANISATION_KINDS.filter((kind) => SELF_REGISTRATION_ROLE[kind] !== null);
+
+export function selfRegistrationRole(kind: OrganisationKind): UserRole | null {
+  return SELF_REGISTRATION_ROLE[kind];
+}
+
+export function memberRoles(kind: OrganisationKind): readonly UserRole[] {
+  return MEMBER_ROLES[kind];
+}
+
+/**
+ * Why `inviter` may not invite someone as `role` into an organisation of `kind`,
+ * or null when the invitation is allowed.
+ */
+export function invitationRefusal(inviter: UserRole, kind: OrganisationKind, role: UserRole): string | null {
+  if (!MEMBER_ROLES[kind].includes(role)) {
+    return `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}`;
+  }
+  if (role === 'admin' && inviter !== 'admin') return 'only an admin may invite an admin';
+  return null;
+}

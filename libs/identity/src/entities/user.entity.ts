@@ -1,0 +1,57 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '../domain/roles';
+import { Organisation } from './organisation.entity';
+
+/** A person who signs in. E-mail addresses are stored lower-cased, which makes them unique case-insensitively. */
+@Entity('user_account')
+@Check('user_account_email_lower_case', `"email" = lower("email")`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  organisation?: Organisation;
+
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role' })
+  role: UserRole;
+
+  /** argon2id, PHC string format. */
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: USER_STATUSES, enumName: 'user_status', default: 'active' })
+  status: UserStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
