@@ -10,8 +10,10 @@ import {
 import { QueueProducers } from '../queue/queue-producers';
 import { QueueName } from '../queue/job-catalogue';
 import { withDeadline } from '../util/deadline';
+import { Public } from '../http/public-route';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
