@@ -1,0 +1,92 @@
+// ESLint flat config. Formatting belongs to Prettier (`prettier --check .` in `npm run lint`);
+// ESLint looks for bugs. TypeScript files are linted with type information, because the
+// rules that matter most here (floating and misused promises) need it.
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const nodeGlobals = {
+  __dirname: 'readonly',
+  __filename: 'readonly',
+  Buffer: 'readonly',
+  console: 'readonly',
+  exports: 'writable',
+  module: 'writable',
+  process: 'readonly',
+  require: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+  URL: 'readonly',
+};
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/',
+      'dist/',
+      'coverage/',
+      // The portal is a separate Vite app and gets its own lint set-up.
+      'apps/portal/',
+      'test/artifacts/',
+      'bench/results/',
+    ],
+  },
+  eslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Every promise is awaited, returned or explicitly `void`ed: a lost rejection is a lost write.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // Nest injects through constructors whose body is empty: `constructor(private readonly x: X) {}`.
+      // The TypeScript version of the rule allows those (parameter properties) and flags the rest.
+      '@typescript-eslint/no-empty-function': 'error',
+      '@typescript-eslint/no-useless-constructor': 'error',
+      // Nest modules are empty decorated classes.
+      '@typescript-eslint/no-extraneous-class': 'off',
+      // Nest handlers and interface implementations are often `async` without an `await`.
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Tests read response bodies typed `any` (supertest); the `no-unsafe-*` family would drown them.
+    files: ['test/**/*.ts', '**/*.test.ts', '**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Plain JavaScript (config files, tools/*.js): no type information, Node globals, CommonJS allowed.
+    files: ['**/*.{js,cjs,mjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: nodeGlobals },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['**/*.{js,cjs}'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  prettier,
+);
