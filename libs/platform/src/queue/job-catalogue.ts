@@ -9,11 +9,25 @@
  */
 export enum QueueName {
   Deliver = 'deliver',
+  /** Search index updates: upserts, removals and reconciliation (catalog). */
+  Index = 'index',
+  /** Bulk imports of achievements from CSV/XLSX (catalog). */
+  Import = 'import',
 }
 
 /** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
+/** Which catalogue rows to bring the search index in line with (ids only; re-read by the job). */
+export interface CatalogIndexPayload {
+  kind: 'need' | 'achievement' | 'researcher';
+  ids: string[];
+}
+
 export interface JobPayloads {
   'invitation.send': { invitationId: string };
+  'catalog.index': CatalogIndexPayload;
+  'catalog.import': { importId: string };
+  /** Compares Postgres and the search index and repairs the difference. */
+  'catalog.reconcile': { trigger: 'schedule' | 'manual' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -44,11 +58,40 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     keepCompletedSeconds: 7 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
+  'catalog.index': {
+    queue: QueueName.Index,
+    attempts: 10,
+    backoffMs: 2_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'catalog.import': {
+    queue: QueueName.Import,
+    attempts: 3,
+    backoffMs: 10_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'catalog.reconcile': {
+    queue: QueueName.Index,
+    attempts: 3,
+    backoffMs: 60_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
 };
 
 /** Domain events written to the outbox, with the payload they carry. */
 export interface EventPayloads {
   'invitation.created': { invitationId: string };
+  /** Needs a moderator approved (also re-indexed). */
+  'need.published': CatalogIndexPayload & { kind: 'need' };
+  /** Needs whose indexed content or visibility changed in any other way. */
+  'need.changed': CatalogIndexPayload & { kind: 'need' };
+  'achievement.published': CatalogIndexPayload & { kind: 'achievement' };
+  'achievement.changed': CatalogIndexPayload & { kind: 'achievement' };
+  'researcher.changed': CatalogIndexPayload & { kind: 'researcher' };
+  'catalog.import.requested': { importId: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -58,6 +101,12 @@ type JobsAccepting<P> = { [J in JobName]: P extends JobPayloads[J] ? J : never }
 /** Which jobs each event starts; one outbox row is written per job. */
 export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPayloads[E]>[] } = {
   'invitation.created': ['invitation.send'],
+  'need.published': ['catalog.index'],
+  'need.changed': ['catalog.index'],
+  'achievement.published': ['catalog.index'],
+  'achievement.changed': ['catalog.index'],
+  'researcher.changed': ['catalog.index'],
+  'catalog.import.requested': ['catalog.import'],
 };
 
 export function queueOf(job: JobName): QueueName {
