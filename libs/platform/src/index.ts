@@ -37,3 +37,24 @@ export { Metrics, MetricsHttpModule } from './metrics/metrics';
 export { HealthModule } from './health/health';
 export { Public, PUBLIC_ROUTE } from './http/public-route';
 export { Mailer, type MailMessage } from './mail/mailer';
+export { SearchIndex, type DocumentSource } from './search/search-index';
+export {
+  SEARCH_KINDS,
+  FACET_NAMES,
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_LIMIT,
+  type SearchKind,
+  type SearchVisibility,
+  type AmountRange,
+  type SearchDocument,
+  type SearchFilters,
+  type FacetName,
+  type SearchQuery,
+  type SearchHit,
+  type FacetCount,
+  type SearchResult,
+  type SearchHealth,
+} from './search/search-document';
+export { analyseQuery, analyseDocument, words as searchWords, type AnalysedQuery } from './search/text/analyser';
+export { highlight, markSnippet, type Snippet } from './search/text/highlight';
+export { normalise as normaliseSearchText } from './search/text/normalise';
