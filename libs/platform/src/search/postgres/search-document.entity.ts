@@ -1,0 +1,115 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Tables of the PostgreSQL search adapter. The adapter reads and writes them with SQL (bulk
+ * upserts, BM25 in one statement); these classes describe the schema for migrations.
+ *
+ * Every row belongs to a generation. Searches read the live generation named in
+ * `search_state`; a rebuild fills the next generation beside it and then flips the
+ * pointer in one short transaction, so readers never see a half-built index.
+ */
+
+@Entity('search_state')
+@Check('search_state_single_row', 'id = 1')
+export class SearchStateRow {
+  @PrimaryColumn({ type: 'smallint', default: 1 })
+  id: number;
+
+  @Column({ type: 'int', default: 1 })
+  liveGeneration: number;
+
+  /** Generation a rebuild is filling, if one is running; writes go to it too. */
+  @Column({ type: 'int', nullable: true })
+  buildingGeneration: number | null;
+}
+
+@Entity('search_document')
+// GIN indexes are created by hand in the migration (TypeORM cannot declare them).
+@Index('search_document_field_codes_idx', { synchronize: false })
+@Index('search_document_region_codes_idx', { synchronize: false })
+@Index('search_document_transfer_modes_idx', { synchronize: false })
+@Index('search_document_title_trgm_idx', { synchronize: false })
+@Index('search_document_recent_idx', ['generation', 'updatedAt'])
+export class SearchDocumentRow {
+  @PrimaryColumn({ type: 'int' })
+  generation: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  ownerOrgId: string;
+
+  /** Normalised title, for typo-tolerant matching with pg_trgm. */
+  @Column({ type: 'text' })
+  titleNormalised: string;
+
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  fieldCodes: string[];
+
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  regionCodes: string[];
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  maturity: string | null;
+
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  ipTypes: string[];
+
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  transferModes: string[];
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  institution: string | null;
+
+  /** Asking price or budget range, whole yuan. */
+  @Column({ type: 'bigint', nullable: true })
+  amountMin: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  amountMax: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  visibility: string;
+
+  /** Weighted number of terms, the document length of BM25. */
+  @Column({ type: 'real' })
+  termLength: number;
+
+  /** The document as sent, returned with hits. */
+  @Column({ type: 'jsonb' })
+  document: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  indexedAt: Date;
+}
+
+/** The inverted index: one row per (generation, term, document) with the weighted term frequency. */
+@Entity('search_posting')
+@Index('search_posting_document_idx', ['documentId'])
+export class SearchPostingRow {
+  @PrimaryColumn({ type: 'int' })
+  generation: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  term: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  documentId: string;
+
+  @Column({ type: 'real' })
+  frequency: number;
+
+  /** Copy of the document's term length, so scoring reads postings only. */
+  @Column({ type: 'real' })
+  documentLength: number;
+}
