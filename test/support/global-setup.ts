@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { register } from 'tsconfig-paths';
 import { prepareTemplate } from './database';
+
+// Jest's module mapper does not apply here: resolve the @kuaizhuan/* aliases for the entity
+// files the template's data source loads (an entity may import another lib through its door).
+register({ baseUrl: join(__dirname, '..', '..'), paths: require('../../tsconfig.json').compilerOptions.paths });
 
 /**
  * Once per run: migrate a template database of this run's own (so runs side by side never
