@@ -32,12 +32,15 @@ describe('invitationRefusal', () => {
   });
 
   it('refuses a role that does not fit the organisation kind, naming the allowed ones', () => {
-    expect(invitationRefusal('enterprise', 'enterprise', 'tto')).toMatch(/enterprise/);
-    expect(invitationRefusal('admin', 'university', 'admin')).toMatch(/tto, manager/);
+    expect(invitationRefusal('enterprise', 'enterprise', 'tto')).toEqual({ kind: 'unfit', reason: expect.stringMatching(/enterprise/) });
+    expect(invitationRefusal('admin', 'university', 'admin')?.reason).toMatch(/tto, manager/);
   });
 
   it('lets only an admin invite an admin', () => {
     expect(invitationRefusal('admin', 'government', 'admin')).toBeNull();
-    expect(invitationRefusal('manager', 'government', 'admin')).toMatch(/only an admin/);
+    expect(invitationRefusal('manager', 'government', 'admin')).toEqual({
+      kind: 'not_permitted',
+      reason: expect.stringMatching(/only an admin/),
+    });
   });
 });

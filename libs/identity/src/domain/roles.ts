@@ -44,14 +44,20 @@ export function memberRoles(kind: OrganisationKind): readonly UserRole[] {
   return MEMBER_ROLES[kind];
 }
 
+export interface InvitationRefusal {
+  /** `unfit`: the role does not exist in this kind of organisation; `not_permitted`: not by this inviter. */
+  kind: 'unfit' | 'not_permitted';
+  reason: string;
+}
+
 /**
  * Why `inviter` may not invite someone as `role` into an organisation of `kind`,
  * or null when the invitation is allowed.
  */
-export function invitationRefusal(inviter: UserRole, kind: OrganisationKind, role: UserRole): string | null {
+export function invitationRefusal(inviter: UserRole, kind: OrganisationKind, role: UserRole): InvitationRefusal | null {
   if (!MEMBER_ROLES[kind].includes(role)) {
-    return `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}`;
+    return { kind: 'unfit', reason: `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}` };
   }
-  if (role === 'admin' && inviter !== 'admin') return 'only an admin may invite an admin';
+  if (role === 'admin' && inviter !== 'admin') return { kind: 'not_permitted', reason: 'only an admin may invite an admin' };
   return null;
 }

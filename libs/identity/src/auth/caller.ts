@@ -1,0 +1,28 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { UnauthorizedError } from '@kuaizhuan/platform';
+import type { Request } from 'express';
+import type { UserRole } from '../domain/roles';
+
+/** The signed-in user a request acts for, as carried by the access token. */
+export interface Caller {
+  userId: string;
+  orgId: string;
+  role: UserRole;
+}
+
+export interface AuthenticatedRequest extends Request {
+  caller?: Caller;
+}
+
+export const ROLES_KEY = 'kuaizhuan:roles';
+
+/** Only these roles may call the route (403 for others). */
+export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+/** The caller of an authenticated route: `{ userId, orgId, role }`. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  // Only reachable on a @Public() route, where there is no caller to give.
+  if (!caller) throw new UnauthorizedError('Sign in first');
+  return caller;
+});

@@ -1,0 +1,71 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@kuaizhuan/platform';
+import { AuditLog } from './audit/audit-log';
+import { requestOriginMiddleware } from './audit/request-origin';
+import { AccessTokens, JWT_ISSUER } from './auth/access-tokens';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { Passwords } from './auth/passwords';
+import { RefreshTokens } from './auth/refresh-tokens';
+import { Sessions } from './auth/sessions';
+import { IDENTITY_ENTITIES } from './entities';
+import { InvitationAcceptanceController, OrganisationInvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { AdminOrganisationsController, OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+
+/**
+ * The api side of identity: sign-up and sign-in, organisations, invitations, the audit
+ * log, and the global guard that authenticates every route not marked @Public().
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_ACCESS_SECRET'),
+        signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER },
+        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
+      }),
+    }),
+    // Per client IP and route, counted in this process: with several api replicas each
+    // keeps its own count (a shared store would go in Redis, which the api must not need).
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE') }],
+        errorMessage: 'Too many attempts from this address; wait a minute and try again',
+      }),
+    }),
+  ],
+  controllers: [
+    AuthController,
+    OrganisationsController,
+    AdminOrganisationsController,
+    OrganisationInvitationsController,
+    InvitationAcceptanceController,
+  ],
+  providers: [
+    AuditLog,
+    Passwords,
+    AccessTokens,
+    RefreshTokens,
+    Sessions,
+    AuthService,
+    OrganisationsService,
+    InvitationsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuditLog],
+})
+export class IdentityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestOriginMiddleware).forRoutes('{*path}');
+  }
+}

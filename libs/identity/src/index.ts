@@ -1,0 +1,23 @@
+// The public door of @kuaizhuan/identity: other libs and apps import only from here.
+export { IdentityModule } from './identity.module';
+export { IdentityWorkerModule } from './identity-worker.module';
+export { DeliverWorkerModule } from './delivery/deliver.processor';
+export { DeliverJobs, type JobHandler } from './delivery/deliver-jobs';
+
+export { CurrentUser, Roles, type Caller } from './auth/caller';
+export { Public } from '@kuaizhuan/platform';
+export { AuditLog, type AuditEntry, type AuditActor } from './audit/audit-log';
+
+export { Organisation } from './entities/organisation.entity';
+export { User } from './entities/user.entity';
+export {
+  ORGANISATION_KINDS,
+  USER_ROLES,
+  VERIFICATION_STATUSES,
+  type OrganisationKind,
+  type UserRole,
+  type VerificationStatus,
+} from './domain/roles';
+export { completeCreditCode, isValidCreditCode } from './domain/credit-code';
+
+export { seedIdentity, DEMO_PASSWORD, type DemoAccounts } from './seed';

@@ -1,0 +1,259 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import { AppConfig } from '@kuaizhuan/platform';
+import { DataSource } from 'typeorm';
+import { AuthController } from '../src/auth/auth.controller';
+import { startApi } from '../../../test/support/apps';
+import { bearer, registerAccount, signIn, TEST_PASSWORD, uniqueEmail } from '../../../test/support/auth';
+import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
+
+let env: TestEnvironment;
+let app: NestExpressApplication;
+let http: ReturnType<NestExpressApplication['getHttpServer']>;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
+  app = await startApi();
+  http = app.getHttpServer();
+  dataSource = app.get(DataSource);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await env?.teardown();
+});
+
+async function auditActions(userId: string): Promise<string[]> {
+  const rows: { action: string }[] = await dataSource.query(
+    `SELECT action FROM audit_log WHERE actor_user_id = $1 OR subject_id = $1::text ORDER BY occurred_at, action`,
+    [userId],
+  );
+  return rows.map((row) => row.action);
+}
+
+describe(AuthController.name, () => {
+  describe('register', () => {
+    it('creates a pending organisation with its first user, whose role follows the kind, and signs them in', async () => {
+      const email = uniqueEmail('TTO').toUpperCase();
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({
+          email,
+          password: TEST_PASSWORD,
+          name: '李华',
+          organisation: { name: '西南大学技术转移中心', kind: 'university', creditCode: '91350100m000100y43', region: '500109' },
+        });
+      expect(response.status).toBe(201);
+      expect(response.body.user).toMatchObject({ email: email.toLowerCase(), role: 'tto', status: 'active' });
+      expect(response.body.organisation).toMatchObject({
+        kind: 'university',
+        verificationStatus: 'pending',
+        creditCode: '91350100M000100Y43',
+      });
+      expect(response.body.tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+      expect(JSON.stringify(response.body)).not.toMatch(/hash/i);
+
+      const [stored] = await dataSource.query(`SELECT password_hash FROM user_account WHERE id = $1`, [response.body.user.id]);
+      expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+      await expect(auditActions(response.body.user.id)).resolves.toEqual(['organisation.registered']);
+    });
+
+    it('gives a service agency the manager role', async () => {
+      const account = await registerAccount(http, { kind: 'service_agency' });
+      const me = await request(http).get('/api/auth/me').set(bearer(account.accessToken));
+      expect(me.body.user.role).toBe('manager');
+    });
+
+    it('refuses a government organisation: those are created by invitation', async () => {
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({ email: uniqueEmail(), password: TEST_PASSWORD, name: 'x', organisation: { name: '某区科技局', kind: 'government' } });
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toEqual([
+        { field: 'organisation.kind', message: expect.stringMatching(/created by invitation/) },
+      ]);
+    });
+
+    it('answers 400 naming every malformed or unknown field', async () => {
+      const response = await request(http).post('/api/auth/register').send({ email: 'x', role: 'admin' });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toBe('validation_failed');
+      const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field);
+      expect(fields).toEqual(expect.arrayContaining(['email', 'role', 'password', 'name', 'organisation']));
+    });
+
+    it('refuses attempts to set the organisation, role or status', async () => {
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          name: 'x',
+          orgId: '00000000-0000-4000-8000-000000000000',
+          role: 'admin',
+          status: 'active',
+          organisation: { name: '某公司', kind: 'enterprise', verificationStatus: 'verified' },
+        });
+      expect(response.status).toBe(400);
+      const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
+      expect(fields).toEqual(['orgId', 'organisation.verificationStatus', 'role', 'status']);
+      await expect(dataSource.query(`SELECT 1 FROM organisation WHERE name = '某公司'`)).resolves.toHaveLength(0);
+    });
+
+    it('refuses a short password and a credit code with a wrong check character', async () => {
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({
+          email: uniqueEmail(),
+          password: 'short',
+          name: 'x',
+          organisation: { name: '某公司', kind: 'enterprise', creditCode: '91350100M000100Y44' },
+        });
+      expect(response.status).toBe(400);
+      const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
+      expect(fields).toEqual(['organisation.creditCode', 'password']);
+    });
+
+    it('answers 409 on an e-mail address already registered, whatever its case, and writes nothing', async () => {
+      const account = await registerAccount(http);
+      const before = await dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({ email: account.email.toUpperCase(), password: TEST_PASSWORD, name: 'x', organisation: { name: '另一家', kind: 'enterprise' } });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ error: 'conflict', field: 'email' });
+      await expect(dataSource.query(`SELECT count(*)::int AS n FROM organisation`)).resolves.toEqual(before);
+    });
+  });
+
+  describe('login', () => {
+    it('signs in with the registered password, and me answers who the caller is', async () => {
+      const account = await registerAccount(http);
+      const session = await signIn(http, account.email, account.password);
+      const me = await request(http).get('/api/auth/me').set(bearer(session.accessToken));
+      expect(me.status).toBe(200);
+      expect(me.body.user).toMatchObject({ id: account.userId, email: account.email, role: 'enterprise' });
+      expect(me.body.user.lastLoginAt).toEqual(expect.any(String));
+      expect(me.body.organisation).toMatchObject({ id: account.orgId, verificationStatus: 'pending' });
+      expect(me.body.user.passwordHash).toBeUndefined();
+      await expect(auditActions(account.userId)).resolves.toEqual(['organisation.registered', 'auth.login']);
+    });
+
+    it('answers the same 401 for a wrong password and an unknown address, and audits both', async () => {
+      const account = await registerAccount(http);
+      const unknown = uniqueEmail('nobody');
+      const wrong = await request(http).post('/api/auth/login').send({ email: account.email, password: 'not the password' });
+      const missing = await request(http).post('/api/auth/login').send({ email: unknown, password: 'not the password' });
+      expect(wrong.status).toBe(401);
+      expect(missing.status).toBe(401);
+      expect(missing.body.message).toBe(wrong.body.message);
+      expect(missing.body.error).toBe(wrong.body.error);
+
+      const rows: { details: Record<string, string>; actor_user_id: string | null; ip: string | null }[] =
+        await dataSource.query(
+          `SELECT details, actor_user_id, ip FROM audit_log WHERE action = 'auth.login_failed' AND details->>'email' = ANY($1)`,
+          [[account.email, unknown]],
+        );
+      expect(rows.map((row) => row.details.reason).sort()).toEqual(['unknown_email', 'wrong_password']);
+      expect(rows.every((row) => row.actor_user_id === null && typeof row.ip === 'string')).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain('not the password');
+    });
+  });
+
+  describe('refresh', () => {
+    it('hands out a new pair for each use, chaining the tokens of one family', async () => {
+      const account = await registerAccount(http);
+      const first = await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      expect(first.status).toBe(200);
+      expect(first.body.refreshToken).not.toBe(account.refreshToken);
+      const me = await request(http).get('/api/auth/me').set(bearer(first.body.accessToken));
+      expect(me.status).toBe(200);
+
+      const second = await request(http).post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken });
+      expect(second.status).toBe(200);
+      const rows = await dataSource.query(
+        `SELECT used_at IS NOT NULL AS used, replaced_by IS NOT NULL AS replaced FROM refresh_token WHERE user_id = $1 ORDER BY created_at`,
+        [account.userId],
+      );
+      expect(rows).toEqual([
+        { used: true, replaced: true },
+        { used: true, replaced: true },
+        { used: false, replaced: false },
+      ]);
+    });
+
+    it('revokes the whole family when a used token comes back, so the newest token fails too', async () => {
+      const account = await registerAccount(http);
+      const rotated = await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      expect(rotated.status).toBe(200);
+
+      const replay = await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      expect(replay.status).toBe(401);
+      expect(replay.body.field).toBe('refreshToken');
+
+      const newest = await request(http).post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken });
+      expect(newest.status).toBe(401);
+      await expect(auditActions(account.userId)).resolves.toContain('auth.refresh_reuse_detected');
+      const [{ live }] = await dataSource.query(
+        `SELECT count(*)::int AS live FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`,
+        [account.userId],
+      );
+      expect(live).toBe(0);
+    });
+
+    it('keeps other sessions of the same user working', async () => {
+      const account = await registerAccount(http);
+      const other = await signIn(http, account.email, account.password);
+      await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      const response = await request(http).post('/api/auth/refresh').send({ refreshToken: other.refreshToken });
+      expect(response.status).toBe(200);
+    });
+
+    it('answers 401 for a token it never issued and 400 for a malformed one', async () => {
+      const unknown = await request(http).post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) });
+      expect(unknown.status).toBe(401);
+      const malformed = await request(http).post('/api/auth/refresh').send({ refreshToken: 42 });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.fields[0].field).toBe('refreshToken');
+    });
+  });
+
+  describe('logout', () => {
+    it('ends the session: its refresh token no longer works', async () => {
+      const account = await registerAccount(http);
+      const rotated = await request(http).post('/api/auth/refresh').send({ refreshToken: account.refreshToken });
+      const out = await request(http).post('/api/auth/logout').send({ refreshToken: rotated.body.refreshToken });
+      expect(out.status).toBe(204);
+      const after = await request(http).post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken });
+      expect(after.status).toBe(401);
+      await expect(auditActions(account.userId)).resolves.toContain('auth.logout');
+    });
+  });
+
+  describe('me', () => {
+    it('answers 401 without a token, and with a forged, foreign, expired or unsigned one', async () => {
+      const account = await registerAccount(http);
+      const [header, payload] = account.accessToken.split('.');
+      const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+      const claims = { sub: account.userId, org: account.orgId, role: 'admin', iss: 'kuaizhuan' };
+      const foreign = await new JwtService({ secret: 'another secret that is long enough to sign' }).signAsync(claims);
+      const secret = app.get(AppConfig).get('JWT_ACCESS_SECRET');
+      const expired = await new JwtService({ secret }).signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 });
+      const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+      const attempts = [{}, bearer('not-a-jwt'), bearer(forged), bearer(foreign), bearer(expired), bearer(unsigned)];
+      for (const headers of [...attempts, { Authorization: account.accessToken }]) {
+        const response = await request(http).get('/api/auth/me').set(headers);
+        expect(response.status).toBe(401);
+        expect(response.body).toMatchObject({ statusCode: 401, error: 'unauthorized' });
+      }
+    });
+
+    it('lets health probes through without a token', async () => {
+      const response = await request(http).get('/api/health/live');
+      expect(response.status).toBe(200);
+    });
+  });
+});
