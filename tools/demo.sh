@@ -56,6 +56,8 @@ settings=$(
   read -r DATABASE_URL
   read -r REDIS_URL
 } <<<"$settings"
+# Every step below (migrations, seed loader, api, worker) gets the same resolved values.
+export PORT DATABASE_URL REDIS_URL
 readonly BASE_URL="http://localhost:${PORT}"
 
 # --- 4. PostgreSQL and Redis ----------------------------------------------------------------
