@@ -33,7 +33,7 @@ fi
 
 # --- 2. build -------------------------------------------------------------------------------
 say "building (npm run build)"
-npm run build --silent
+npm run build --silent || fail "the build failed: see the compiler errors above"
 
 # --- 3. settings, validated the way the processes will validate them -------------------------
 # Prints PORT, DATABASE_URL and REDIS_URL, one a line.
