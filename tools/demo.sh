@@ -12,9 +12,10 @@ readonly READY_TIMEOUT_S=${KZ_DEMO_READY_TIMEOUT_S:-90}
 readonly DEMO_PASSWORD='Kuaizhuan2026!'
 readonly DEMO_ACCOUNTS=(admin@kuaizhuan.demo enterprise@kuaizhuan.demo tto@kuaizhuan.demo manager@kuaizhuan.demo)
 
-say() { printf '\033[1;36m[demo]\033[0m %s\n' "$*"; }
+if [[ -t 1 ]]; then tag=$'\033[1;36m[demo]\033[0m' err=$'\033[1;31m[demo]\033[0m'; else tag='[demo]' err='[demo]'; fi
+say() { printf '%s %s\n' "$tag" "$*"; }
 fail() {
-  printf '\033[1;31m[demo]\033[0m %s\n' "$@" >&2
+  printf "$err %s\n" "$@" >&2
   exit 1
 }
 
