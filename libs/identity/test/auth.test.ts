@@ -257,3 +257,54 @@ describe(AuthController.name, () => {
     });
   });
 });
+
+describe(`${AuthController.name} with a limit of 3 attempts a minute`, () => {
+  let limited: NestExpressApplication;
+  let target: ReturnType<NestExpressApplication['getHttpServer']>;
+
+  beforeAll(async () => {
+    const saved = process.env.AUTH_RATE_LIMIT_PER_MINUTE;
+    process.env.AUTH_RATE_LIMIT_PER_MINUTE = '3';
+    try {
+      limited = await startApi();
+    } finally {
+      process.env.AUTH_RATE_LIMIT_PER_MINUTE = saved;
+    }
+    target = limited.getHttpServer();
+  });
+
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  describe('login', () => {
+    it('answers 429 with the common error body from the 4th attempt of one address; other addresses go on', async () => {
+      const attempt = (ip: string) =>
+        request(target).post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'who@example.test', password: 'guess' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await attempt('203.0.113.10')).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const blocked = await attempt('203.0.113.10');
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toEqual({
+        statusCode: 429,
+        error: 'too_many_requests',
+        message: expect.stringMatching(/try again/),
+        requestId: expect.any(String),
+      });
+      await expect(attempt('203.0.113.11')).resolves.toHaveProperty('status', 401);
+    });
+  });
+
+  describe('register, refresh and accept-invitation', () => {
+    it('limit each address on each of them too, counting refused requests', async () => {
+      for (const path of ['/api/auth/register', '/api/auth/refresh', '/api/invitations/accept']) {
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          statuses.push((await request(target).post(path).set('X-Forwarded-For', '198.51.100.7').send({})).status);
+        }
+        expect(statuses).toEqual([400, 400, 400, 429]);
+      }
+    });
+  });
+});

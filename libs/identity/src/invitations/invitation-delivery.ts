@@ -17,8 +17,8 @@ const ROLE_NAMES: Record<Invitation['role'], string> = {
   admin: '平台管理员 / platform administrator',
 };
 
-/** What the job did: `sent`, or why there was nothing to send. */
-export type InvitationDeliveryOutcome = 'sent' | 'missing' | Exclude<InvitationStatus, 'pending'>;
+/** What the job did (kept by BullMQ as the job's return value). */
+export type InvitationDeliveryOutcome = 'delivered' | `skipped: ${'missing' | Exclude<InvitationStatus, 'pending'>}`;
 
 /**
  * The `invitation.send` job. The invitation row is locked while the e-mail goes out, so
@@ -35,15 +35,15 @@ export class InvitationDelivery {
 
   async send(invitationId: string): Promise<InvitationDeliveryOutcome> {
     if (!UUID.test(invitationId)) throw new UnrecoverableError(`invitation.send: malformed invitation id ${invitationId}`);
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager): Promise<InvitationDeliveryOutcome> => {
       const invitation = await manager.findOne(Invitation, {
         where: { id: invitationId },
         lock: { mode: 'pessimistic_write' },
       });
       // Gone with its organisation: nothing to send.
-      if (!invitation) return 'missing';
+      if (!invitation) return 'skipped: missing';
       const status = invitationStatus(invitation, new Date());
-      if (status !== 'pending') return status;
+      if (status !== 'pending') return `skipped: ${status}`;
 
       const organisation = await manager.findOneByOrFail(Organisation, { id: invitation.organisationId });
       const inviter = await manager.findOneBy(User, { id: invitation.invitedById });
@@ -56,7 +56,7 @@ export class InvitationDelivery {
         text: this.body(invitation, organisation, inviter, this.acceptLink(token)),
         messageId: `<invitation.${invitation.id}@${this.mailDomain()}>`,
       });
-      return 'sent';
+      return 'delivered';
     });
   }
 
