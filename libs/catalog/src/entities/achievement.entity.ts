@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { Organisation } from '../../../identity/src/entities/organisation.entity';
+import { Organisation } from '@kuaizhuan/identity';
 import { COOPERATION_MODES, LEGAL_STATUSES, type CooperationMode, type LegalStatus } from '../domain/vocabulary';
 import { ListingColumns } from './listing-columns';
 

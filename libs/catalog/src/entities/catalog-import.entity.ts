@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from '../../../identity/src/entities/organisation.entity';
+import { Organisation } from '@kuaizhuan/identity';
 import type { RowProblem } from '../domain/import-row';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -49,6 +49,10 @@ export class CatalogImport {
 
   @Column({ type: 'enum', enum: IMPORT_MODES, enumName: 'import_mode' })
   mode: ImportMode;
+
+  /** New achievements go to the moderation queue (submitted) rather than staying drafts. */
+  @Column({ type: 'boolean', default: false })
+  submit: boolean;
 
   @Column({ type: 'enum', enum: IMPORT_STATUSES, enumName: 'import_status', default: 'queued' })
   status: ImportStatus;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { Organisation } from '../../../identity/src/entities/organisation.entity';
+import { Organisation } from '@kuaizhuan/identity';
 import { COOPERATION_MODES, CONFIDENTIALITIES, type Confidentiality, type CooperationMode } from '../domain/vocabulary';
 import { ListingColumns } from './listing-columns';
 

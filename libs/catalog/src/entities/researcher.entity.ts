@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organisation } from '../../../identity/src/entities/organisation.entity';
+import { Organisation } from '@kuaizhuan/identity';
 
 /** A researcher (科技人员) of a university or institute, managed by its TTO. */
 @Entity('researcher')

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { defined } from '../common/defined';
+import { ListingWorkflow, type Page } from '../common/listing-workflow';
+import { isEditable, type ListingAction } from '../domain/lifecycle';
+import { rangeProblem } from '../domain/money';
+import type { Actor, ListingStatus } from '../domain/vocabulary';
+import { AchievementResearcher } from '../entities/achievement-researcher.entity';
+import { Achievement } from '../entities/achievement.entity';
+import { Researcher } from '../entities/researcher.entity';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import type { CreateAchievementDto, UpdateAchievementDto } from './achievement.dto';
+import {
+  achievementFor,
+  ownerAchievement,
+  type NamedResearcher,
+  type OwnerAchievement,
+  type PublicAchievement,
+} from './achievement-views';
+
+/** Research results listed by TTOs: drafting, moderation, lifecycle; tenancy on every call. */
+@Injectable()
+export class AchievementsService {
+  private readonly workflow: ListingWorkflow<Achievement>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    outbox: Outbox,
+    private readonly taxonomy: TaxonomyService,
+  ) {
+    this.workflow = new ListingWorkflow(dataSource, outbox, Achievement, 'achievement');
+  }
+
+  async create(actor: Actor, input: CreateAchievementDto): Promise<OwnerAchievement> {
+    await this.checkTerms(input);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const { researcherIds, ...fields } = input;
+      const row = await manager.save(
+        manager.create(Achievement, { ...defined(fields), orgId: actor.orgId, createdBy: actor.userId, status: 'draft' }),
+      );
+      await this.linkResearchers(manager, actor.orgId, row.id, researcherIds ?? []);
+      await this.workflow.announce(manager, [row.id]);
+      return row.id;
+    });
+    return this.ownerView(id);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateAchievementDto): Promise<OwnerAchievement> {
+    await this.checkTerms(input);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.workflow.lockOwned(manager, actor.orgId, id);
+      if (!isEditable(row.status)) {
+        throw new ConflictError(`Only drafts are edited; this achievement is ${row.status} (withdraw it first)`, 'status');
+      }
+      const { researcherIds, ...fields } = input;
+      manager.merge(Achievement, row, defined(fields));
+      const range = rangeProblem(row.priceMin, row.priceMax, 'priceMin', 'priceMax');
+      if (range) throw new InvalidInputError(range.message, range.field);
+      await manager.save(row);
+      if (researcherIds !== undefined) await this.linkResearchers(manager, actor.orgId, id, researcherIds);
+      await this.workflow.announce(manager, [id]);
+    });
+    return this.ownerView(id);
+  }
+
+  async get(actor: Actor, id: string): Promise<PublicAchievement> {
+    const row = await this.workflow.findVisible(actor, id);
+    return achievementFor(actor, row, (await this.researchersOf([id])).get(id) ?? []);
+  }
+
+  async listOwn(actor: Actor, status: ListingStatus | undefined, page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
+    const result = await this.workflow.listOwn(actor.orgId, status, page, pageSize);
+    return { ...result, items: await this.ownerViews(result.items) };
+  }
+
+  async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<OwnerAchievement> {
+    const row = await this.workflow.act(actor, id, action, note);
+    return ownerAchievement(row, (await this.researchersOf([id])).get(id) ?? []);
+  }
+
+  async moderationQueue(page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
+    const result = await this.workflow.moderationQueue(page, pageSize);
+    return { ...result, items: await this.ownerViews(result.items) };
+  }
+
+  /** Researchers named on each achievement, in listing order (no contact details). */
+  async researchersOf(ids: string[]): Promise<Map<string, NamedResearcher[]>> {
+    const out = new Map<string, NamedResearcher[]>();
+    if (ids.length === 0) return out;
+    const rows: { achievement_id: string; id: string; name: string; title: string }[] = await this.dataSource.query(
+      `SELECT ar.achievement_id, r.id, r.name, r.title
+         FROM achievement_researcher ar JOIN researcher r ON r.id = ar.researcher_id
+        WHERE ar.achievement_id = ANY($1) ORDER BY ar.position`,
+      [ids],
+    );
+    for (const row of rows) {
+      const list = out.get(row.achievement_id) ?? [];
+      list.push({ id: row.id, name: row.name, title: row.title });
+      out.set(row.achievement_id, list);
+    }
+    return out;
+  }
+
+  private async ownerView(id: string): Promise<OwnerAchievement> {
+    const row = await this.dataSource.manager.findOneByOrFail(Achievement, { id });
+    return ownerAchievement(row, (await this.researchersOf([id])).get(id) ?? []);
+  }
+
+  private async ownerViews(rows: Achievement[]): Promise<OwnerAchievement[]> {
+    const named = await this.researchersOf(rows.map((row) => row.id));
+    return rows.map((row) => ownerAchievement(row, named.get(row.id) ?? []));
+  }
+
+  /** Replaces the researchers of an achievement; each must belong to the same organisation. */
+  private async linkResearchers(manager: EntityManager, orgId: string, achievementId: string, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length > 0) {
+      const found = await manager.countBy(Researcher, { id: In(unique), orgId });
+      if (found !== unique.length) {
+        throw new InvalidInputError('researcherIds: every researcher must be one of your organisation\'s', 'researcherIds');
+      }
+    }
+    await manager.delete(AchievementResearcher, { achievementId });
+    if (unique.length > 0) {
+      await manager.insert(
+        AchievementResearcher,
+        unique.map((researcherId, position) => ({ achievementId, researcherId, position })),
+      );
+    }
+  }
+
+  private async checkTerms(input: UpdateAchievementDto): Promise<void> {
+    await this.taxonomy.checkCodes([
+      { kind: 'field', field: 'fieldCodes', codes: input.fieldCodes ?? [] },
+      { kind: 'ip_type', field: 'ipType', codes: [input.ipType] },
+      { kind: 'maturity_stage', field: 'maturityStage', codes: [input.maturityStage] },
+    ]);
+  }
+}

@@ -1,0 +1,101 @@
+import { NotFoundError, type Outbox } from '@kuaizhuan/platform';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
+import { isModerator, type Actor, type ListingStatus } from '../domain/vocabulary';
+import type { ListingColumns } from '../entities/listing-columns';
+import { actorKind, lifecyclePatch } from './lifecycle-step';
+
+export type ListingKind = 'need' | 'achievement';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * What needs and achievements share: who may see one, moving it through its lifecycle in one
+ * transaction with its outbox event, and the moderation queue. Composed into each service.
+ */
+export class ListingWorkflow<T extends ListingColumns> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly target: EntityTarget<T>,
+    readonly kind: ListingKind,
+  ) {}
+
+  /** The listing if `actor` may see it: the owner and moderators always, others once published. */
+  async findVisible(actor: Actor, id: string): Promise<T> {
+    const row = await this.dataSource.manager.findOneBy(this.target, { id } as FindOptionsWhere<T>);
+    if (!row) throw this.notFound(id);
+    const own = row.orgId === actor.orgId;
+    if (!own && !isModerator(actor) && !isPubliclyVisible(row.status)) throw this.notFound(id);
+    return row;
+  }
+
+  /** The caller's own listing, locked for a change; 404 for anyone else's. */
+  async lockOwned(manager: EntityManager, orgId: string, id: string): Promise<T> {
+    const row = await manager.findOne(this.target, {
+      where: { id, orgId } as FindOptionsWhere<T>,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) throw this.notFound(id);
+    return row;
+  }
+
+  /** Moves a listing one lifecycle step, writing its outbox event in the same transaction. */
+  async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(this.target, {
+        where: { id } as FindOptionsWhere<T>,
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || actorKind(actor, row.orgId) === null) throw this.notFound(id);
+      const patch = lifecyclePatch(actor, row, action, note);
+      manager.merge(this.target, row, patch as never);
+      const saved = await manager.save(this.target, row);
+      await this.announce(manager, [saved.id], action === 'approve');
+      return saved;
+    });
+  }
+
+  /** Tells the index (and whoever else listens) that these listings changed. */
+  async announce(manager: EntityManager, ids: string[], published = false): Promise<void> {
+    if (ids.length === 0) return;
+    if (this.kind === 'need') {
+      await this.outbox.publish(manager, published ? 'need.published' : 'need.changed', { kind: 'need', ids });
+    } else {
+      await this.outbox.publish(manager, published ? 'achievement.published' : 'achievement.changed', {
+        kind: 'achievement',
+        ids,
+      });
+    }
+  }
+
+  /** The caller's organisation's listings, newest first. */
+  async listOwn(orgId: string, status: ListingStatus | undefined, page: number, pageSize: number): Promise<Page<T>> {
+    const where = (status ? { orgId, status } : { orgId }) as FindOptionsWhere<T>;
+    return this.page(where, page, pageSize);
+  }
+
+  /** Listings waiting for a moderator, oldest submission first. */
+  async moderationQueue(page: number, pageSize: number): Promise<Page<T>> {
+    return this.page({ status: 'submitted' } as FindOptionsWhere<T>, page, pageSize, 'ASC');
+  }
+
+  private async page(where: FindOptionsWhere<T>, page: number, pageSize: number, order: 'ASC' | 'DESC' = 'DESC'): Promise<Page<T>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(this.target, {
+      where,
+      order: (order === 'ASC' ? { submittedAt: 'ASC', id: 'ASC' } : { updatedAt: 'DESC', id: 'ASC' }) as never,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total, page, pageSize };
+  }
+
+  private notFound(id: string): NotFoundError {
+    return new NotFoundError(`No ${this.kind} ${id}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
+import type { Job } from 'bullmq';
+import { ImportRunner } from './import-runner';
+
+/** The `import` queue: one import at a time per worker (each is a long, write-heavy job). */
+@Processor(QueueName.Import, { concurrency: 1, lockDuration: 120_000 })
+export class ImportProcessor extends WorkerHost {
+  constructor(private readonly runner: ImportRunner) {
+    super();
+  }
+
+  process(job: Job): Promise<void> {
+    const typed = { name: job.name, data: job.data } as AnyJob;
+    if (typed.name !== 'catalog.import') {
+      throw new Error(`job ${job.name} does not belong on the ${QueueName.Import} queue`);
+    }
+    return logContext.run({ jobId: job.id }, () => this.runner.run(typed.data.importId));
+  }
+}

@@ -1,0 +1,27 @@
+// The public door of @kuaizhuan/catalog: other libs and apps import only from here.
+export { CatalogModule, CATALOG_ENTITIES } from './catalog.module';
+export { CatalogWorkerModule } from './catalog-worker.module';
+export { TaxonomyService } from './taxonomy/taxonomy.service';
+export { NeedsService } from './needs/needs.service';
+export { AchievementsService } from './achievements/achievements.service';
+export { ResearchersService } from './researchers/researchers.service';
+export { CatalogIndexer, type CatalogKind } from './search/catalog-indexer';
+export { CatalogReconciler, type DriftReport } from './search/reconciler';
+export { Need } from './entities/need.entity';
+export { Achievement } from './entities/achievement.entity';
+export { Researcher } from './entities/researcher.entity';
+export { AchievementResearcher } from './entities/achievement-researcher.entity';
+export { TaxonomyTerm } from './entities/taxonomy-term.entity';
+export {
+  LISTING_STATUSES,
+  COOPERATION_MODES,
+  LEGAL_STATUSES,
+  TAXONOMY_KINDS,
+  type ListingStatus,
+  type CooperationMode,
+  type LegalStatus,
+  type TaxonomyKind,
+  type Actor,
+} from './domain/vocabulary';
+export { isPubliclyVisible } from './domain/lifecycle';
+export { IMPORT_COLUMNS } from './domain/import-row';

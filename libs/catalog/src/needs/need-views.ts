@@ -1,0 +1,90 @@
+import { isModerator, type Actor } from '../domain/vocabulary';
+import type { Need } from '../entities/need.entity';
+
+/** What everyone may see of a published need. */
+export interface PublicNeed {
+  id: string;
+  orgId: string;
+  status: Need['status'];
+  title: string;
+  summary: string;
+  keywords: string[];
+  fieldCodes: string[];
+  desiredStage: string | null;
+  minTrl: number | null;
+  cooperationModes: Need['cooperationModes'];
+  regionCode: string | null;
+  deadline: string | null;
+  confidentiality: Need['confidentiality'];
+  publishedAt: Date | null;
+  updatedAt: Date;
+  /** Present when the need is public, or for its owner and moderators. */
+  details?: NeedDetails;
+}
+
+export interface NeedDetails {
+  description: string;
+  problem: string;
+  indicators: string;
+  existingConditions: string;
+  budgetMin: string | null;
+  budgetMax: string | null;
+}
+
+/** The owner's (and moderators') view: everything, including the moderation record. */
+export interface OwnerNeed extends PublicNeed {
+  details: NeedDetails;
+  moderationNote: string | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+}
+
+function publicPart(need: Need): PublicNeed {
+  return {
+    id: need.id,
+    orgId: need.orgId,
+    status: need.status,
+    title: need.title,
+    summary: need.summary,
+    keywords: need.keywords,
+    fieldCodes: need.fieldCodes,
+    desiredStage: need.desiredStage,
+    minTrl: need.minTrl,
+    cooperationModes: need.cooperationModes,
+    regionCode: need.regionCode,
+    deadline: need.deadline,
+    confidentiality: need.confidentiality,
+    publishedAt: need.publishedAt,
+    updatedAt: need.updatedAt,
+  };
+}
+
+function details(need: Need): NeedDetails {
+  return {
+    description: need.description,
+    problem: need.problem,
+    indicators: need.indicators,
+    existingConditions: need.existingConditions,
+    budgetMin: need.budgetMin,
+    budgetMax: need.budgetMax,
+  };
+}
+
+export function ownerNeed(need: Need): OwnerNeed {
+  return {
+    ...publicPart(need),
+    details: details(need),
+    moderationNote: need.moderationNote,
+    submittedAt: need.submittedAt,
+    reviewedAt: need.reviewedAt,
+    createdAt: need.createdAt,
+  };
+}
+
+/** The view `actor` may have: whole for the owner and moderators, details only when public for others. */
+export function needFor(actor: Actor, need: Need): PublicNeed | OwnerNeed {
+  if (actor.orgId === need.orgId || isModerator(actor)) return ownerNeed(need);
+  const view = publicPart(need);
+  return need.confidentiality === 'public' ? { ...view, details: details(need) } : view;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
+import { DataSource } from 'typeorm';
+import { defined } from '../common/defined';
+import { ListingWorkflow, type Page } from '../common/listing-workflow';
+import { isEditable, type ListingAction } from '../domain/lifecycle';
+import { rangeProblem } from '../domain/money';
+import type { Actor, ListingStatus } from '../domain/vocabulary';
+import { Need } from '../entities/need.entity';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import type { CreateNeedDto, UpdateNeedDto } from './need.dto';
+import { needFor, ownerNeed, type OwnerNeed, type PublicNeed } from './need-views';
+
+/** Companies' technology needs: drafting, moderation, lifecycle; tenancy on every call. */
+@Injectable()
+export class NeedsService {
+  private readonly workflow: ListingWorkflow<Need>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    outbox: Outbox,
+    private readonly taxonomy: TaxonomyService,
+  ) {
+    this.workflow = new ListingWorkflow(dataSource, outbox, Need, 'need');
+  }
+
+  async create(actor: Actor, input: CreateNeedDto): Promise<OwnerNeed> {
+    await this.checkTerms(input);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const need = manager.create(Need, { ...defined(input), orgId: actor.orgId, createdBy: actor.userId, status: 'draft' });
+      const row = await manager.save(need);
+      await this.workflow.announce(manager, [row.id]);
+      return row;
+    });
+    return ownerNeed(await this.reload(saved.id));
+  }
+
+  async update(actor: Actor, id: string, input: UpdateNeedDto): Promise<OwnerNeed> {
+    await this.checkTerms(input);
+    await this.dataSource.transaction(async (manager) => {
+      const need = await this.workflow.lockOwned(manager, actor.orgId, id);
+      if (!isEditable(need.status)) {
+        throw new ConflictError(`Only drafts are edited; this need is ${need.status} (withdraw it first)`, 'status');
+      }
+      manager.merge(Need, need, defined(input));
+      const range = rangeProblem(need.budgetMin, need.budgetMax, 'budgetMin', 'budgetMax');
+      if (range) throw new InvalidInputError(range.message, range.field);
+      await manager.save(need);
+      await this.workflow.announce(manager, [id]);
+    });
+    return ownerNeed(await this.reload(id));
+  }
+
+  async get(actor: Actor, id: string): Promise<PublicNeed | OwnerNeed> {
+    return needFor(actor, await this.workflow.findVisible(actor, id));
+  }
+
+  async listOwn(actor: Actor, status: ListingStatus | undefined, page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
+    const result = await this.workflow.listOwn(actor.orgId, status, page, pageSize);
+    return { ...result, items: result.items.map(ownerNeed) };
+  }
+
+  async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<OwnerNeed> {
+    return ownerNeed(await this.workflow.act(actor, id, action, note));
+  }
+
+  async moderationQueue(page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
+    const result = await this.workflow.moderationQueue(page, pageSize);
+    return { ...result, items: result.items.map(ownerNeed) };
+  }
+
+  /** Published needs past their deadline become expired; returns how many. */
+  async expireOverdue(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `UPDATE need SET status = 'expired', updated_at = now()
+          WHERE status = 'published' AND deadline < current_date RETURNING id`,
+      );
+      await this.workflow.announce(tx, rows.map((row) => row.id));
+      return rows.length;
+    });
+  }
+
+  private async checkTerms(input: UpdateNeedDto): Promise<void> {
+    await this.taxonomy.checkCodes([
+      { kind: 'field', field: 'fieldCodes', codes: input.fieldCodes ?? [] },
+      { kind: 'maturity_stage', field: 'desiredStage', codes: [input.desiredStage] },
+      { kind: 'region', field: 'regionCode', codes: [input.regionCode] },
+    ]);
+  }
+
+  private async reload(id: string): Promise<Need> {
+    return this.dataSource.manager.findOneByOrFail(Need, { id });
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import type { Page } from '../common/listing-workflow';
+import { PageQueryDto } from '../common/page-query.dto';
+import { IdParam } from '../common/params';
+import { CreateResearcherDto, UpdateResearcherDto } from './researcher.dto';
+import { ResearchersService, type OwnerResearcher, type PublicResearcher } from './researchers.service';
+
+/** Researchers (科技人员): a TTO manages its institution's profiles; contact details stay with it. */
+@ApiTags('researchers')
+@ApiBearerAuth()
+@Controller('researchers')
+export class ResearchersController {
+  constructor(private readonly researchers: ResearchersService) {}
+
+  /** Adds a researcher profile to the caller's institution. */
+  @Post()
+  @Roles('tto')
+  create(@CurrentUser() caller: Caller, @Body() body: CreateResearcherDto): Promise<OwnerResearcher> {
+    return this.researchers.create(caller, body);
+  }
+
+  /** The caller's institution's researchers, with contact details. */
+  @Get()
+  @Roles('tto')
+  listOwn(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<Page<OwnerResearcher>> {
+    return this.researchers.listOwn(caller, query.page, query.pageSize);
+  }
+
+  /** A researcher: the public profile, plus contact details for their own institution. */
+  @Get(':id')
+  get(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<PublicResearcher | OwnerResearcher> {
+    return this.researchers.get(caller, id);
+  }
+
+  /** Edits a profile of the caller's institution. */
+  @Patch(':id')
+  @Roles('tto')
+  update(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: UpdateResearcherDto): Promise<OwnerResearcher> {
+    return this.researchers.update(caller, id, body);
+  }
+}

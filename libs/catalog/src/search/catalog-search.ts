@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { SearchIndex, type FacetCount, type FacetName, type SearchFilters, type Snippet } from '@kuaizhuan/platform';
+import type { Actor } from '../domain/vocabulary';
+import type { SearchQueryDto } from './search.dto';
+
+const FACETS: FacetName[] = ['fieldCodes', 'regionCodes', 'maturity', 'ipTypes', 'transferModes', 'institution'];
+
+export interface PortalHit {
+  id: string;
+  type: 'achievement' | 'need' | 'researcher';
+  score: number;
+  title: string;
+  summary: string | undefined;
+  highlights: { title: Snippet; summary?: Snippet };
+  keywords: string[];
+  fieldCodes: string[];
+  regionCodes: string[];
+  maturity: string | null;
+  ipTypes: string[];
+  transferModes: string[];
+  institution: string | null;
+  status: string;
+  ownerOrgId: string;
+  /** Public extras: organisation name, TRL, price or budget text, researcher names… */
+  display: Record<string, unknown>;
+  updatedAt: string | Date;
+}
+
+export interface PortalSearchResult {
+  hits: PortalHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Partial<Record<FacetName, FacetCount[]>>;
+}
+
+/** Portal search over the index: public listings of all, or everything of the caller's organisation. */
+@Injectable()
+export class CatalogSearch {
+  constructor(private readonly index: SearchIndex) {}
+
+  async search(actor: Actor, query: SearchQueryDto): Promise<PortalSearchResult> {
+    const type = query.type ?? 'achievement';
+    const filters: SearchFilters = {
+      kinds: [type],
+      fieldCodes: query.field,
+      regionCodes: query.region,
+      maturity: query.maturity,
+      ipTypes: query.ipType,
+      transferModes: query.mode,
+      institutions: query.institution,
+    };
+    if (query.scope === 'mine') filters.ownerOrgIds = [actor.orgId];
+    else filters.visibility = ['public'];
+    if (query.amountMin !== undefined || query.amountMax !== undefined) {
+      filters.amount = {
+        min: query.amountMin === undefined ? null : new Decimal(query.amountMin).floor().toNumber(),
+        max: query.amountMax === undefined ? null : new Decimal(query.amountMax).ceil().toNumber(),
+      };
+    }
+    const pageSize = query.pageSize ?? 20;
+    const result = await this.index.search({
+      text: query.q,
+      filters,
+      facets: FACETS,
+      page: query.page ?? 1,
+      limit: pageSize,
+    });
+    return {
+      hits: result.hits.map(({ id, score, document, highlights }) => ({
+        id,
+        type: document.kind,
+        score,
+        title: document.title,
+        summary: document.summary,
+        highlights,
+        keywords: document.keywords ?? [],
+        fieldCodes: document.fieldCodes ?? [],
+        regionCodes: document.regionCodes ?? [],
+        maturity: document.maturity ?? null,
+        ipTypes: document.ipTypes ?? [],
+        transferModes: document.transferModes ?? [],
+        institution: document.institution ?? null,
+        status: document.status,
+        ownerOrgId: document.ownerOrgId,
+        display: document.display ?? {},
+        updatedAt: document.updatedAt,
+      })),
+      total: result.total,
+      page: result.page,
+      pageSize,
+      facets: result.facets,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { JOB_POLICIES, logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
+import type { Job, Queue } from 'bullmq';
+import { NeedsService } from '../needs/needs.service';
+import { CatalogIndexer } from './catalog-indexer';
+import { CatalogReconciler } from './reconciler';
+
+/** How often the index is compared with PostgreSQL (and overdue needs expired). */
+export const RECONCILE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The `index` queue: re-reads rows named by id and upserts or removes their documents;
+ * the hourly reconciliation repairs what a lost job left behind. Errors reach BullMQ.
+ */
+@Processor(QueueName.Index, { concurrency: 4 })
+export class IndexProcessor extends WorkerHost {
+  constructor(
+    private readonly indexer: CatalogIndexer,
+    private readonly reconciler: CatalogReconciler,
+    private readonly needs: NeedsService,
+  ) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    const typed = { name: job.name, data: job.data } as AnyJob;
+    return logContext.run({ jobId: job.id }, async () => {
+      switch (typed.name) {
+        case 'catalog.index':
+          return this.indexer.sync(typed.data.kind, typed.data.ids);
+        case 'catalog.reconcile': {
+          const expired = await this.needs.expireOverdue();
+          return { expired, drift: await this.reconciler.reconcile() };
+        }
+        default:
+          throw new Error(`job ${job.name} does not belong on the ${QueueName.Index} queue`);
+      }
+    });
+  }
+}
+
+/** Keeps one hourly reconciliation scheduled, whichever worker starts first. */
+@Injectable()
+export class ReconcileScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReconcileScheduler.name);
+
+  constructor(@InjectQueue(QueueName.Index) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const policy = JOB_POLICIES['catalog.reconcile'];
+    try {
+      await this.queue.upsertJobScheduler(
+        'catalog.reconcile.hourly',
+        { every: RECONCILE_EVERY_MS },
+        {
+          name: 'catalog.reconcile',
+          data: { trigger: 'schedule' },
+          opts: {
+            attempts: policy.attempts,
+            backoff: { type: 'exponential', delay: policy.backoffMs },
+            removeOnComplete: { age: policy.keepCompletedSeconds },
+            removeOnFail: { age: policy.keepFailedSeconds },
+          },
+        },
+      );
+    } catch (error) {
+      // Redis may be down at boot: the next worker start schedules it; indexing itself is unaffected.
+      this.logger.warn({ msg: 'could not schedule the hourly reconciliation', error: String(error) });
+    }
+  }
+}

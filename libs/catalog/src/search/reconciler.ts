@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MAX_SEARCH_LIMIT, SearchIndex } from '@kuaizhuan/platform';
+import { DataSource } from 'typeorm';
+import { CatalogIndexer, type CatalogKind } from './catalog-indexer';
+
+const KINDS: CatalogKind[] = ['need', 'achievement', 'researcher'];
+const SYNC_BATCH = 500;
+
+export interface DriftReport {
+  kind: CatalogKind;
+  /** Rows missing from the index or indexed at an older version: re-indexed. */
+  stale: number;
+  /** Documents whose row no longer exists: removed. */
+  orphaned: number;
+}
+
+/**
+ * Repairs drift between PostgreSQL and the search index (a lost job, an index restored from
+ * an old snapshot): compares ids and versions (updated_at) and re-syncs what differs.
+ */
+@Injectable()
+export class CatalogReconciler {
+  private readonly logger = new Logger(CatalogReconciler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: SearchIndex,
+    private readonly indexer: CatalogIndexer,
+  ) {}
+
+  async reconcile(): Promise<DriftReport[]> {
+    const reports: DriftReport[] = [];
+    for (const kind of KINDS) reports.push(await this.reconcileKind(kind));
+    const drift = reports.filter((report) => report.stale + report.orphaned > 0);
+    if (drift.length > 0) this.logger.warn({ msg: 'search index drift repaired', drift });
+    return reports;
+  }
+
+  private async reconcileKind(kind: CatalogKind): Promise<DriftReport> {
+    const rows: { id: string; ms: string }[] = await this.dataSource.query(
+      `SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS ms FROM ${kind}`,
+    );
+    const indexed = await this.indexedVersions(kind);
+    const stale = rows.filter((row) => {
+      const version = indexed.get(row.id);
+      return version === undefined || version < Number(row.ms);
+    });
+    const known = new Set(rows.map((row) => row.id));
+    const orphaned = [...indexed.keys()].filter((id) => !known.has(id));
+    for (let i = 0; i < stale.length; i += SYNC_BATCH) {
+      await this.indexer.sync(kind, stale.slice(i, i + SYNC_BATCH).map((row) => row.id));
+    }
+    if (orphaned.length > 0) await this.index.remove(orphaned);
+    return { kind, stale: stale.length, orphaned: orphaned.length };
+  }
+
+  /** Every document of `kind` in the index with its version in epoch milliseconds. */
+  private async indexedVersions(kind: CatalogKind): Promise<Map<string, number>> {
+    const versions = new Map<string, number>();
+    for (let page = 1; ; page += 1) {
+      const result = await this.index.search({ filters: { kinds: [kind] }, page, limit: MAX_SEARCH_LIMIT });
+      for (const hit of result.hits) versions.set(hit.id, new Date(hit.document.updatedAt).getTime());
+      if (result.hits.length < MAX_SEARCH_LIMIT || page * MAX_SEARCH_LIMIT >= result.total) return versions;
+    }
+  }
+}
