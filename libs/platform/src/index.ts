@@ -58,3 +58,6 @@ export {
 export { analyseQuery, analyseDocument, words as searchWords, type AnalysedQuery } from './search/text/analyser';
 export { highlight, markSnippet, type Snippet } from './search/text/highlight';
 export { normalise as normaliseSearchText } from './search/text/normalise';
+export { SearchModule, createSearchIndex } from './search/search.module';
+export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
+export { MeilisearchIndex, MeilisearchTaskError, type MeilisearchOptions } from './search/meilisearch/meilisearch-index';

@@ -1,5 +1,5 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict';
 import { domainDictionary } from './domain-dictionary';
 import { isWordLike } from './normalise';
 
@@ -23,5 +23,19 @@ export function segment(normalisedText: string): string[] {
   return jieba()
     .cut(normalisedText, true)
     .map((token) => token.trim())
+    .filter(isWordLike);
+}
+
+let keywordExtractor: TfIdf | undefined;
+
+/**
+ * The `limit` most informative words of a text by TF-IDF against jieba's general-Chinese IDF
+ * table: for engines that take only a few query words (Meilisearch reads ten).
+ */
+export function keywordsOf(normalisedText: string, limit: number): string[] {
+  keywordExtractor ??= TfIdf.withDict(idf);
+  return keywordExtractor
+    .extractKeywords(jieba(), normalisedText, limit)
+    .map((keyword) => keyword.keyword.trim())
     .filter(isWordLike);
 }
