@@ -5,7 +5,15 @@
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
-import { AppConfig, Outbox, OutboxRelay, PlatformModule, QueueName, QueueProducers, producerConnection } from '@kuaizhuan/platform';
+import {
+  AppConfig,
+  Outbox,
+  OutboxRelay,
+  PlatformModule,
+  QueueName,
+  QueueProducers,
+  producerConnection,
+} from '@kuaizhuan/platform';
 import { setUpTestEnvironment } from '../test/support/environment';
 import { prepareTemplate } from '../test/support/database';
 
@@ -26,7 +34,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       Array.from({ length: concurrency }, async () => {
         while (next < rows) {
           const i = next++;
-          await dataSource.transaction((manager) => outbox.publish(manager, 'invitation.created', { invitationId: `b${i}` }));
+          await dataSource.transaction((manager) =>
+            outbox.publish(manager, 'invitation.created', { invitationId: `b${i}` }),
+          );
         }
       }),
     );
@@ -37,12 +47,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const relay = new OutboxRelay(dataSource, producers, config);
     const relayStart = process.hrtime.bigint();
     let moved = 0;
-    for (let batch = -1; batch !== 0; ) {
+    for (let batch = -1; batch !== 0;) {
       batch = await relay.relayBatch();
       moved += batch;
     }
     const relaySeconds = Number(process.hrtime.bigint() - relayStart) / 1e9;
-    const queue = new Queue(QueueName.Deliver, { connection: producerConnection(config.get('REDIS_URL')), prefix: env.queuePrefix });
+    const queue = new Queue(QueueName.Deliver, {
+      connection: producerConnection(config.get('REDIS_URL')),
+      prefix: env.queuePrefix,
+    });
     const waiting = await queue.getWaitingCount();
     await queue.obliterate({ force: true });
     await queue.close();

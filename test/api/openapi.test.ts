@@ -39,7 +39,9 @@ describe('OpenAPI document', () => {
     const response = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
     const paths = response.body.paths as Record<string, Record<string, unknown>>;
     const documented = new Set(
-      Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`)),
+      Object.entries(paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
     );
     const served = servedRoutes(app).filter((route) => route.includes(' /api/') && !route.includes('/api/docs'));
     expect(served).toContain('GET /api/health/ready');

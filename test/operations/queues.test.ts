@@ -32,8 +32,13 @@ describe('QueuesController', () => {
 
   describe('GET /api/admin/queues', () => {
     it('shows every queue and the outbox backlog to an admin', async () => {
-      const response = await request(api.getHttpServer()).get('/api/admin/queues').set(bearer(admin.accessToken)).expect(200);
-      expect(response.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(Object.values(QueueName).sort());
+      const response = await request(api.getHttpServer())
+        .get('/api/admin/queues')
+        .set(bearer(admin.accessToken))
+        .expect(200);
+      expect(response.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(
+        Object.values(QueueName).sort(),
+      );
       expect(response.body.outbox).toEqual(expect.objectContaining({ pending: expect.any(Number) }));
     });
 
@@ -46,7 +51,9 @@ describe('QueuesController', () => {
   describe('GET /api/admin/queues/:queue/failed', () => {
     it('shows a job that failed for good, with its reason, and retries it on request', async () => {
       // A malformed id is a permanent error: the processor discards the job at once, with a reason.
-      await api.get(QueueProducers).add([{ name: 'invitation.send', data: { invitationId: 'not-a-uuid' }, jobId: 'broken-1' }]);
+      await api
+        .get(QueueProducers)
+        .add([{ name: 'invitation.send', data: { invitationId: 'not-a-uuid' }, jobId: 'broken-1' }]);
       const failed = await eventually(async () => {
         const response = await request(api.getHttpServer())
           .get(`/api/admin/queues/${QueueName.Deliver}/failed`)
@@ -55,7 +62,11 @@ describe('QueuesController', () => {
         return (response.body as { id: string }[]).find((job) => job.id === 'broken-1');
       });
       expect(failed).toEqual(
-        expect.objectContaining({ name: 'invitation.send', attemptsMade: 1, failedReason: expect.stringContaining('malformed') }),
+        expect.objectContaining({
+          name: 'invitation.send',
+          attemptsMade: 1,
+          failedReason: expect.stringContaining('malformed'),
+        }),
       );
 
       await request(api.getHttpServer())
@@ -69,7 +80,10 @@ describe('QueuesController', () => {
     });
 
     it('answers 404 for a queue that does not exist and 400 for a bad page size', async () => {
-      await request(api.getHttpServer()).get('/api/admin/queues/nope/failed').set(bearer(admin.accessToken)).expect(404);
+      await request(api.getHttpServer())
+        .get('/api/admin/queues/nope/failed')
+        .set(bearer(admin.accessToken))
+        .expect(404);
       const response = await request(api.getHttpServer())
         .get(`/api/admin/queues/${QueueName.Deliver}/failed?limit=5000`)
         .set(bearer(admin.accessToken))

@@ -58,9 +58,15 @@ describe(Outbox.name, () => {
 
   describe('publish', () => {
     it('writes its row in the caller transaction', async () => {
-      await dataSource.transaction((manager) => outbox.publish(manager, 'invitation.created', { invitationId: 'inv-1' }));
-      const rows = await dataSource.query(`SELECT event, job_name, payload FROM outbox WHERE payload->>'invitationId' = 'inv-1'`);
-      expect(rows).toEqual([{ event: 'invitation.created', job_name: 'invitation.send', payload: { invitationId: 'inv-1' } }]);
+      await dataSource.transaction((manager) =>
+        outbox.publish(manager, 'invitation.created', { invitationId: 'inv-1' }),
+      );
+      const rows = await dataSource.query(
+        `SELECT event, job_name, payload FROM outbox WHERE payload->>'invitationId' = 'inv-1'`,
+      );
+      expect(rows).toEqual([
+        { event: 'invitation.created', job_name: 'invitation.send', payload: { invitationId: 'inv-1' } },
+      ]);
     });
 
     it('leaves no row when the transaction rolls back', async () => {
@@ -105,9 +111,10 @@ describe(OutboxRelay.name, () => {
         await outbox.publish(manager, 'invitation.created', { invitationId: `${tag}-${i}` });
       }
     });
-    const rows: { id: string }[] = await dataSource.query(`SELECT id FROM outbox WHERE payload->>'invitationId' LIKE $1`, [
-      `${tag}-%`,
-    ]);
+    const rows: { id: string }[] = await dataSource.query(
+      `SELECT id FROM outbox WHERE payload->>'invitationId' LIKE $1`,
+      [`${tag}-%`],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -118,7 +125,7 @@ describe(OutboxRelay.name, () => {
       const second = relayFor(context);
       const drain = async (relay: OutboxRelay): Promise<number> => {
         let total = 0;
-        for (let moved = -1; moved !== 0; ) {
+        for (let moved = -1; moved !== 0;) {
           moved = await relay.relayBatch();
           total += moved;
         }
@@ -167,8 +174,15 @@ describe(OutboxRelay.name, () => {
         expect(await pendingCount(dataSource)).toBe(5);
 
         await redis.start();
-        await eventually(async () => (await pendingCount(dataSource)) === 0, 15_000, 'outbox drained after Redis returned');
-        const queue = new Queue(QueueName.Deliver, { connection: producerConnection(redis.url), prefix: env.queuePrefix });
+        await eventually(
+          async () => (await pendingCount(dataSource)) === 0,
+          15_000,
+          'outbox drained after Redis returned',
+        );
+        const queue = new Queue(QueueName.Deliver, {
+          connection: producerConnection(redis.url),
+          prefix: env.queuePrefix,
+        });
         try {
           const jobs = await queue.getJobs(['waiting'], 0, 100);
           expect(jobs.map((job) => job.id).sort()).toEqual([...ids].sort());

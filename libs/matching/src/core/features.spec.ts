@@ -79,9 +79,30 @@ describe('feedbackFeature', () => {
 
 describe('listingQuality', () => {
   it('is 1 for a complete listing and 0 for an empty one', () => {
-    const full = { summaryLength: 300, keywordCount: 5, hasScenarios: true, hasAdvantages: true, hasIp: true, hasPrice: true, hasTrl: true, researcherCount: 2 };
+    const full = {
+      summaryLength: 300,
+      keywordCount: 5,
+      hasScenarios: true,
+      hasAdvantages: true,
+      hasIp: true,
+      hasPrice: true,
+      hasTrl: true,
+      researcherCount: 2,
+    };
     expect(listingQuality(full)).toBe(1);
-    expect(listingQuality({ ...full, summaryLength: 0, keywordCount: 0, hasScenarios: false, hasAdvantages: false, hasIp: false, hasPrice: false, hasTrl: false, researcherCount: 0 })).toBe(0);
+    expect(
+      listingQuality({
+        ...full,
+        summaryLength: 0,
+        keywordCount: 0,
+        hasScenarios: false,
+        hasAdvantages: false,
+        hasIp: false,
+        hasPrice: false,
+        hasTrl: false,
+        researcherCount: 0,
+      }),
+    ).toBe(0);
   });
 });
 

@@ -18,7 +18,12 @@ function feature(name: FeatureValue['feature'], value: number, zh: string, en: s
 /** Text relevance: the search score relative to the best candidate's. */
 export function textFeature(textScore: number, bestTextScore: number): FeatureValue {
   const value = bestTextScore > 0 ? textScore / bestTextScore : 0;
-  return feature('text', value, `文本相关度为最佳候选的 ${pct(value)}`, `Text relevance ${pct(value)} of the best candidate`);
+  return feature(
+    'text',
+    value,
+    `文本相关度为最佳候选的 ${pct(value)}`,
+    `Text relevance ${pct(value)} of the best candidate`,
+  );
 }
 
 /** Share of the need's keywords found among the achievement's keywords or in its text. */
@@ -51,7 +56,12 @@ export function fieldFeature(
     const shared = achievement.fieldCodes.filter((code) => need.fieldCodes.includes(code));
     if (shared.length > 0) {
       const names = shared.map(fieldNames).join('、');
-      return feature('field', 1, `同属技术领域：${names}`, `Same technology field: ${shared.map(fieldNames).join(', ')}`);
+      return feature(
+        'field',
+        1,
+        `同属技术领域：${names}`,
+        `Same technology field: ${shared.map(fieldNames).join(', ')}`,
+      );
     }
     return sameCategory
       ? feature('field', 0.5, '技术领域不同，但属同一大类', 'Different field in the same broad category')
@@ -75,13 +85,25 @@ export function maturityFeature(need: NeedProfile, achievement: AchievementProfi
   }
   const gap = need.desiredTrl - achievement.trl;
   if (gap <= 0) {
-    return feature('maturity', 1, `成熟度 TRL ${achievement.trl}，满足需求（TRL ${need.desiredTrl}）`, `TRL ${achievement.trl} meets the required TRL ${need.desiredTrl}`);
+    return feature(
+      'maturity',
+      1,
+      `成熟度 TRL ${achievement.trl}，满足需求（TRL ${need.desiredTrl}）`,
+      `TRL ${achievement.trl} meets the required TRL ${need.desiredTrl}`,
+    );
   }
-  return feature('maturity', 1 - gap / 4, `成熟度 TRL ${achievement.trl}，低于需求 ${gap} 级`, `TRL ${achievement.trl}, ${gap} level(s) below the required TRL ${need.desiredTrl}`);
+  return feature(
+    'maturity',
+    1 - gap / 4,
+    `成熟度 TRL ${achievement.trl}，低于需求 ${gap} 级`,
+    `TRL ${achievement.trl}, ${gap} level(s) below the required TRL ${need.desiredTrl}`,
+  );
 }
 
 function yuan(amount: Decimal): string {
-  return amount.greaterThanOrEqualTo(10_000) ? `${amount.dividedBy(10_000).toDecimalPlaces(1).toString()} 万元` : `${amount.toString()} 元`;
+  return amount.greaterThanOrEqualTo(10_000)
+    ? `${amount.dividedBy(10_000).toDecimalPlaces(1).toString()} 万元`
+    : `${amount.toString()} 元`;
 }
 
 /** Price against budget: within budget 1, overlapping ranges 0.8, above budget by the ratio budget / price. */
@@ -93,13 +115,23 @@ export function priceFeature(need: NeedProfile, achievement: AchievementProfile)
     return feature('price', NEUTRAL, '价格或预算未公开', 'Price or budget not given');
   }
   if (askHigh.lessThanOrEqualTo(budgetTop)) {
-    return feature('price', 1, `报价在预算（${yuan(budgetTop)}）之内`, `Asking price within the budget of ${budgetTop.toString()} yuan`);
+    return feature(
+      'price',
+      1,
+      `报价在预算（${yuan(budgetTop)}）之内`,
+      `Asking price within the budget of ${budgetTop.toString()} yuan`,
+    );
   }
   if (askLow.lessThanOrEqualTo(budgetTop)) {
     return feature('price', 0.8, '报价区间与预算部分重叠', 'Price range overlaps the budget');
   }
   const ratio = budgetTop.dividedBy(askLow).toDecimalPlaces(4).toNumber();
-  return feature('price', ratio, `报价（${yuan(askLow)} 起）高于预算（${yuan(budgetTop)}）`, `Asking from ${askLow.toString()} yuan, above the budget of ${budgetTop.toString()} yuan`);
+  return feature(
+    'price',
+    ratio,
+    `报价（${yuan(askLow)} 起）高于预算（${yuan(budgetTop)}）`,
+    `Asking from ${askLow.toString()} yuan, above the budget of ${budgetTop.toString()} yuan`,
+  );
 }
 
 const MODE_ZH: Record<string, string> = {
@@ -128,7 +160,8 @@ export function localityFeature(need: NeedProfile, achievement: AchievementProfi
   }
   const needLocal = need.regionCode.startsWith(CHONGQING_PREFIX);
   const achievementLocal = achievement.regionCode.startsWith(CHONGQING_PREFIX);
-  if (needLocal && achievementLocal) return feature('locality', 1, '双方均在重庆，利于本地转化', 'Both in Chongqing: local conversion');
+  if (needLocal && achievementLocal)
+    return feature('locality', 1, '双方均在重庆，利于本地转化', 'Both in Chongqing: local conversion');
   if (needLocal || achievementLocal) return feature('locality', 0.3, '一方在重庆', 'One side in Chongqing');
   return feature('locality', 0.3, '双方均不在重庆', 'Neither side in Chongqing');
 }
@@ -137,11 +170,21 @@ export function freshnessFeature(achievement: AchievementProfile, now: Date): Fe
   const years = Math.max(0, (now.getTime() - achievement.publishedAt.getTime()) / YEAR_MS);
   const value = 2 ** (-years / FRESHNESS_HALF_LIFE_YEARS);
   const shown = years < 1 ? '不到一年' : `${Math.floor(years)} 年`;
-  return feature('freshness', value, `发布${shown}`, years < 1 ? 'Published within a year' : `Published ${Math.floor(years)} year(s) ago`);
+  return feature(
+    'freshness',
+    value,
+    `发布${shown}`,
+    years < 1 ? 'Published within a year' : `Published ${Math.floor(years)} year(s) ago`,
+  );
 }
 
 export function qualityFeature(achievement: AchievementProfile): FeatureValue {
-  return feature('quality', achievement.quality, `信息完整度 ${pct(achievement.quality)}`, `Listing ${pct(achievement.quality)} complete`);
+  return feature(
+    'quality',
+    achievement.quality,
+    `信息完整度 ${pct(achievement.quality)}`,
+    `Listing ${pct(achievement.quality)} complete`,
+  );
 }
 
 /** Earlier answers, smoothed so that an achievement nobody has answered yet sits at 0.5. */

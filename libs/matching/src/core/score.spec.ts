@@ -43,7 +43,9 @@ const hit = (a: AchievementProfile, textScore: number): Candidate => ({ achievem
 
 describe('rankForNeed', () => {
   it('ranks by text relevance when nothing else tells candidates apart', () => {
-    const ranked = rankForNeed(need(), [hit(achievement('a'), 2), hit(achievement('b'), 8), hit(achievement('c'), 5)], { now });
+    const ranked = rankForNeed(need(), [hit(achievement('a'), 2), hit(achievement('b'), 8), hit(achievement('c'), 5)], {
+      now,
+    });
     expect(ranked.map((r) => r.achievementId)).toEqual(['b', 'c', 'a']);
   });
 
@@ -85,7 +87,13 @@ describe('rankForNeed', () => {
 
   it('explains every feature in Chinese and English', () => {
     const [top] = rankForNeed(
-      need({ keywords: ['锂电池'], budget: { min: null, max: new Decimal('500000') }, desiredTrl: 6, regionCode: '500106', modes: ['licence'] }),
+      need({
+        keywords: ['锂电池'],
+        budget: { min: null, max: new Decimal('500000') },
+        desiredTrl: 6,
+        regionCode: '500106',
+        modes: ['licence'],
+      }),
       [
         hit(
           achievement('a', {

@@ -11,7 +11,14 @@ import {
   textFeature,
 } from './features';
 import { inferFieldDistribution, type FieldDistribution } from './field-inference';
-import { FEATURE_NAMES, type Candidate, type FeatureValue, type NeedProfile, type ScoredCandidate, type Weights } from './types';
+import {
+  FEATURE_NAMES,
+  type Candidate,
+  type FeatureValue,
+  type NeedProfile,
+  type ScoredCandidate,
+  type Weights,
+} from './types';
 
 /** Default weights: text and field carry the ranking; the rest order close calls and explain. */
 export const DEFAULT_WEIGHTS: Weights = {
@@ -44,7 +51,8 @@ export function validateWeights(weights: Weights): void {
     const w = weights[name];
     if (!Number.isFinite(w) || w < 0) throw new Error(`Matcher weight ${name} must be a number ≥ 0 (got ${w})`);
   }
-  if (FEATURE_NAMES.every((name) => weights[name] === 0)) throw new Error('At least one matcher weight must be positive');
+  if (FEATURE_NAMES.every((name) => weights[name] === 0))
+    throw new Error('At least one matcher weight must be positive');
 }
 
 /** The weighted mean of the feature values. */
@@ -69,7 +77,9 @@ export function rankForNeed(need: NeedProfile, candidates: Candidate[], options:
   const eligible = candidates.filter((c) => c.achievement.orgId !== need.orgId);
   const best = Math.max(0, ...eligible.map((c) => c.textScore));
   const inferred: FieldDistribution =
-    need.fieldCodes.length > 0 ? new Map() : inferFieldDistribution(eligible, need.categoryCodes, options.votingHits ?? 20);
+    need.fieldCodes.length > 0
+      ? new Map<string, number>()
+      : inferFieldDistribution(eligible, need.categoryCodes, options.votingHits ?? 20);
 
   const scored = eligible.map((candidate) => {
     const a = candidate.achievement;

@@ -1,12 +1,7 @@
 import type Decimal from 'decimal.js';
 
 export type CooperationMode =
-  | 'transfer'
-  | 'licence'
-  | 'use_first_pay_later'
-  | 'equity'
-  | 'joint_development'
-  | 'commissioned_rd';
+  'transfer' | 'licence' | 'use_first_pay_later' | 'equity' | 'joint_development' | 'commissioned_rd';
 
 /** Maturity as a technology readiness level, 1 (principle) to 9 (in production). */
 export type Trl = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -67,16 +62,7 @@ export interface Candidate {
 }
 
 export type FeatureName =
-  | 'text'
-  | 'keywords'
-  | 'field'
-  | 'maturity'
-  | 'price'
-  | 'mode'
-  | 'locality'
-  | 'freshness'
-  | 'quality'
-  | 'feedback';
+  'text' | 'keywords' | 'field' | 'maturity' | 'price' | 'mode' | 'locality' | 'freshness' | 'quality' | 'feedback';
 
 export const FEATURE_NAMES: readonly FeatureName[] = [
   'text',

@@ -13,7 +13,9 @@ describe('validateEnvironment', () => {
   });
 
   it('names every malformed variable', () => {
-    expect(() => validateEnvironment({ PORT: 'eighty', REDIS_URL: 'http://x' })).toThrow(/PORT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*PORT/);
+    expect(() => validateEnvironment({ PORT: 'eighty', REDIS_URL: 'http://x' })).toThrow(
+      /PORT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*PORT/,
+    );
   });
 
   it('refuses the development secret in production', () => {

@@ -1,4 +1,4 @@
-import { plainToInstance, Transform } from 'class-transformer';
+import { plainToInstance, Transform, type TransformFnParams } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -13,6 +13,15 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** Numbers and flags arrive from the environment as text. */
+function toNumber({ value }: TransformFnParams): unknown {
+  return typeof value === 'string' ? Number(value) : (value as unknown);
+}
+
+function toBoolean({ value }: TransformFnParams): boolean {
+  return value === true || value === 'true' || value === '1';
+}
+
 const DEV_SECRET = 'kuaizhuan-local-development-secret-change-me';
 
 /**
@@ -25,7 +34,7 @@ export class Environment {
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
   /** Port the HTTP api listens on. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -39,7 +48,7 @@ export class Environment {
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kuaizhuan';
 
   /** Log every SQL statement (development aid). */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @Transform(toBoolean)
   DATABASE_LOGGING = false;
 
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
@@ -50,13 +59,13 @@ export class Environment {
   QUEUE_PREFIX = 'kz';
 
   /** Milliseconds between outbox relay polls when the outbox was empty. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 250;
 
   /** Multiplier for job retry back-off delays (tests shrink it). */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @Min(0)
   JOB_BACKOFF_SCALE = 1;
 
@@ -65,19 +74,19 @@ export class Environment {
   JWT_ACCESS_SECRET = DEV_SECRET;
 
   /** Lifetime of an access token, in seconds. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(30)
   JWT_ACCESS_TTL = 900;
 
   /** Lifetime of a refresh token family, in days. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
   /** Requests per minute one client may make to the sign-in and registration routes. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
@@ -112,9 +121,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   const env = plainToInstance(Environment, cleaned, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
-  const problems = errors.map(
-    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`,
-  );
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`);
   if (env.NODE_ENV === 'production' && env.JWT_ACCESS_SECRET === DEV_SECRET) {
     problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
   }

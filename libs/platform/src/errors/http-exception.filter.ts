@@ -36,7 +36,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, error: exception.code, message: exception.message, field: exception.field };
+      return {
+        statusCode: exception.status,
+        error: exception.code,
+        message: exception.message,
+        field: exception.field,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -44,12 +49,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (typeof raw === 'object' && raw !== null && 'fields' in raw) {
         return raw as ErrorBody;
       }
-      const message =
-        typeof raw === 'string'
-          ? raw
-          : Array.isArray((raw as { message?: unknown }).message)
-            ? ((raw as { message: string[] }).message).join('; ')
-            : String((raw as { message?: unknown }).message ?? exception.message);
+      const given = typeof raw === 'string' ? raw : (raw as { message?: unknown }).message;
+      const message = Array.isArray(given)
+        ? given.map(String).join('; ')
+        : typeof given === 'string'
+          ? given
+          : exception.message;
       return { statusCode: status, error: httpCode(status), message };
     }
     if (exception instanceof QueryFailedError) {

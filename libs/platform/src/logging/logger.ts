@@ -86,7 +86,8 @@ export function requestLogging(root: Logger) {
       res.setHeader('x-request-id', id);
       return id;
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/api/health/live' || req.url === '/metrics' },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -95,6 +96,6 @@ export function requestLogging(root: Logger) {
   });
   return (req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void): void => {
     http(req, res);
-    logContext.run({ requestId: String(req.id) }, next);
+    logContext.run({ requestId: typeof req.id === 'string' ? req.id : undefined }, next);
   };
 }

@@ -81,7 +81,7 @@ export class QueueDashboard {
       queue: name,
       id: String(job.id),
       name: job.name,
-      data: job.data,
+      data: job.data as unknown,
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason,
       failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
@@ -98,7 +98,7 @@ export class QueueDashboard {
   }
 
   async outbox(): Promise<OutboxSummary> {
-    const [row] = await this.dataSource.query(
+    const [row]: { pending: number; oldest: number | null; failing: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS pending,
               extract(epoch FROM now() - min(created_at))::int AS oldest,
               count(*) FILTER (WHERE relay_attempts > 0)::int AS failing
