@@ -41,6 +41,7 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30_000,
   projects: [
     {
