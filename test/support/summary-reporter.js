@@ -5,7 +5,7 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\nSummary: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
+    process.stderr.write(`\nSummary: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
   }
 }
 
