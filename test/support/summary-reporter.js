@@ -1,11 +1,13 @@
 // Prints the run's totals as one plain closing line ("Summary: N passed, N failed"),
-// which CI reads to tell a run that tested something from one that ran nothing.
+// which CI reads to tell a run that tested something from one that ran nothing. It is
+// written when the process exits, so it follows Jest's own summary.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stderr.write(`\nSummary: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
+    const line = `Summary: ${results.numPassedTests} passed, ${failed} failed${tail}\n`;
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 
