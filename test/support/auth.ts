@@ -43,7 +43,8 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
       name: '测试用户',
       organisation: { name: options.name ?? `测试机构 ${email}`, kind: options.kind ?? 'enterprise', region: '500112' },
     });
-  if (response.status !== 201) throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
   return {
     userId: response.body.user.id,
     orgId: response.body.organisation.id,

@@ -14,7 +14,10 @@ import { Passwords } from './auth/passwords';
 import { RefreshTokens } from './auth/refresh-tokens';
 import { Sessions } from './auth/sessions';
 import { IDENTITY_ENTITIES } from './entities';
-import { InvitationAcceptanceController, OrganisationInvitationsController } from './invitations/invitations.controller';
+import {
+  InvitationAcceptanceController,
+  OrganisationInvitationsController,
+} from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { AdminOrganisationsController, OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';

@@ -43,7 +43,12 @@ describe(AuthController.name, () => {
           email,
           password: TEST_PASSWORD,
           name: '李华',
-          organisation: { name: '西南大学技术转移中心', kind: 'university', creditCode: '91350100m000100y43', region: '500109' },
+          organisation: {
+            name: '西南大学技术转移中心',
+            kind: 'university',
+            creditCode: '91350100m000100y43',
+            region: '500109',
+          },
         });
       expect(response.status).toBe(201);
       expect(response.body.user).toMatchObject({ email: email.toLowerCase(), role: 'tto', status: 'active' });
@@ -55,7 +60,9 @@ describe(AuthController.name, () => {
       expect(response.body.tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
       expect(JSON.stringify(response.body)).not.toMatch(/hash/i);
 
-      const [stored] = await dataSource.query(`SELECT password_hash FROM user_account WHERE id = $1`, [response.body.user.id]);
+      const [stored] = await dataSource.query(`SELECT password_hash FROM user_account WHERE id = $1`, [
+        response.body.user.id,
+      ]);
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
       await expect(auditActions(response.body.user.id)).resolves.toEqual(['organisation.registered']);
     });
@@ -69,7 +76,12 @@ describe(AuthController.name, () => {
     it('refuses a government organisation: those are created by invitation', async () => {
       const response = await request(http)
         .post('/api/auth/register')
-        .send({ email: uniqueEmail(), password: TEST_PASSWORD, name: 'x', organisation: { name: '某区科技局', kind: 'government' } });
+        .send({
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          name: 'x',
+          organisation: { name: '某区科技局', kind: 'government' },
+        });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
         { field: 'organisation.kind', message: expect.stringMatching(/created by invitation/) },
@@ -121,7 +133,12 @@ describe(AuthController.name, () => {
       const before = await dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
       const response = await request(http)
         .post('/api/auth/register')
-        .send({ email: account.email.toUpperCase(), password: TEST_PASSWORD, name: 'x', organisation: { name: '另一家', kind: 'enterprise' } });
+        .send({
+          email: account.email.toUpperCase(),
+          password: TEST_PASSWORD,
+          name: 'x',
+          organisation: { name: '另一家', kind: 'enterprise' },
+        });
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ error: 'conflict', field: 'email' });
       await expect(dataSource.query(`SELECT count(*)::int AS n FROM organisation`)).resolves.toEqual(before);
@@ -144,8 +161,12 @@ describe(AuthController.name, () => {
     it('answers the same 401 for a wrong password and an unknown address, and audits both', async () => {
       const account = await registerAccount(http);
       const unknown = uniqueEmail('nobody');
-      const wrong = await request(http).post('/api/auth/login').send({ email: account.email, password: 'not the password' });
-      const missing = await request(http).post('/api/auth/login').send({ email: unknown, password: 'not the password' });
+      const wrong = await request(http)
+        .post('/api/auth/login')
+        .send({ email: account.email, password: 'not the password' });
+      const missing = await request(http)
+        .post('/api/auth/login')
+        .send({ email: unknown, password: 'not the password' });
       expect(wrong.status).toBe(401);
       expect(missing.status).toBe(401);
       expect(missing.body.message).toBe(wrong.body.message);
@@ -213,7 +234,9 @@ describe(AuthController.name, () => {
     });
 
     it('answers 401 for a token it never issued and 400 for a malformed one', async () => {
-      const unknown = await request(http).post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) });
+      const unknown = await request(http)
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) });
       expect(unknown.status).toBe(401);
       const malformed = await request(http).post('/api/auth/refresh').send({ refreshToken: 42 });
       expect(malformed.status).toBe(400);
@@ -241,7 +264,10 @@ describe(AuthController.name, () => {
       const claims = { sub: account.userId, org: account.orgId, role: 'admin', iss: 'kuaizhuan' };
       const foreign = await new JwtService({ secret: 'another secret that is long enough to sign' }).signAsync(claims);
       const secret = app.get(AppConfig).get('JWT_ACCESS_SECRET');
-      const expired = await new JwtService({ secret }).signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 });
+      const expired = await new JwtService({ secret }).signAsync({
+        ...claims,
+        exp: Math.floor(Date.now() / 1000) - 60,
+      });
       const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
       const attempts = [{}, bearer('not-a-jwt'), bearer(forged), bearer(foreign), bearer(expired), bearer(unsigned)];
       for (const headers of [...attempts, { Authorization: account.accessToken }]) {
@@ -280,7 +306,10 @@ describe(`${AuthController.name} with a limit of 3 attempts a minute`, () => {
   describe('login', () => {
     it('answers 429 with the common error body from the 4th attempt of one address; other addresses go on', async () => {
       const attempt = (ip: string) =>
-        request(target).post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'who@example.test', password: 'guess' });
+        request(target)
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', ip)
+          .send({ email: 'who@example.test', password: 'guess' });
       const statuses: number[] = [];
       for (let i = 0; i < 4; i += 1) statuses.push((await attempt('203.0.113.10')).status);
       expect(statuses).toEqual([401, 401, 401, 429]);

@@ -41,13 +41,18 @@ beforeAll(async () => {
   worker = await startWorker();
   http = api.getHttpServer();
   dataSource = api.get(DataSource);
-  queue = new Queue(QueueName.Deliver, { connection: producerConnection(process.env.REDIS_URL!), prefix: env.queuePrefix });
+  queue = new Queue(QueueName.Deliver, {
+    connection: producerConnection(process.env.REDIS_URL!),
+    prefix: env.queuePrefix,
+  });
   demo = await seedIdentity(dataSource);
   admin = await signIn(http, 'admin@kuaizhuan.demo', DEMO_PASSWORD);
   company = await registerAccount(http, { name: '重庆某智能制造公司' });
   other = await registerAccount(http, { name: '重庆某研究院', kind: 'research_institute' });
   for (const account of [company, other]) {
-    const verified = await request(http).post(`/api/admin/organisations/${account.orgId}/verify`).set(bearer(admin.accessToken));
+    const verified = await request(http)
+      .post(`/api/admin/organisations/${account.orgId}/verify`)
+      .set(bearer(admin.accessToken));
     expect(verified.status).toBe(200);
   }
 });
@@ -62,7 +67,10 @@ afterAll(async () => {
 });
 
 function invite(caller: SignedIn, email: string, role = 'enterprise', orgId = caller.orgId): request.Test {
-  return request(http).post(`/api/organisations/${orgId}/invitations`).set(bearer(caller.accessToken)).send({ email, role });
+  return request(http)
+    .post(`/api/organisations/${orgId}/invitations`)
+    .set(bearer(caller.accessToken))
+    .send({ email, role });
 }
 
 function mailTo(address: string, timeoutMs = 10_000): Promise<CapturedMail> {
@@ -76,19 +84,31 @@ function tokenIn(mail: CapturedMail): string {
 }
 
 async function finished(jobId: string): Promise<unknown> {
-  return eventually(async () => {
-    const job = await queue.getJob(jobId);
-    return job && (await job.getState()) === 'completed' ? { value: job.returnvalue } : undefined;
-  }, 10_000, `job ${jobId} to complete`).then((result) => result.value);
+  return eventually(
+    async () => {
+      const job = await queue.getJob(jobId);
+      return job && (await job.getState()) === 'completed' ? { value: job.returnvalue } : undefined;
+    },
+    10_000,
+    `job ${jobId} to complete`,
+  ).then((result) => result.value);
 }
 
 /** An invitation written straight to the database, with no outbox event (the job is run by hand). */
-async function insertInvitation(columns: { revoked?: boolean; expired?: boolean } = {}): Promise<{ id: string; email: string }> {
+async function insertInvitation(
+  columns: { revoked?: boolean; expired?: boolean } = {},
+): Promise<{ id: string; email: string }> {
   const email = uniqueEmail('direct');
   const [row] = await dataSource.query(
     `INSERT INTO invitation (organisation_id, email, role, invited_by_id, expires_at, revoked_at)
      VALUES ($1, $2, 'enterprise', $3, now() + $4::interval, $5) RETURNING id`,
-    [company.orgId, email, company.userId, columns.expired ? '-1 minute' : '7 days', columns.revoked ? new Date() : null],
+    [
+      company.orgId,
+      email,
+      company.userId,
+      columns.expired ? '-1 minute' : '7 days',
+      columns.revoked ? new Date() : null,
+    ],
   );
   return { id: row.id, email };
 }
@@ -101,26 +121,41 @@ describe(OrganisationInvitationsController.name, () => {
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ email, role: 'enterprise', status: 'pending', sentAt: null });
       expect(JSON.stringify(response.body)).not.toMatch(/token/i);
-      const outbox = await dataSource.query(`SELECT event, job_name, payload FROM outbox WHERE payload->>'invitationId' = $1`, [
-        response.body.id,
+      const outbox = await dataSource.query(
+        `SELECT event, job_name, payload FROM outbox WHERE payload->>'invitationId' = $1`,
+        [response.body.id],
+      );
+      expect(outbox).toEqual([
+        { event: 'invitation.created', job_name: 'invitation.send', payload: { invitationId: response.body.id } },
       ]);
-      expect(outbox).toEqual([{ event: 'invitation.created', job_name: 'invitation.send', payload: { invitationId: response.body.id } }]);
 
       const mail = await mailTo(email);
       expect(mail.subject).toContain('重庆某智能制造公司');
       expect(mail.text).toContain('重庆某智能制造公司');
       const token = tokenIn(mail);
-      const [row] = await dataSource.query(`SELECT token_hash, sent_at FROM invitation WHERE id = $1`, [response.body.id]);
+      const [row] = await dataSource.query(`SELECT token_hash, sent_at FROM invitation WHERE id = $1`, [
+        response.body.id,
+      ]);
       expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(row.sent_at).toBeInstanceOf(Date);
 
-      const list = await request(http).get(`/api/organisations/${company.orgId}/invitations`).set(bearer(company.accessToken));
-      expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: response.body.id, status: 'sent' })]));
+      const list = await request(http)
+        .get(`/api/organisations/${company.orgId}/invitations`)
+        .set(bearer(company.accessToken));
+      expect(list.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: response.body.id, status: 'sent' })]),
+      );
       expect(JSON.stringify(list.body)).not.toMatch(/token/i);
-      const audit = await dataSource.query(`SELECT actor_user_id FROM audit_log WHERE action = 'invitation.created' AND subject_id = $1`, [
-        response.body.id,
-      ]);
+      const audit = await dataSource.query(
+        `SELECT actor_user_id FROM audit_log WHERE action = 'invitation.created' AND subject_id = $1`,
+        [response.body.id],
+      );
       expect(audit).toEqual([{ actor_user_id: company.userId }]);
+      const sent = await dataSource.query(
+        `SELECT actor_user_id FROM audit_log WHERE action = 'invitation.sent' AND subject_id = $1`,
+        [response.body.id],
+      );
+      expect(sent).toEqual([{ actor_user_id: null }]);
     });
 
     it('refuses a role that does not fit the organisation with 422 naming the role', async () => {
@@ -171,7 +206,9 @@ describe(OrganisationInvitationsController.name, () => {
       const theirs = await invite(other, uniqueEmail(), 'tto');
       expect(theirs.status).toBe(201);
       const created = await invite(company, uniqueEmail(), 'enterprise', other.orgId);
-      const listed = await request(http).get(`/api/organisations/${other.orgId}/invitations`).set(bearer(company.accessToken));
+      const listed = await request(http)
+        .get(`/api/organisations/${other.orgId}/invitations`)
+        .set(bearer(company.accessToken));
       const revoked = await request(http)
         .delete(`/api/organisations/${other.orgId}/invitations/${theirs.body.id}`)
         .set(bearer(company.accessToken));
@@ -193,10 +230,14 @@ describe(OrganisationInvitationsController.name, () => {
         .delete(`/api/organisations/${company.orgId}/invitations/${created.body.id}`)
         .set(bearer(company.accessToken));
       expect(response.status).toBe(204);
-      const accept = await request(http).post('/api/invitations/accept').send({ token, name: '某人', password: 'a long new password' });
+      const accept = await request(http)
+        .post('/api/invitations/accept')
+        .send({ token, name: '某人', password: 'a long new password' });
       expect(accept.status).toBe(404);
       expect(accept.body.field).toBe('token');
-      const list = await request(http).get(`/api/organisations/${company.orgId}/invitations`).set(bearer(company.accessToken));
+      const list = await request(http)
+        .get(`/api/organisations/${company.orgId}/invitations`)
+        .set(bearer(company.accessToken));
       expect(list.body.find((row: { id: string }) => row.id === created.body.id).status).toBe('revoked');
     });
   });
@@ -223,9 +264,13 @@ describe(InvitationAcceptanceController.name, () => {
         `SELECT details FROM audit_log WHERE action = 'user.joined' AND actor_user_id = $1`,
         [accepted.body.user.id],
       );
-      expect(joined).toEqual([{ details: { invitationId: created.body.id, role: 'manager', invitedById: other.userId } }]);
+      expect(joined).toEqual([
+        { details: { invitationId: created.body.id, role: 'manager', invitedById: other.userId } },
+      ]);
 
-      const twice = await request(http).post('/api/invitations/accept').send({ token, name: '又一个', password: 'another password 1' });
+      const twice = await request(http)
+        .post('/api/invitations/accept')
+        .send({ token, name: '又一个', password: 'another password 1' });
       expect(twice.status).toBe(404);
     });
 
@@ -234,7 +279,9 @@ describe(InvitationAcceptanceController.name, () => {
         .post('/api/invitations/accept')
         .send({ token: 'A'.repeat(43), name: '某人', password: 'a long new password' });
       expect(unknown.status).toBe(404);
-      const weak = await request(http).post('/api/invitations/accept').send({ token: 'A'.repeat(43), name: '某人', password: 'short' });
+      const weak = await request(http)
+        .post('/api/invitations/accept')
+        .send({ token: 'A'.repeat(43), name: '某人', password: 'short' });
       expect(weak.status).toBe(400);
       expect(weak.body.fields[0].field).toBe('password');
     });
@@ -293,7 +340,9 @@ describe(InvitationDelivery.name, () => {
       );
       expect(failed.attemptsMade).toBe(attempts);
       expect(failed.failedReason).toMatch(/ECONNREFUSED|connect/i);
-      const [row] = await dataSource.query(`SELECT sent_at, token_hash FROM invitation WHERE id = $1`, [created.body.id]);
+      const [row] = await dataSource.query(`SELECT sent_at, token_hash FROM invitation WHERE id = $1`, [
+        created.body.id,
+      ]);
       expect(row).toEqual({ sent_at: null, token_hash: null });
 
       await smtp.start();

@@ -74,7 +74,11 @@ describe(OrganisationsController.name, () => {
         .set(bearer(alpha.accessToken))
         .send({ name: '甲公司（重庆）', contactEmail: 'Contact@Example.test', region: '500106' });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ name: '甲公司（重庆）', contactEmail: 'contact@example.test', region: '500106' });
+      expect(response.body).toMatchObject({
+        name: '甲公司（重庆）',
+        contactEmail: 'contact@example.test',
+        region: '500106',
+      });
       const [entry] = await dataSource.query(
         `SELECT actor_user_id, details FROM audit_log WHERE action = 'organisation.updated' AND subject_id = $1`,
         [alpha.orgId],
@@ -120,9 +124,13 @@ describe(OrganisationsController.name, () => {
 
   describe('users', () => {
     it('lists the members of your organisation without secrets', async () => {
-      const response = await request(http).get(`/api/organisations/${alpha.orgId}/users`).set(bearer(alpha.accessToken));
+      const response = await request(http)
+        .get(`/api/organisations/${alpha.orgId}/users`)
+        .set(bearer(alpha.accessToken));
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([expect.objectContaining({ id: alpha.userId, email: alpha.email, role: 'enterprise' })]);
+      expect(response.body).toEqual([
+        expect.objectContaining({ id: alpha.userId, email: alpha.email, role: 'enterprise' }),
+      ]);
       expect(JSON.stringify(response.body)).not.toMatch(/hash|argon/i);
     });
 
@@ -136,7 +144,9 @@ describe(OrganisationsController.name, () => {
 describe(AdminOrganisationsController.name, () => {
   describe('list', () => {
     it('lists pending organisations for review, without the verified demo ones', async () => {
-      const response = await request(http).get('/api/admin/organisations?status=pending&limit=100').set(bearer(admin.accessToken));
+      const response = await request(http)
+        .get('/api/admin/organisations?status=pending&limit=100')
+        .set(bearer(admin.accessToken));
       expect(response.status).toBe(200);
       const ids = (response.body.items as { id: string }[]).map((org) => org.id);
       expect(ids).toEqual(expect.arrayContaining([alpha.orgId, beta.orgId]));
@@ -145,7 +155,9 @@ describe(AdminOrganisationsController.name, () => {
     });
 
     it('answers 400 for an unknown status or a page size out of range', async () => {
-      const response = await request(http).get('/api/admin/organisations?status=approved&limit=0').set(bearer(admin.accessToken));
+      const response = await request(http)
+        .get('/api/admin/organisations?status=approved&limit=0')
+        .set(bearer(admin.accessToken));
       expect(response.status).toBe(400);
       const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
       expect(fields).toEqual(['limit', 'status']);
@@ -162,10 +174,14 @@ describe(AdminOrganisationsController.name, () => {
 
   describe('verify', () => {
     it('verifies a pending organisation, records who did it, and refuses doing it twice', async () => {
-      const response = await request(http).post(`/api/admin/organisations/${beta.orgId}/verify`).set(bearer(admin.accessToken));
+      const response = await request(http)
+        .post(`/api/admin/organisations/${beta.orgId}/verify`)
+        .set(bearer(admin.accessToken));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ verificationStatus: 'verified', verifiedAt: expect.any(String) });
-      const again = await request(http).post(`/api/admin/organisations/${beta.orgId}/verify`).set(bearer(admin.accessToken));
+      const again = await request(http)
+        .post(`/api/admin/organisations/${beta.orgId}/verify`)
+        .set(bearer(admin.accessToken));
       expect(again.status).toBe(409);
       const [entry] = await dataSource.query(
         `SELECT actor_user_id, actor_org_id, details FROM audit_log WHERE action = 'organisation.verified' AND subject_id = $1`,
@@ -179,7 +195,9 @@ describe(AdminOrganisationsController.name, () => {
     });
 
     it('answers 403 to a member verifying their own organisation', async () => {
-      const response = await request(http).post(`/api/admin/organisations/${alpha.orgId}/verify`).set(bearer(alpha.accessToken));
+      const response = await request(http)
+        .post(`/api/admin/organisations/${alpha.orgId}/verify`)
+        .set(bearer(alpha.accessToken));
       expect(response.status).toBe(403);
     });
   });
@@ -196,7 +214,10 @@ describe(AdminOrganisationsController.name, () => {
     });
 
     it('requires a reason', async () => {
-      const response = await request(http).post(`/api/admin/organisations/${beta.orgId}/reject`).set(bearer(admin.accessToken)).send({});
+      const response = await request(http)
+        .post(`/api/admin/organisations/${beta.orgId}/reject`)
+        .set(bearer(admin.accessToken))
+        .send({});
       expect(response.status).toBe(400);
       expect(response.body.fields[0].field).toBe('reason');
     });
@@ -212,7 +233,9 @@ describe(AuditLog.name, () => {
       const client = new Client({ connectionString: env.database.url });
       await client.connect();
       try {
-        await expect(client.query(`UPDATE audit_log SET action = 'auth.nothing'`)).rejects.toThrow(/append-only: UPDATE/);
+        await expect(client.query(`UPDATE audit_log SET action = 'auth.nothing'`)).rejects.toThrow(
+          /append-only: UPDATE/,
+        );
         await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only: DELETE/);
         await expect(client.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE/);
       } finally {
@@ -229,7 +252,9 @@ describe(AuditLog.name, () => {
           throw new Error('the change failed');
         }),
       ).rejects.toThrow('the change failed');
-      await expect(dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'test.rolled_back'`)).resolves.toHaveLength(0);
+      await expect(dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'test.rolled_back'`)).resolves.toHaveLength(
+        0,
+      );
     });
 
     it('never stores values under secret-looking keys', async () => {
@@ -242,6 +267,31 @@ describe(AuditLog.name, () => {
       });
       const [row] = await dataSource.query(`SELECT details FROM audit_log WHERE action = 'test.secrets'`);
       expect(row.details).toEqual({ password: '[redacted]', refreshToken: '[redacted]', note: 'kept' });
+    });
+  });
+});
+
+describe(seedIdentity.name, () => {
+  it('is idempotent, and its verified demo accounts sign in with the demo password', async () => {
+    const count = async () =>
+      dataSource.query(
+        `SELECT (SELECT count(*) FROM organisation)::int AS orgs, (SELECT count(*) FROM user_account)::int AS users`,
+      );
+    const before = await count();
+    await expect(seedIdentity(dataSource)).resolves.toEqual(demo);
+    await expect(count()).resolves.toEqual(before);
+    const roles: Record<string, string> = {};
+    for (const key of ['operator', 'enterprise', 'tto', 'manager'] as const) {
+      const session = await signIn(http, demo[key].email, DEMO_PASSWORD);
+      const me = await request(http).get('/api/auth/me').set(bearer(session.accessToken));
+      expect(me.body.organisation.verificationStatus).toBe('verified');
+      roles[key] = `${me.body.user.role}@${me.body.organisation.kind}`;
+    }
+    expect(roles).toEqual({
+      operator: 'admin@government',
+      enterprise: 'enterprise@enterprise',
+      tto: 'tto@university',
+      manager: 'manager@service_agency',
     });
   });
 });

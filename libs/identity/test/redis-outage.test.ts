@@ -41,7 +41,9 @@ describe(InvitationsService.name, () => {
       const admin = await signIn(http, 'admin@kuaizhuan.demo', DEMO_PASSWORD);
 
       const company = await registerAccount(http);
-      const verified = await request(http).post(`/api/admin/organisations/${company.orgId}/verify`).set(bearer(admin.accessToken));
+      const verified = await request(http)
+        .post(`/api/admin/organisations/${company.orgId}/verify`)
+        .set(bearer(admin.accessToken));
       expect(verified.status).toBe(200);
       const email = uniqueEmail('while-redis-down');
       const started = Date.now();

@@ -22,7 +22,9 @@ export interface AuditEntry {
 const SECRET_KEY = /password|token|secret|hash/i;
 
 function withoutSecrets(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]));
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]),
+  );
 }
 
 /**

@@ -37,7 +37,10 @@ export class AuthService {
       }
       const { creditCode } = input.organisation;
       if (creditCode && (await manager.existsBy(Organisation, { creditCode }))) {
-        throw new ConflictError('An organisation with this credit code is already registered', 'organisation.creditCode');
+        throw new ConflictError(
+          'An organisation with this credit code is already registered',
+          'organisation.creditCode',
+        );
       }
       const organisation = await manager.save(
         manager.create(Organisation, {

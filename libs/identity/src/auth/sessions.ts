@@ -18,7 +18,11 @@ export class Sessions {
     return this.pair(user, issued.raw, issued.row.expiresAt);
   }
 
-  async pair(user: Pick<User, 'id' | 'organisationId' | 'role'>, refreshToken: string, expiresAt: Date): Promise<TokenPairView> {
+  async pair(
+    user: Pick<User, 'id' | 'organisationId' | 'role'>,
+    refreshToken: string,
+    expiresAt: Date,
+  ): Promise<TokenPairView> {
     return {
       accessToken: await this.access.sign({ userId: user.id, orgId: user.organisationId, role: user.role }),
       expiresIn: this.access.lifetimeSeconds,

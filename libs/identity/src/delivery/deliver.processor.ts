@@ -15,7 +15,7 @@ export class DeliverProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    const typed = { name: job.name, data: job.data } as AnyJob;
+    const typed = { name: job.name, data: job.data as unknown } as AnyJob;
     return logContext.run({ jobId: job.id }, () => this.jobs.run(typed));
   }
 }

@@ -32,7 +32,10 @@ describe('invitationRefusal', () => {
   });
 
   it('refuses a role that does not fit the organisation kind, naming the allowed ones', () => {
-    expect(invitationRefusal('enterprise', 'enterprise', 'tto')).toEqual({ kind: 'unfit', reason: expect.stringMatching(/enterprise/) });
+    expect(invitationRefusal('enterprise', 'enterprise', 'tto')).toEqual({
+      kind: 'unfit',
+      reason: expect.stringMatching(/enterprise/),
+    });
     expect(invitationRefusal('admin', 'university', 'admin')?.reason).toMatch(/tto, manager/);
   });
 

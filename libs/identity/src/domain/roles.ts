@@ -1,5 +1,11 @@
 /** What an organisation is; decides which roles its members may hold. */
-export const ORGANISATION_KINDS = ['enterprise', 'university', 'research_institute', 'service_agency', 'government'] as const;
+export const ORGANISATION_KINDS = [
+  'enterprise',
+  'university',
+  'research_institute',
+  'service_agency',
+  'government',
+] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const USER_ROLES = ['enterprise', 'tto', 'manager', 'admin'] as const;
@@ -56,8 +62,12 @@ export interface InvitationRefusal {
  */
 export function invitationRefusal(inviter: UserRole, kind: OrganisationKind, role: UserRole): InvitationRefusal | null {
   if (!MEMBER_ROLES[kind].includes(role)) {
-    return { kind: 'unfit', reason: `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}` };
+    return {
+      kind: 'unfit',
+      reason: `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}`,
+    };
   }
-  if (role === 'admin' && inviter !== 'admin') return { kind: 'not_permitted', reason: 'only an admin may invite an admin' };
+  if (role === 'admin' && inviter !== 'admin')
+    return { kind: 'not_permitted', reason: 'only an admin may invite an admin' };
   return null;
 }

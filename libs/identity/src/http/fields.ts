@@ -25,7 +25,9 @@ export function TextField(min: number, max: number): PropertyDecorator {
 export function PhoneField(): PropertyDecorator {
   return applyDecorators(
     IsString(),
-    Matches(/^\+?[0-9][0-9 -]{4,30}$/, { message: '$property must be a phone number (digits, spaces, dashes, optional +)' }),
+    Matches(/^\+?[0-9][0-9 -]{4,30}$/, {
+      message: '$property must be a phone number (digits, spaces, dashes, optional +)',
+    }),
     MaxLength(32),
   );
 }
@@ -44,7 +46,8 @@ export function CreditCodeField(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isValidCreditCode(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be an 18-character unified social credit code with a correct check character`,
+          (each) =>
+            `${each}$property must be an 18-character unified social credit code with a correct check character`,
         ),
       },
     }),

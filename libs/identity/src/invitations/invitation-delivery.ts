@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Mailer } from '@kuaizhuan/platform';
+import { AuditLog } from '../audit/audit-log';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { invitationStatus, type InvitationStatus } from '../domain/invitation-status';
@@ -31,10 +32,12 @@ export class InvitationDelivery {
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async send(invitationId: string): Promise<InvitationDeliveryOutcome> {
-    if (!UUID.test(invitationId)) throw new UnrecoverableError(`invitation.send: malformed invitation id ${invitationId}`);
+    if (!UUID.test(invitationId))
+      throw new UnrecoverableError(`invitation.send: malformed invitation id ${invitationId}`);
     return this.dataSource.transaction(async (manager): Promise<InvitationDeliveryOutcome> => {
       const invitation = await manager.findOne(Invitation, {
         where: { id: invitationId },
@@ -49,6 +52,12 @@ export class InvitationDelivery {
       const inviter = await manager.findOneBy(User, { id: invitation.invitedById });
       const token = newOpaqueToken();
       await manager.update(Invitation, { id: invitation.id }, { tokenHash: hashToken(token), sentAt: new Date() });
+      await this.audit.record(manager, {
+        action: 'invitation.sent',
+        actor: null,
+        subject: { type: 'invitation', id: invitation.id },
+        details: { email: invitation.email },
+      });
       // Sent last: if it throws, the transaction rolls back and the retry makes a new token.
       await this.mailer.send({
         to: invitation.email,

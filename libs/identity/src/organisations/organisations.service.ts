@@ -84,7 +84,12 @@ export class OrganisationsService {
   }
 
   /** Admin: marks an organisation verified or rejected (with the reason shown to its members). */
-  async decide(admin: Caller, id: string, decision: 'verified' | 'rejected', reason: string | null): Promise<OrganisationView> {
+  async decide(
+    admin: Caller,
+    id: string,
+    decision: 'verified' | 'rejected',
+    reason: string | null,
+  ): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
       const org = await this.find(manager, id, true);
       if (!VERIFICATION_FROM[decision].includes(org.verificationStatus)) {
