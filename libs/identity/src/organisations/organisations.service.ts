@@ -25,6 +25,13 @@ export function ownOrganisation(caller: Caller, organisationId: string): string 
   return organisationId;
 }
 
+/** What an organisation may edit about itself; never its kind, status or id. */
+const PROFILE_FIELDS = ['name', 'region', 'contactName', 'contactEmail', 'contactPhone'] as const;
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
+}
+
 /** Verification decisions an admin may take from each status. */
 const VERIFICATION_FROM: Record<'verified' | 'rejected', VerificationStatus[]> = {
   verified: ['pending', 'rejected'],
@@ -48,15 +55,10 @@ export class OrganisationsService {
     const orgId = ownOrganisation(caller, id);
     return this.dataSource.transaction(async (manager) => {
       const org = await this.find(manager, orgId, true);
-      const changed: string[] = [];
-      for (const key of ['name', 'region', 'contactName', 'contactEmail', 'contactPhone'] as const) {
-        const value = changes[key];
-        if (value === undefined || value === org[key]) continue;
-        (org as Pick<Organisation, typeof key>)[key] = value as string;
-        changed.push(key);
-      }
+      const changed = PROFILE_FIELDS.filter((key) => changes[key] !== undefined && changes[key] !== org[key]);
       if (changed.length === 0) return toOrganisationView(org);
-      const saved = await manager.save(org);
+      // The DTO has exactly the profile fields; name cannot be null there.
+      const saved = await manager.save(Object.assign(org, pick(changes, changed)));
       await this.audit.record(manager, {
         action: 'organisation.updated',
         actor: caller,
