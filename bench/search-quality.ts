@@ -129,10 +129,15 @@ async function main(): Promise<void> {
         limit: CANDIDATES,
       });
       times.push(performance.now() - start);
-      ranked.set(need.id, result.hits.map((hit) => hit.id));
+      ranked.set(
+        need.id,
+        result.hits.map((hit) => hit.id),
+      );
     }
     times.sort((a, b) => a - b);
-    const [{ postings }] = await dataSource.query(`SELECT count(*)::int AS postings FROM search_posting`);
+    const [{ postings }]: Array<{ postings: number }> = await dataSource.query(
+      `SELECT count(*)::int AS postings FROM search_posting`,
+    );
     console.log(
       JSON.stringify(
         {

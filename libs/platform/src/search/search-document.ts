@@ -68,7 +68,15 @@ export interface SearchFilters {
   visibility?: SearchVisibility[];
 }
 
-export const FACET_NAMES = ['kind', 'fieldCodes', 'regionCodes', 'maturity', 'ipTypes', 'transferModes', 'institution'] as const;
+export const FACET_NAMES = [
+  'kind',
+  'fieldCodes',
+  'regionCodes',
+  'maturity',
+  'ipTypes',
+  'transferModes',
+  'institution',
+] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface SearchQuery {

@@ -13,10 +13,12 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function assertValidDocuments(documents: readonly SearchDocument[]): void {
   const seen = new Set<string>();
   for (const doc of documents) {
-    if (!ID.test(doc.id)) throw new InvalidInputError(`search document id "${doc.id}" must be 1-64 letters, digits, - or _`, 'id');
+    if (!ID.test(doc.id))
+      throw new InvalidInputError(`search document id "${doc.id}" must be 1-64 letters, digits, - or _`, 'id');
     if (seen.has(doc.id)) throw new InvalidInputError(`search document ${doc.id} appears twice in one batch`, 'id');
     seen.add(doc.id);
-    if (!SEARCH_KINDS.includes(doc.kind)) throw new InvalidInputError(`search document ${doc.id} has unknown kind "${doc.kind}"`, 'kind');
+    if (!SEARCH_KINDS.includes(doc.kind))
+      throw new InvalidInputError(`search document ${doc.id} has unknown kind "${doc.kind}"`, 'kind');
     if (Number.isNaN(new Date(doc.updatedAt).getTime())) {
       throw new InvalidInputError(`search document ${doc.id} has no valid updatedAt`, 'updatedAt');
     }

@@ -1,5 +1,13 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type IndexSwap, type Task } from 'meilisearch';
-import type { FacetCount, FacetName, SearchDocument, SearchHealth, SearchHit, SearchQuery, SearchResult } from '../search-document';
+import type {
+  FacetCount,
+  FacetName,
+  SearchDocument,
+  SearchHealth,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+} from '../search-document';
 import { SearchIndex, type DocumentSource } from '../search-index';
 import { analyseQuery } from '../text/analyser';
 import { highlight } from '../text/highlight';
@@ -52,7 +60,8 @@ export class MeilisearchIndex extends SearchIndex {
     await this.ensureReady();
     for (const uid of await this.writeTargets()) {
       const fresh = await this.newerThanIndexed(uid, documents);
-      if (fresh.length > 0) await this.run(this.client.index<MeiliRecord>(uid).addDocuments(fresh.map(toRecord), { primaryKey: 'id' }));
+      if (fresh.length > 0)
+        await this.run(this.client.index<MeiliRecord>(uid).addDocuments(fresh.map(toRecord), { primaryKey: 'id' }));
     }
   }
 
@@ -69,7 +78,8 @@ export class MeilisearchIndex extends SearchIndex {
     const text = query.text?.trim() ?? '';
     const analysed = text === '' ? null : analyseQuery(text);
     const long = analysed !== null && analysed.words.length > MAX_QUERY_WORDS;
-    const q = analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
+    const q =
+      analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
     const facets = query.facets ?? [];
     const response = await this.client.index<MeiliRecord>(this.uid).search(q, {
       filter: filterExpression(query.filters ?? {}),
@@ -93,7 +103,13 @@ export class MeilisearchIndex extends SearchIndex {
         highlights: { title: highlight(doc.title, terms), ...(summary ? { summary } : {}) },
       };
     });
-    return { hits, total: response.totalHits, page, limit, facets: facetCounts(facets, response.facetDistribution ?? {}) };
+    return {
+      hits,
+      total: response.totalHits,
+      page,
+      limit,
+      facets: facetCounts(facets, response.facetDistribution ?? {}),
+    };
   }
 
   async count(): Promise<number> {
@@ -193,7 +209,9 @@ export class MeilisearchIndex extends SearchIndex {
     const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs });
     if (task.status !== 'succeeded') {
       const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
-      throw new MeilisearchTaskError(`Meilisearch task ${task.uid} (${task.type}) on ${task.indexUid ?? '-'} ${task.status}: ${reason}`);
+      throw new MeilisearchTaskError(
+        `Meilisearch task ${task.uid} (${task.type}) on ${task.indexUid ?? '-'} ${task.status}: ${reason}`,
+      );
     }
     return task;
   }

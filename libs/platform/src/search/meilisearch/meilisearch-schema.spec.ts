@@ -47,7 +47,12 @@ describe('toRecord', () => {
   it('adds the analysed sub-words and makes open amount ends explicit', () => {
     const record = toRecord(doc);
     expect(record.terms.split(' ')).toEqual(expect.arrayContaining(['待处理', '处理', '简单']));
-    expect(record).toMatchObject({ hasAmount: true, amountLow: 100_000, amountHigh: 1e15, updatedAtMs: Date.parse(doc.updatedAt as string) });
+    expect(record).toMatchObject({
+      hasAmount: true,
+      amountLow: 100_000,
+      amountHigh: 1e15,
+      updatedAtMs: Date.parse(doc.updatedAt as string),
+    });
     expect(record.source.updatedAt).toBe('2025-03-01T00:00:00.000Z');
   });
 });
@@ -56,8 +61,17 @@ describe('indexSettings', () => {
   it('makes every filtered attribute filterable', () => {
     const filterable = indexSettings().filterableAttributes as string[];
     const used = filterExpression({
-      kinds: ['need'], ownerOrgIds: ['o'], excludeOwnerOrgIds: ['o'], fieldCodes: ['f'], regionCodes: ['r'],
-      maturity: ['m'], ipTypes: ['i'], transferModes: ['t'], institutions: ['u'], status: ['s'], visibility: ['public'],
+      kinds: ['need'],
+      ownerOrgIds: ['o'],
+      excludeOwnerOrgIds: ['o'],
+      fieldCodes: ['f'],
+      regionCodes: ['r'],
+      maturity: ['m'],
+      ipTypes: ['i'],
+      transferModes: ['t'],
+      institutions: ['u'],
+      status: ['s'],
+      visibility: ['public'],
       amount: { min: 1, max: 2 },
     }).map((clause) => clause.split(' ')[0]);
     for (const attribute of used) expect(filterable).toContain(attribute);

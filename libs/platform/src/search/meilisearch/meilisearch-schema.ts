@@ -83,8 +83,20 @@ export function indexSettings(): Settings {
   return {
     searchableAttributes: ['title', 'keywords', 'summary', 'otherText', 'terms'],
     filterableAttributes: [
-      'id', 'kind', 'ownerOrgId', 'fieldCodes', 'regionCodes', 'maturity', 'ipTypes', 'transferModes',
-      'institution', 'hasAmount', 'amountLow', 'amountHigh', 'status', 'visibility',
+      'id',
+      'kind',
+      'ownerOrgId',
+      'fieldCodes',
+      'regionCodes',
+      'maturity',
+      'ipTypes',
+      'transferModes',
+      'institution',
+      'hasAmount',
+      'amountLow',
+      'amountHigh',
+      'status',
+      'visibility',
     ],
     sortableAttributes: ['updatedAtMs'],
     displayedAttributes: ['id', 'source', 'updatedAtMs'],
@@ -93,7 +105,9 @@ export function indexSettings(): Settings {
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 1000 },
-    localizedAttributes: [{ attributePatterns: ['title', 'keywords', 'summary', 'otherText', 'terms'], locales: ['cmn'] }],
+    localizedAttributes: [
+      { attributePatterns: ['title', 'keywords', 'summary', 'otherText', 'terms'], locales: ['cmn'] },
+    ],
   };
 }
 

@@ -74,7 +74,9 @@ export class PostgresSearchIndex extends SearchIndex {
     const statement = searchStatement(plan, query.filters ?? {}, query.facets ?? [], { limit, offset });
     const row = await this.dataSource.transaction(async (manager) => {
       if (plan?.fuzzyText) {
-        await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(FUZZY_THRESHOLD)]);
+        await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
+          String(FUZZY_THRESHOLD),
+        ]);
       }
       const rows: Array<{ total: number; hits: RawHit[]; facets: SearchResult['facets'] }> = await manager.query(
         statement.sql,
@@ -126,7 +128,9 @@ export class PostgresSearchIndex extends SearchIndex {
       }
       const previous = await this.dataSource.transaction(async (manager) => {
         const state = await this.assertStillBuilding(manager, generation, 'FOR UPDATE');
-        await manager.query(`UPDATE search_state SET live_generation = $1, building_generation = NULL WHERE id = 1`, [generation]);
+        await manager.query(`UPDATE search_state SET live_generation = $1, building_generation = NULL WHERE id = 1`, [
+          generation,
+        ]);
         return state.live;
       });
       await this.dropGeneration(previous);
@@ -153,9 +157,14 @@ export class PostgresSearchIndex extends SearchIndex {
     return rows[0];
   }
 
-  private async assertStillBuilding(manager: EntityManager, generation: number, lock: 'FOR SHARE' | 'FOR UPDATE'): Promise<State> {
+  private async assertStillBuilding(
+    manager: EntityManager,
+    generation: number,
+    lock: 'FOR SHARE' | 'FOR UPDATE',
+  ): Promise<State> {
     const state = await this.state(manager, lock);
-    if (state.building !== generation) throw new ConflictError(`search rebuild of generation ${generation} was superseded`);
+    if (state.building !== generation)
+      throw new ConflictError(`search rebuild of generation ${generation} was superseded`);
     return state;
   }
 
@@ -173,7 +182,10 @@ export class PostgresSearchIndex extends SearchIndex {
 
   private async abandon(generation: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE search_state SET building_generation = NULL WHERE id = 1 AND building_generation = $1`, [generation]);
+      await manager.query(
+        `UPDATE search_state SET building_generation = NULL WHERE id = 1 AND building_generation = $1`,
+        [generation],
+      );
     });
     await this.dropGeneration(generation);
   }
@@ -191,7 +203,10 @@ export class PostgresSearchIndex extends SearchIndex {
     const written: Array<{ id: string }> = await manager.query(UPSERT_DOCUMENTS, [generation, JSON.stringify(rows)]);
     if (written.length === 0) return;
     const ids = written.map((row) => row.id);
-    await manager.query(`DELETE FROM search_posting WHERE generation = $1 AND document_id = ANY($2::text[])`, [generation, ids]);
+    await manager.query(`DELETE FROM search_posting WHERE generation = $1 AND document_id = ANY($2::text[])`, [
+      generation,
+      ids,
+    ]);
     const terms: string[] = [];
     const documentIds: string[] = [];
     const frequencies: number[] = [];

@@ -109,7 +109,10 @@ function textCandidates(plan: TextPlan, params: Params): string {
       WHERE d.generation = live.g AND ${params.add(plan.fuzzyText)} <% d.title_normalised
     )`;
   const union = plan.fuzzyText === null ? '' : ' UNION SELECT id FROM fuzzy';
-  const fuzzyScore = plan.fuzzyText === null ? '0' : `coalesce((SELECT f.similarity FROM fuzzy f WHERE f.id = c.id), 0) * ${FUZZY_WEIGHT}`;
+  const fuzzyScore =
+    plan.fuzzyText === null
+      ? '0'
+      : `coalesce((SELECT f.similarity FROM fuzzy f WHERE f.id = c.id), 0) * ${FUZZY_WEIGHT}`;
   return `
     stats AS (
       SELECT count(*)::float8 AS n, coalesce(avg(d.term_length), 1)::float8 AS avg_length

@@ -20,8 +20,14 @@ describe('words', () => {
 describe('expandWord', () => {
   it('adds bigrams of long Chinese words and their characters', () => {
     expect(expandWord('在建工程').map((t) => `${t.kind}:${t.term}`)).toEqual([
-      'word:在建工程', 'bigram:在建', 'bigram:建工', 'bigram:工程',
-      'character:在', 'character:建', 'character:工', 'character:程',
+      'word:在建工程',
+      'bigram:在建',
+      'bigram:建工',
+      'bigram:工程',
+      'character:在',
+      'character:建',
+      'character:工',
+      'character:程',
     ]);
   });
 

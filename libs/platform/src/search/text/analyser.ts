@@ -25,9 +25,53 @@ export const CHARACTER_WEIGHT = 0.3;
 export const MAX_TERM_LENGTH = 64;
 
 /** Function words that say nothing about a technology; dropped as whole words. */
-const STOP_WORDS = new Set(
-  ['的', '了', '和', '与', '及', '或', '等', '之', '其', '而', '并', '被', '把', '在', '是', '对', '于', '为', '以', '将', '由', '从', '也', '都', '就', '这', '那', '个', '着', '又', '中', 'the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'for', 'to', 'with', 'by', 'is', 'are'],
-);
+const STOP_WORDS = new Set([
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '或',
+  '等',
+  '之',
+  '其',
+  '而',
+  '并',
+  '被',
+  '把',
+  '在',
+  '是',
+  '对',
+  '于',
+  '为',
+  '以',
+  '将',
+  '由',
+  '从',
+  '也',
+  '都',
+  '就',
+  '这',
+  '那',
+  '个',
+  '着',
+  '又',
+  '中',
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'to',
+  'with',
+  'by',
+  'is',
+  'are',
+]);
 
 export type TermKind = 'word' | 'part' | 'bigram' | 'character';
 
@@ -54,7 +98,8 @@ export function expandWord(word: string): Term[] {
     }
   } else if (/[-_./+]/.test(word)) {
     // covid-19 → covid, 19; 1.5 → 1, 5 are too short to matter but harmless.
-    for (const part of word.split(/[-_./+]+/)) if (part.length > 0 && part !== word) terms.push({ term: part, kind: 'part' });
+    for (const part of word.split(/[-_./+]+/))
+      if (part.length > 0 && part !== word) terms.push({ term: part, kind: 'part' });
   }
   return terms;
 }
@@ -115,7 +160,8 @@ export function analyseQuery(text: string, synonyms: SynonymTable = SYNONYM_GROU
   for (const phrase of synonymsIn(normalised, synonyms)) queryWords.push(...words(phrase));
   const selects = new Map<string, boolean>();
   for (const word of queryWords) {
-    for (const { term, kind } of expandWord(word)) selects.set(term, (selects.get(term) ?? false) || kind !== 'character');
+    for (const { term, kind } of expandWord(word))
+      selects.set(term, (selects.get(term) ?? false) || kind !== 'character');
   }
   const terms = [...selects].map(([term, selectsAlone]) => ({ term, selects: selectsAlone }));
   const highlightTerms = terms
