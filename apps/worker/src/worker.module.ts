@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, WorkerQueueModule } from '@kuaizhuan/platform';
 import { IdentityWorkerModule } from '@kuaizhuan/identity';
+import { CatalogWorkerModule } from '@kuaizhuan/catalog';
 
 /** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
 @Module({
-  imports: [PlatformModule, WorkerQueueModule, IdentityWorkerModule],
+  imports: [PlatformModule, WorkerQueueModule, IdentityWorkerModule, CatalogWorkerModule],
 })
 export class WorkerModule {}

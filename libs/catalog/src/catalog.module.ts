@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SearchModule } from '@kuaizhuan/platform';
 import { Organisation } from '@kuaizhuan/identity';
 import { AchievementModerationController, AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
@@ -25,7 +26,7 @@ export const CATALOG_ENTITIES = [Need, Achievement, Researcher, AchievementResea
 
 /** The api side of the catalogue: needs, achievements, researchers, taxonomies, imports, search. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), SearchModule],
   controllers: [
     NeedsController,
     NeedModerationController,

@@ -1,6 +1,7 @@
 // The public door of @kuaizhuan/catalog: other libs and apps import only from here.
 export { CatalogModule, CATALOG_ENTITIES } from './catalog.module';
 export { CatalogWorkerModule } from './catalog-worker.module';
+export { CatalogIndexingModule } from './search/catalog-indexing.module';
 export { TaxonomyService } from './taxonomy/taxonomy.service';
 export { NeedsService } from './needs/needs.service';
 export { AchievementsService } from './achievements/achievements.service';
