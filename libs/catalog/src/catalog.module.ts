@@ -22,7 +22,15 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 /** Every catalogue entity; the owner organisation is registered too so relations resolve in any process. */
-export const CATALOG_ENTITIES = [Need, Achievement, Researcher, AchievementResearcher, TaxonomyTerm, CatalogImport, Organisation];
+export const CATALOG_ENTITIES = [
+  Need,
+  Achievement,
+  Researcher,
+  AchievementResearcher,
+  TaxonomyTerm,
+  CatalogImport,
+  Organisation,
+];
 
 /** The api side of the catalogue: needs, achievements, researchers, taxonomies, imports, search. */
 @Module({

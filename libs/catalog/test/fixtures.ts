@@ -77,10 +77,15 @@ export async function publishedNeed(
   moderator: SignedIn,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const created = await request(http).post('/api/needs').set(as(owner)).send({ ...NEED, ...overrides }).expect(201);
-  await request(http).post(`/api/needs/${created.body.id}/submit`).set(as(owner)).expect(200);
-  await request(http).post(`/api/needs/${created.body.id}/approve`).set(as(moderator)).send({}).expect(200);
-  return created.body.id as string;
+  const created = await request(http)
+    .post('/api/needs')
+    .set(as(owner))
+    .send({ ...NEED, ...overrides })
+    .expect(201);
+  const { id } = created.body as { id: string };
+  await request(http).post(`/api/needs/${id}/submit`).set(as(owner)).expect(200);
+  await request(http).post(`/api/needs/${id}/approve`).set(as(moderator)).send({}).expect(200);
+  return id;
 }
 
 /** Creates an achievement as `owner` and takes it through submit and approval; returns its id. */
@@ -95,7 +100,8 @@ export async function publishedAchievement(
     .set(as(owner))
     .send({ ...ACHIEVEMENT, ...overrides })
     .expect(201);
-  await request(http).post(`/api/achievements/${created.body.id}/submit`).set(as(owner)).expect(200);
-  await request(http).post(`/api/achievements/${created.body.id}/approve`).set(as(moderator)).send({}).expect(200);
-  return created.body.id as string;
+  const { id } = created.body as { id: string };
+  await request(http).post(`/api/achievements/${id}/submit`).set(as(owner)).expect(200);
+  await request(http).post(`/api/achievements/${id}/approve`).set(as(moderator)).send({}).expect(200);
+  return id;
 }

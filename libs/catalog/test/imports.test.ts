@@ -24,7 +24,11 @@ beforeAll(async () => {
   http = app.getHttpServer();
   dataSource = app.get(DataSource);
   accounts = await createAccounts(http, dataSource);
-  await request(http).post('/api/researchers').set(as(accounts.tto)).send({ name: '张伟', externalRef: 'R-1' }).expect(201);
+  await request(http)
+    .post('/api/researchers')
+    .set(as(accounts.tto))
+    .send({ name: '张伟', externalRef: 'R-1' })
+    .expect(201);
 });
 
 afterAll(async () => {
@@ -33,10 +37,40 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-const HEADER = ['reference', 'title', 'summary', 'fields', 'transfer_modes', 'ip_type', 'legal_status', 'trl', 'maturity_stage', 'price_min', 'price_max', 'separate_ledger', 'keywords', 'researchers'];
+const HEADER = [
+  'reference',
+  'title',
+  'summary',
+  'fields',
+  'transfer_modes',
+  'ip_type',
+  'legal_status',
+  'trl',
+  'maturity_stage',
+  'price_min',
+  'price_max',
+  'separate_ledger',
+  'keywords',
+  'researchers',
+];
 
 function goodRow(i: number): string[] {
-  return [`REF-${i}`, `镁合金轧制技术 ${i}`, `第 ${i} 项成果的简介`, 'light-alloy;先进材料', '转让;licence', '发明专利', 'granted', '6', '中试', '100000', '200000.50', '否', '镁合金', i % 100 === 0 ? 'R-1' : ''];
+  return [
+    `REF-${i}`,
+    `镁合金轧制技术 ${i}`,
+    `第 ${i} 项成果的简介`,
+    'light-alloy;先进材料',
+    '转让;licence',
+    '发明专利',
+    'granted',
+    '6',
+    '中试',
+    '100000',
+    '200000.50',
+    '否',
+    '镁合金',
+    i % 100 === 0 ? 'R-1' : '',
+  ];
 }
 
 /** The ten bad rows of the big file: row number (header = row 1) → the cell made bad, and the report expected. */
@@ -46,8 +80,18 @@ const BAD: { row: number; column: string; value: string; reason: string }[] = [
   { row: 2002, column: 'price_min', value: '300000', reason: 'price_min must not be greater than price_max' },
   { row: 3003, column: 'fields', value: '火星农业', reason: 'unknown field "火星农业"' },
   { row: 4004, column: 'transfer_modes', value: 'barter', reason: 'unknown transfer mode "barter"' },
-  { row: 5005, column: 'legal_status', value: 'pending', reason: 'legal_status must be one of filed, granted, lapsed, not_applicable' },
-  { row: 6006, column: 'price_max', value: '12.345', reason: 'price_max must be an amount in yuan with at most 2 decimals' },
+  {
+    row: 5005,
+    column: 'legal_status',
+    value: 'pending',
+    reason: 'legal_status must be one of filed, granted, lapsed, not_applicable',
+  },
+  {
+    row: 6006,
+    column: 'price_max',
+    value: '12.345',
+    reason: 'price_max must be an amount in yuan with at most 2 decimals',
+  },
   { row: 7007, column: 'reference', value: 'REF-2', reason: 'reference "REF-2" is already used in row 3' },
   { row: 8008, column: 'separate_ledger', value: 'maybe', reason: 'separate_ledger must be yes or no' },
   { row: 9009, column: 'researchers', value: 'R-404', reason: 'no researcher with reference R-404' },
@@ -92,60 +136,67 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 describe(ImportRunner.name, () => {
   describe('run', () => {
-    it(
-      'stores the 9,990 good rows of a 10,000-row CSV, reports the 10 bad ones exactly, indexes them, and a second import changes nothing',
-      async () => {
-        const file = bigCsv();
-        const started = await upload(file, 'achievements.csv', { mode: 'keep_valid' });
-        expect(started.status).toBe(202);
-        expect(started.body).toMatchObject({ status: 'queued', format: 'csv', mode: 'keep_valid' });
+    it('stores the 9,990 good rows of a 10,000-row CSV, reports the 10 bad ones exactly, indexes them, and a second import changes nothing', async () => {
+      const file = bigCsv();
+      const started = await upload(file, 'achievements.csv', { mode: 'keep_valid' });
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ status: 'queued', format: 'csv', mode: 'keep_valid' });
 
-        const report = await finished(started.body.id);
-        expect(report).toMatchObject({
-          status: 'succeeded',
-          totalRows: 10_000,
-          processedRows: 10_000,
-          progress: 1,
-          createdCount: 9_990,
-          updatedCount: 0,
-          errorCount: 10,
-        });
-        expect(report.problems).toEqual(BAD.map(({ row, column, reason }) => ({ row, column, reason })));
-        await expect(count(`SELECT 1 FROM achievement WHERE org_id = $1`, [accounts.tto.orgId])).resolves.toBe(9_990);
-        await expect(
-          count(`SELECT 1 FROM achievement_researcher ar JOIN achievement a ON a.id = ar.achievement_id WHERE a.org_id = $1`, [
-            accounts.tto.orgId,
-          ]),
-        ).resolves.toBe(99);
+      const report = await finished(started.body.id);
+      expect(report).toMatchObject({
+        status: 'succeeded',
+        totalRows: 10_000,
+        processedRows: 10_000,
+        progress: 1,
+        createdCount: 9_990,
+        updatedCount: 0,
+        errorCount: 10,
+      });
+      expect(report.problems).toEqual(BAD.map(({ row, column, reason }) => ({ row, column, reason })));
+      await expect(count(`SELECT 1 FROM achievement WHERE org_id = $1`, [accounts.tto.orgId])).resolves.toBe(9_990);
+      await expect(
+        count(
+          `SELECT 1 FROM achievement_researcher ar JOIN achievement a ON a.id = ar.achievement_id WHERE a.org_id = $1`,
+          [accounts.tto.orgId],
+        ),
+      ).resolves.toBe(99);
 
-        // Indexed through the outbox: the owner finds all of them in its own search.
-        await eventually(
-          async () => {
-            const hits = await request(http).get('/api/search?scope=mine&pageSize=1').set(as(accounts.tto)).expect(200);
-            return hits.body.total === 9_990 || undefined;
-          },
-          60_000,
-          'the imported achievements to be indexed',
-        );
+      // Indexed through the outbox: the owner finds all of them in its own search.
+      await eventually(
+        async () => {
+          const hits = await request(http).get('/api/search?scope=mine&pageSize=1').set(as(accounts.tto)).expect(200);
+          return hits.body.total === 9_990 || undefined;
+        },
+        60_000,
+        'the imported achievements to be indexed',
+      );
 
-        const [before] = await dataSource.query(
-          `SELECT max(updated_at) AS last, (SELECT count(*)::int FROM outbox) AS events FROM achievement`,
-        );
-        const again = await upload(file, 'achievements.csv', { mode: 'keep_valid' });
-        const second = await finished(again.body.id);
-        expect(second).toMatchObject({ status: 'succeeded', createdCount: 0, updatedCount: 0, unchangedCount: 9_990, errorCount: 10 });
-        const [after] = await dataSource.query(
-          `SELECT max(updated_at) AS last, (SELECT count(*)::int FROM outbox) AS events FROM achievement`,
-        );
-        expect(after.last).toEqual(before.last);
-        // The only new outbox row is the second import's own job.
-        expect(after.events).toBe(before.events + 1);
-      },
-      180_000,
-    );
+      const [before] = await dataSource.query(
+        `SELECT max(updated_at) AS last, (SELECT count(*)::int FROM outbox) AS events FROM achievement`,
+      );
+      const again = await upload(file, 'achievements.csv', { mode: 'keep_valid' });
+      const second = await finished(again.body.id);
+      expect(second).toMatchObject({
+        status: 'succeeded',
+        createdCount: 0,
+        updatedCount: 0,
+        unchangedCount: 9_990,
+        errorCount: 10,
+      });
+      const [after] = await dataSource.query(
+        `SELECT max(updated_at) AS last, (SELECT count(*)::int FROM outbox) AS events FROM achievement`,
+      );
+      expect(after.last).toEqual(before.last);
+      // The only new outbox row is the second import's own job.
+      expect(after.events).toBe(before.events + 1);
+    }, 180_000);
 
     it('stores nothing from a file with a bad row unless asked to keep the good rows', async () => {
-      const csv = [HEADER.join(','), goodRow(50_001).join(','), [...goodRow(50_002).slice(0, 7), '0', ...goodRow(50_002).slice(8)].join(',')].join('\n');
+      const csv = [
+        HEADER.join(','),
+        goodRow(50_001).join(','),
+        [...goodRow(50_002).slice(0, 7), '0', ...goodRow(50_002).slice(8)].join(','),
+      ].join('\n');
       const started = await upload(Buffer.from(csv), 'two.csv');
       const report = await finished(started.body.id);
       expect(report).toMatchObject({
@@ -155,7 +206,9 @@ describe(ImportRunner.name, () => {
         failureReason: '1 row(s) have problems; nothing was stored',
         problems: [{ row: 3, column: 'trl', reason: 'trl must be a whole number from 1 to 9' }],
       });
-      await expect(count(`SELECT 1 FROM achievement WHERE external_ref IN ('REF-50001', 'REF-50002')`)).resolves.toBe(0);
+      await expect(count(`SELECT 1 FROM achievement WHERE external_ref IN ('REF-50001', 'REF-50002')`)).resolves.toBe(
+        0,
+      );
     });
 
     it('updates a changed draft in place, keyed by the reference', async () => {
@@ -165,7 +218,11 @@ describe(ImportRunner.name, () => {
       const changed = goodRow(60_001);
       changed[1] = '改进后的名称';
       const second = await upload(Buffer.from(`${header}\n${changed.join(',')}\n`), 'one.csv');
-      await expect(finished(second.body.id)).resolves.toMatchObject({ status: 'succeeded', createdCount: 0, updatedCount: 1 });
+      await expect(finished(second.body.id)).resolves.toMatchObject({
+        status: 'succeeded',
+        createdCount: 0,
+        updatedCount: 1,
+      });
       const rows = await dataSource.query(`SELECT title FROM achievement WHERE external_ref = 'REF-60001'`);
       expect(rows).toEqual([{ title: '改进后的名称' }]);
     });
@@ -193,14 +250,24 @@ describe(ImportRunner.name, () => {
       ]).toBuffer();
       const started = await upload(workbook, 'achievements.xlsx', { submit: 'true' });
       expect(started.body.format).toBe('xlsx');
-      await expect(finished(started.body.id)).resolves.toMatchObject({ status: 'succeeded', createdCount: 2, errorCount: 0 });
+      await expect(finished(started.body.id)).resolves.toMatchObject({
+        status: 'succeeded',
+        createdCount: 2,
+        errorCount: 0,
+      });
       const rows = await dataSource.query(
         `SELECT external_ref, status, trl, price_max, transfer_modes::text[] AS modes FROM achievement
           WHERE external_ref IN ('XL-1', 'XL-2') ORDER BY external_ref`,
       );
       expect(rows).toEqual([
         { external_ref: 'XL-1', status: 'submitted', trl: 7, price_max: '80000.50', modes: ['licence'] },
-        { external_ref: 'XL-2', status: 'submitted', trl: 5, price_max: null, modes: ['transfer', 'use_first_pay_later'] },
+        {
+          external_ref: 'XL-2',
+          status: 'submitted',
+          trl: 5,
+          price_max: null,
+          modes: ['transfer', 'use_first_pay_later'],
+        },
       ]);
     });
   });

@@ -63,7 +63,9 @@ describe(NeedsService.name, () => {
         .set(as(accounts.enterprise))
         .send({ ...NEED, budgetMin: '3000000', budgetMax: '2000000' })
         .expect(400);
-      expect(response.body.fields).toEqual([{ field: 'budgetMin', message: 'budgetMin must not be greater than budgetMax' }]);
+      expect(response.body.fields).toEqual([
+        { field: 'budgetMin', message: 'budgetMin must not be greater than budgetMax' },
+      ]);
       await expect(dataSource.query(`SELECT count(*)::int AS n FROM need`)).resolves.toEqual(before);
     });
 
@@ -73,7 +75,10 @@ describe(NeedsService.name, () => {
         .set(as(accounts.enterprise))
         .send({ ...NEED, budgetMin: 100, budgetMax: '1.005' })
         .expect(400);
-      expect([...new Set(response.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['budgetMax', 'budgetMin']);
+      expect([...new Set(response.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual([
+        'budgetMax',
+        'budgetMin',
+      ]);
     });
 
     it('refuses a field code that is not in the taxonomy with 422 naming the field', async () => {
@@ -109,14 +114,21 @@ describe(NeedsService.name, () => {
         .set(as(accounts.enterprise))
         .send({ budgetMax: '100' })
         .expect(422);
-      expect(refused.body).toMatchObject({ field: 'budgetMin', message: 'budgetMin must not be greater than budgetMax' });
+      expect(refused.body).toMatchObject({
+        field: 'budgetMin',
+        message: 'budgetMin must not be greater than budgetMax',
+      });
       const [row] = await dataSource.query(`SELECT budget_max FROM need WHERE id = $1`, [id]);
       expect(row.budget_max).toBe('900000.50');
     });
 
     it('refuses to edit a need that is not a draft (409)', async () => {
       const id = await publishedNeed(http, accounts.enterprise, accounts.manager);
-      const response = await request(http).patch(`/api/needs/${id}`).set(as(accounts.enterprise)).send({ title: '改名' }).expect(409);
+      const response = await request(http)
+        .patch(`/api/needs/${id}`)
+        .set(as(accounts.enterprise))
+        .send({ title: '改名' })
+        .expect(409);
       expect(response.body.field).toBe('status');
     });
   });
@@ -139,16 +151,18 @@ describe(NeedsService.name, () => {
       expect(rejected.body).toMatchObject({ status: 'draft', moderationNote: '请补充技术指标' });
 
       await request(http).post(`/api/needs/${id}/submit`).set(as(accounts.enterprise)).expect(200);
-      const approved = await request(http).post(`/api/needs/${id}/approve`).set(as(accounts.admin)).send({}).expect(200);
+      const approved = await request(http)
+        .post(`/api/needs/${id}/approve`)
+        .set(as(accounts.admin))
+        .send({})
+        .expect(200);
       expect(approved.body.status).toBe('published');
       expect(approved.body.publishedAt).toEqual(expect.any(String));
 
       await request(http).post(`/api/needs/${id}/match`).set(as(accounts.enterprise)).expect(200);
       const closed = await request(http).post(`/api/needs/${id}/close`).set(as(accounts.enterprise)).expect(200);
       expect(closed.body.status).toBe('closed');
-      await expect(outboxEvents(id)).resolves.toEqual(
-        expect.arrayContaining(['need.changed', 'need.published']),
-      );
+      await expect(outboxEvents(id)).resolves.toEqual(expect.arrayContaining(['need.changed', 'need.published']));
     });
 
     it('refuses a step the status does not allow (409) and a step the role does not allow (403)', async () => {
@@ -262,8 +276,16 @@ describe(AchievementsService.name, () => {
         .send({ ...ACHIEVEMENT, externalRef: 'CQU-X', researcherIds: [stranger.body.id] })
         .expect(422);
       expect(refused.body.field).toBe('researcherIds');
-      await request(http).post('/api/achievements').set(as(accounts.tto)).send({ ...ACHIEVEMENT, externalRef: 'DUP' }).expect(201);
-      await request(http).post('/api/achievements').set(as(accounts.tto)).send({ ...ACHIEVEMENT, externalRef: 'DUP' }).expect(409);
+      await request(http)
+        .post('/api/achievements')
+        .set(as(accounts.tto))
+        .send({ ...ACHIEVEMENT, externalRef: 'DUP' })
+        .expect(201);
+      await request(http)
+        .post('/api/achievements')
+        .set(as(accounts.tto))
+        .send({ ...ACHIEVEMENT, externalRef: 'DUP' })
+        .expect(409);
     });
 
     it('is for TTO accounts only (403 for a company)', async () => {
@@ -290,7 +312,11 @@ describe(AchievementsService.name, () => {
       await request(http).post(`/api/achievements/${id}/submit`).set(as(accounts.tto)).expect(200);
       await request(http).post(`/api/achievements/${id}/approve`).set(as(accounts.manager)).send({}).expect(200);
       const seen = await request(http).get(`/api/achievements/${id}`).set(as(accounts.enterprise)).expect(200);
-      expect(seen.body).toMatchObject({ status: 'published', title: ACHIEVEMENT.title, researchers: [{ name: '张伟' }] });
+      expect(seen.body).toMatchObject({
+        status: 'published',
+        title: ACHIEVEMENT.title,
+        researchers: [{ name: '张伟' }],
+      });
       expect(seen.body.internalNotes).toBeUndefined();
       expect(JSON.stringify(seen.body)).not.toContain('zhangwei@');
       expect(JSON.stringify(seen.body)).not.toContain(ACHIEVEMENT.internalNotes);
@@ -303,7 +329,11 @@ describe(AchievementsService.name, () => {
       const id = await publishedAchievement(http, accounts.tto, accounts.manager, { externalRef: 'CQU-WD' });
       await request(http).patch(`/api/achievements/${id}`).set(as(accounts.tto)).send({ title: '新名称' }).expect(409);
       await request(http).post(`/api/achievements/${id}/withdraw`).set(as(accounts.tto)).expect(200);
-      const edited = await request(http).patch(`/api/achievements/${id}`).set(as(accounts.tto)).send({ title: '新名称' }).expect(200);
+      const edited = await request(http)
+        .patch(`/api/achievements/${id}`)
+        .set(as(accounts.tto))
+        .send({ title: '新名称' })
+        .expect(200);
       expect(edited.body).toMatchObject({ status: 'draft', title: '新名称' });
     });
   });
@@ -325,14 +355,22 @@ describe(ResearchersService.name, () => {
         })
         .expect(201);
       const id = created.body.id as string;
-      expect(created.body).toMatchObject({ email: 'liuyang@cqu.example', phone: '13800000000', commissionerAvailable: true });
+      expect(created.body).toMatchObject({
+        email: 'liuyang@cqu.example',
+        phone: '13800000000',
+        commissionerAvailable: true,
+      });
       const seen = await request(http).get(`/api/researchers/${id}`).set(as(accounts.enterprise)).expect(200);
       expect(seen.body).toMatchObject({ name: '刘洋', commissionerAvailable: true });
       expect(seen.body.email).toBeUndefined();
       expect(seen.body.phone).toBeUndefined();
       await request(http).patch(`/api/researchers/${id}`).set(as(accounts.otherTto)).send({ name: '改' }).expect(404);
       await request(http).patch(`/api/researchers/${id}`).set(as(accounts.enterprise)).send({ name: '改' }).expect(403);
-      const edited = await request(http).patch(`/api/researchers/${id}`).set(as(accounts.tto)).send({ active: false }).expect(200);
+      const edited = await request(http)
+        .patch(`/api/researchers/${id}`)
+        .set(as(accounts.tto))
+        .send({ active: false })
+        .expect(200);
       expect(edited.body.active).toBe(false);
       await request(http).get(`/api/researchers/${id}`).set(as(accounts.enterprise)).expect(404);
     });
@@ -371,9 +409,17 @@ describe(TaxonomyService.name, () => {
     it('lets an admin add and retire a term, and nobody else', async () => {
       const term = { nameZh: '低空经济', nameEn: 'Low-altitude economy', parentCode: 'cq-rising' };
       await request(http).put('/api/taxonomies/field/low-altitude').set(as(accounts.tto)).send(term).expect(403);
-      const created = await request(http).put('/api/taxonomies/field/low-altitude').set(as(accounts.admin)).send(term).expect(200);
+      const created = await request(http)
+        .put('/api/taxonomies/field/low-altitude')
+        .set(as(accounts.admin))
+        .send(term)
+        .expect(200);
       expect(created.body).toMatchObject({ kind: 'field', code: 'low-altitude', active: true });
-      await request(http).put('/api/taxonomies/field/x').set(as(accounts.admin)).send({ ...term, parentCode: 'nope' }).expect(422);
+      await request(http)
+        .put('/api/taxonomies/field/x')
+        .set(as(accounts.admin))
+        .send({ ...term, parentCode: 'nope' })
+        .expect(422);
       await request(http).delete('/api/taxonomies/field/low-altitude').set(as(accounts.admin)).expect(204);
       const refused = await request(http)
         .post('/api/needs')

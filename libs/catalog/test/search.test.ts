@@ -2,11 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CatalogReconciler } from '@kuaizhuan/catalog';
+import { CatalogIndexer, CatalogReconciler } from '@kuaizhuan/catalog';
 import { SearchIndex } from '@kuaizhuan/platform';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { CatalogSearch } from '../src/search/catalog-search';
+import { catalogueDocuments } from '../src/search/reindex';
 import { ACHIEVEMENT, as, createAccounts, NEED, publishedAchievement, publishedNeed, type Accounts } from './fixtures';
 
 let env: TestEnvironment;
@@ -24,7 +25,10 @@ interface Hit {
   display: Record<string, unknown>;
 }
 
-async function search(query: string, account = accounts.enterprise): Promise<{ total: number; hits: Hit[]; facets: Record<string, { value: string; count: number }[]> }> {
+async function search(
+  query: string,
+  account = accounts.enterprise,
+): Promise<{ total: number; hits: Hit[]; facets: Record<string, { value: string; count: number }[]> }> {
   const response = await request(http).get(`/api/search?${query}`).set(as(account)).expect(200);
   return response.body;
 }
@@ -75,6 +79,18 @@ beforeAll(async () => {
     .expect(201);
   ids.draft = draft.body.id;
   ids.need = await publishedNeed(http, enterprise, manager);
+  const researcher = await request(http)
+    .post('/api/researchers')
+    .set(as(tto))
+    .send({
+      name: '陈刚',
+      researchAreas: ['镁合金腐蚀防护'],
+      commissionerAvailable: true,
+      email: 'chengang@cqu.example',
+      phone: '13900000000',
+    })
+    .expect(201);
+  ids.researcher = researcher.body.id;
   await eventually(
     async () => (await searchIds('type=achievement')).length === 3 || undefined,
     30_000,
@@ -142,6 +158,14 @@ describe(CatalogSearch.name, () => {
       await eventually(async () => !(await searchIds('q=钛合金')).includes(id) || undefined, 20_000, 'hidden');
     }, 60_000);
 
+    it('finds researchers by research area without their contact details', async () => {
+      const result = await search(`type=researcher&q=${encodeURIComponent('腐蚀防护')}`);
+      expect(result.hits.map((hit) => hit.id)).toEqual([ids.researcher]);
+      expect(result.hits[0].display).toMatchObject({ commissionerAvailable: true });
+      expect(JSON.stringify(result)).not.toContain('chengang@');
+      expect(JSON.stringify(result)).not.toContain('13900000000');
+    });
+
     it('validates its query, naming the field', async () => {
       const response = await request(http).get('/api/search?mode=barter').set(as(accounts.enterprise)).expect(400);
       expect(response.body.fields[0].field).toBe('mode');
@@ -159,7 +183,15 @@ describe(CatalogReconciler.name, () => {
       await expect(searchIds('q=萃取')).resolves.toEqual([]);
       const ghost = '00000000-0000-4000-8000-000000000001';
       await index.upsert([
-        { id: ghost, kind: 'achievement', ownerOrgId: accounts.tto.orgId, title: '幽灵成果', status: 'published', visibility: 'public', updatedAt: new Date() },
+        {
+          id: ghost,
+          kind: 'achievement',
+          ownerOrgId: accounts.tto.orgId,
+          title: '幽灵成果',
+          status: 'published',
+          visibility: 'public',
+          updatedAt: new Date(),
+        },
       ]);
 
       const reports = await worker.get(CatalogReconciler).reconcile();
@@ -168,6 +200,25 @@ describe(CatalogReconciler.name, () => {
       await expect(searchIds('q=幽灵')).resolves.toEqual([]);
       const again = await worker.get(CatalogReconciler).reconcile();
       expect(again.every((report) => report.stale === 0 && report.orphaned === 0)).toBe(true);
+    });
+  });
+});
+
+describe('reindex', () => {
+  describe('catalogueDocuments', () => {
+    it('rebuilds the whole index from PostgreSQL through the port and swaps it in', async () => {
+      const index = worker.get(SearchIndex);
+      await index.clear();
+      await expect(searchIds('type=achievement')).resolves.toEqual([]);
+      let reported = 0;
+      const result = await index.rebuild(catalogueDocuments(worker.get(CatalogIndexer), (n) => (reported += n)));
+      const [{ n }] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM need) + (SELECT count(*) FROM achievement) + (SELECT count(*) FROM researcher) AS n`,
+      );
+      expect(result.documents).toBe(Number(n));
+      expect(reported).toBe(Number(n));
+      await expect(searchIds('type=achievement')).resolves.toEqual([ids.magnesium, ids.sensor, ids.herb].sort());
+      await expect(searchIds('type=need', accounts.tto)).resolves.toEqual([ids.need]);
     });
   });
 });

@@ -39,7 +39,11 @@ export class AchievementsController {
   /** Edits a draft. */
   @Patch(':id')
   @Roles('tto')
-  update(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: UpdateAchievementDto): Promise<OwnerAchievement> {
+  update(
+    @CurrentUser() caller: Caller,
+    @IdParam() id: string,
+    @Body() body: UpdateAchievementDto,
+  ): Promise<OwnerAchievement> {
     return this.achievements.update(caller, id, body);
   }
 
@@ -79,7 +83,11 @@ export class AchievementsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  approve(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: ModerationDecisionDto): Promise<OwnerAchievement> {
+  approve(
+    @CurrentUser() caller: Caller,
+    @IdParam() id: string,
+    @Body() body: ModerationDecisionDto,
+  ): Promise<OwnerAchievement> {
     return this.achievements.act(caller, id, 'approve', body.reason ?? null);
   }
 

@@ -37,7 +37,12 @@ export class AchievementsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const { researcherIds, ...fields } = input;
       const row = await manager.save(
-        manager.create(Achievement, { ...defined(fields), orgId: actor.orgId, createdBy: actor.userId, status: 'draft' }),
+        manager.create(Achievement, {
+          ...defined(fields),
+          orgId: actor.orgId,
+          createdBy: actor.userId,
+          status: 'draft',
+        }),
       );
       await this.linkResearchers(manager, actor.orgId, row.id, researcherIds ?? []);
       await this.workflow.announce(manager, [row.id]);
@@ -51,7 +56,10 @@ export class AchievementsService {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.workflow.lockOwned(manager, actor.orgId, id);
       if (!isEditable(row.status)) {
-        throw new ConflictError(`Only drafts are edited; this achievement is ${row.status} (withdraw it first)`, 'status');
+        throw new ConflictError(
+          `Only drafts are edited; this achievement is ${row.status} (withdraw it first)`,
+          'status',
+        );
       }
       const { researcherIds, ...fields } = input;
       manager.merge(Achievement, row, defined(fields));
@@ -69,7 +77,12 @@ export class AchievementsService {
     return achievementFor(actor, row, (await this.researchersOf([id])).get(id) ?? []);
   }
 
-  async listOwn(actor: Actor, status: ListingStatus | undefined, page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
+  async listOwn(
+    actor: Actor,
+    status: ListingStatus | undefined,
+    page = 1,
+    pageSize = 20,
+  ): Promise<Page<OwnerAchievement>> {
     const result = await this.workflow.listOwn(actor.orgId, status, page, pageSize);
     return { ...result, items: await this.ownerViews(result.items) };
   }
@@ -113,12 +126,20 @@ export class AchievementsService {
   }
 
   /** Replaces the researchers of an achievement; each must belong to the same organisation. */
-  private async linkResearchers(manager: EntityManager, orgId: string, achievementId: string, ids: string[]): Promise<void> {
+  private async linkResearchers(
+    manager: EntityManager,
+    orgId: string,
+    achievementId: string,
+    ids: string[],
+  ): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length > 0) {
       const found = await manager.countBy(Researcher, { id: In(unique), orgId });
       if (found !== unique.length) {
-        throw new InvalidInputError('researcherIds: every researcher must be one of your organisation\'s', 'researcherIds');
+        throw new InvalidInputError(
+          "researcherIds: every researcher must be one of your organisation's",
+          'researcherIds',
+        );
       }
     }
     await manager.delete(AchievementResearcher, { achievementId });

@@ -85,7 +85,12 @@ export class ListingWorkflow<T extends ListingColumns> {
     return this.page({ status: 'submitted' } as FindOptionsWhere<T>, page, pageSize, 'ASC');
   }
 
-  private async page(where: FindOptionsWhere<T>, page: number, pageSize: number, order: 'ASC' | 'DESC' = 'DESC'): Promise<Page<T>> {
+  private async page(
+    where: FindOptionsWhere<T>,
+    page: number,
+    pageSize: number,
+    order: 'ASC' | 'DESC' = 'DESC',
+  ): Promise<Page<T>> {
     const [items, total] = await this.dataSource.manager.findAndCount(this.target, {
       where,
       order: (order === 'ASC' ? { submittedAt: 'ASC', id: 'ASC' } : { updatedAt: 'DESC', id: 'ASC' }) as never,

@@ -5,5 +5,7 @@ import { RequestValidationError } from '@kuaizhuan/platform';
 export const IdParam = (): ParameterDecorator =>
   Param(
     'id',
-    new ParseUUIDPipe({ exceptionFactory: () => new RequestValidationError([{ field: 'id', message: 'id must be a UUID' }]) }),
+    new ParseUUIDPipe({
+      exceptionFactory: () => new RequestValidationError([{ field: 'id', message: 'id must be a UUID' }]),
+    }),
   );

@@ -69,7 +69,14 @@ describe('import rows', () => {
     it('reports every bad cell with its row and column', () => {
       const result = validateAchievementRow(
         7,
-        goodRow({ title: '', trl: '10', fields: '先进材料;火星农业', price_min: '-5', transfer_modes: 'barter', separate_ledger: 'maybe' }),
+        goodRow({
+          title: '',
+          trl: '10',
+          fields: '先进材料;火星农业',
+          price_min: '-5',
+          transfer_modes: 'barter',
+          separate_ledger: 'maybe',
+        }),
         resolve,
       );
       expect(result.ok).toBe(false);

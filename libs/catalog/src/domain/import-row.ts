@@ -19,24 +19,49 @@ export interface RowProblem {
 
 /** Columns of the achievement import, in template order, with what each takes. */
 export const IMPORT_COLUMNS = [
-  { key: 'reference', label: '成果编号', required: true, help: 'Your own unique reference; re-importing it updates the same achievement' },
+  {
+    key: 'reference',
+    label: '成果编号',
+    required: true,
+    help: 'Your own unique reference; re-importing it updates the same achievement',
+  },
   { key: 'title', label: '成果名称', required: true, help: 'Up to 200 characters' },
   { key: 'summary', label: '成果简介', required: true, help: 'What the result is' },
   { key: 'application_scenarios', label: '应用场景', required: false, help: 'Where it can be used' },
   { key: 'advantages', label: '技术优势', required: false, help: 'Advantages over existing solutions' },
   { key: 'keywords', label: '关键词', required: false, help: 'Separated by ; or ，' },
   { key: 'fields', label: '技术领域', required: true, help: 'Field codes or names, separated by ;' },
-  { key: 'ip_type', label: '知识产权类型', required: false, help: 'IP type code or name, e.g. invention_patent / 发明专利' },
+  {
+    key: 'ip_type',
+    label: '知识产权类型',
+    required: false,
+    help: 'IP type code or name, e.g. invention_patent / 发明专利',
+  },
   { key: 'patent_numbers', label: '专利号', required: false, help: 'Separated by ;' },
   { key: 'legal_status', label: '法律状态', required: false, help: LEGAL_STATUSES.join(' / ') },
   { key: 'trl', label: '技术成熟度(TRL)', required: false, help: `Whole number ${TRL_MIN}–${TRL_MAX}` },
-  { key: 'maturity_stage', label: '成熟阶段', required: false, help: 'lab / bench / pilot / industrial or 实验室 / 小试 / 中试 / 产业化' },
-  { key: 'transfer_modes', label: '转化方式', required: true, help: COOPERATION_MODES.join(' / ') + ', separated by ;' },
+  {
+    key: 'maturity_stage',
+    label: '成熟阶段',
+    required: false,
+    help: 'lab / bench / pilot / industrial or 实验室 / 小试 / 中试 / 产业化',
+  },
+  {
+    key: 'transfer_modes',
+    label: '转化方式',
+    required: true,
+    help: COOPERATION_MODES.join(' / ') + ', separated by ;',
+  },
   { key: 'price_min', label: '最低价格(元)', required: false, help: 'Yuan, up to 2 decimals' },
   { key: 'price_max', label: '最高价格(元)', required: false, help: 'Yuan, up to 2 decimals, not below price_min' },
   { key: 'institution', label: '所属单位', required: false, help: 'Institution, school or lab' },
   { key: 'separate_ledger', label: '单列管理', required: false, help: 'yes / no (是 / 否)' },
-  { key: 'researchers', label: '研究人员编号', required: false, help: 'References of researchers already on the platform, separated by ;' },
+  {
+    key: 'researchers',
+    label: '研究人员编号',
+    required: false,
+    help: 'References of researchers already on the platform, separated by ;',
+  },
   { key: 'internal_notes', label: '内部备注', required: false, help: 'Seen only by your organisation' },
 ] as const;
 
@@ -162,7 +187,8 @@ export function validateAchievementRow(
     const value = text(column.key);
     if (column.required && value === '') problem(column.key, `${column.key} is required`);
     const limit = TEXT_LIMITS[column.key];
-    if (limit !== undefined && value.length > limit) problem(column.key, `${column.key} is longer than ${limit} characters`);
+    if (limit !== undefined && value.length > limit)
+      problem(column.key, `${column.key} is longer than ${limit} characters`);
   }
 
   const codes = (column: ImportColumn, kind: TaxonomyKind): string[] => {
@@ -196,7 +222,9 @@ export function validateAchievementRow(
   let legalStatus: LegalStatus = 'not_applicable';
   const legalText = text('legal_status');
   if (legalText !== '') {
-    const status = (LEGAL_STATUSES as readonly string[]).includes(legalText) ? (legalText as LegalStatus) : LEGAL_NAMES[legalText];
+    const status = (LEGAL_STATUSES as readonly string[]).includes(legalText)
+      ? (legalText as LegalStatus)
+      : LEGAL_NAMES[legalText];
     if (status === undefined) problem('legal_status', `legal_status must be one of ${LEGAL_STATUSES.join(', ')}`);
     else legalStatus = status;
   }
@@ -261,7 +289,8 @@ export function duplicateReferenceProblems(rows: { row: number; reference: strin
   for (const { row, reference } of rows) {
     const earlier = first.get(reference);
     if (earlier === undefined) first.set(reference, row);
-    else problems.push({ row, column: 'reference', reason: `reference "${reference}" is already used in row ${earlier}` });
+    else
+      problems.push({ row, column: 'reference', reason: `reference "${reference}" is already used in row ${earlier}` });
   }
   return problems;
 }

@@ -49,15 +49,15 @@ describe('listing lifecycle', () => {
 
     it('names the allowed statuses when refusing', () => {
       const result = transition('closed', 'submit', 'owner');
-      expect(result.ok ? '' : result.message).toBe(
-        'cannot submit a listing that is closed (only from draft)',
-      );
+      expect(result.ok ? '' : result.message).toBe('cannot submit a listing that is closed (only from draft)');
     });
   });
 
   describe('isEditable', () => {
     it('allows edits to drafts only', () => {
-      const editable = (['draft', 'submitted', 'published', 'matched', 'closed', 'expired'] as const).filter(isEditable);
+      const editable = (['draft', 'submitted', 'published', 'matched', 'closed', 'expired'] as const).filter(
+        isEditable,
+      );
       expect(editable).toEqual(['draft']);
     });
   });

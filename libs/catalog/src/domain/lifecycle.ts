@@ -29,14 +29,17 @@ const STEPS: Record<ListingAction, Step> = {
 };
 
 export type TransitionResult =
-  | { ok: true; to: ListingStatus }
-  | { ok: false; reason: 'not_allowed_for_actor' | 'wrong_status'; message: string };
+  { ok: true; to: ListingStatus } | { ok: false; reason: 'not_allowed_for_actor' | 'wrong_status'; message: string };
 
 /** The status after `action`, or why the step is refused. Pure: no I/O. */
 export function transition(from: ListingStatus, action: ListingAction, actor: ListingActorKind): TransitionResult {
   const step = STEPS[action];
   if (!step.by.includes(actor)) {
-    return { ok: false, reason: 'not_allowed_for_actor', message: `${action} may be done only by: ${step.by.join(', ')}` };
+    return {
+      ok: false,
+      reason: 'not_allowed_for_actor',
+      message: `${action} may be done only by: ${step.by.join(', ')}`,
+    };
   }
   if (!step.from.includes(from)) {
     return {

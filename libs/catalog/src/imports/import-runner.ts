@@ -49,7 +49,16 @@ export class ImportRunner {
   async run(importId: string): Promise<void> {
     const job = await this.dataSource.manager.findOne(CatalogImport, {
       where: { id: importId },
-      select: { id: true, orgId: true, createdBy: true, format: true, mode: true, submit: true, status: true, content: true },
+      select: {
+        id: true,
+        orgId: true,
+        createdBy: true,
+        format: true,
+        mode: true,
+        submit: true,
+        status: true,
+        content: true,
+      },
     });
     if (!job || job.status === 'succeeded' || job.status === 'failed') return;
     await this.dataSource.manager.update(CatalogImport, importId, {
@@ -83,7 +92,10 @@ export class ImportRunner {
     }
 
     let processed = plan.unchanged + countRows(plan.problems);
-    await this.dataSource.manager.update(CatalogImport, importId, { processedRows: processed, unchangedCount: plan.unchanged });
+    await this.dataSource.manager.update(CatalogImport, importId, {
+      processedRows: processed,
+      unchangedCount: plan.unchanged,
+    });
     for (let i = 0; i < plan.write.length; i += IMPORT_CHUNK) {
       const chunk = plan.write.slice(i, i + IMPORT_CHUNK);
       await this.dataSource.transaction(async (manager) => {
@@ -126,14 +138,24 @@ export class ImportRunner {
     const duplicateRows = new Set(duplicates.map((p) => p.row));
     valid = valid.filter((row) => !duplicateRows.has(row.row));
 
-    const researchers = await this.researcherIds(orgId, valid.flatMap((row) => row.researcherRefs));
-    const existing = await this.existing(orgId, valid.map((row) => row.reference));
+    const researchers = await this.researcherIds(
+      orgId,
+      valid.flatMap((row) => row.researcherRefs),
+    );
+    const existing = await this.existing(
+      orgId,
+      valid.map((row) => row.reference),
+    );
     const write: Plan['write'] = [];
     let unchanged = 0;
     for (const row of valid) {
       const unknown = row.researcherRefs.filter((ref) => !researchers.has(ref));
       if (unknown.length > 0) {
-        problems.push({ row: row.row, column: 'researchers', reason: `no researcher with reference ${unknown.join(', ')}` });
+        problems.push({
+          row: row.row,
+          column: 'researchers',
+          reason: `no researcher with reference ${unknown.join(', ')}`,
+        });
         continue;
       }
       const current = existing.get(row.reference);
@@ -212,7 +234,11 @@ export class ImportRunner {
     const ids = written.map((row) => row.id);
     const byRef = new Map(chunk.map((row) => [row.reference, row.researcherIds]));
     const links = written.flatMap((row) =>
-      (byRef.get(row.external_ref) ?? []).map((researcherId, position) => ({ a: row.id, r: researcherId, p: position })),
+      (byRef.get(row.external_ref) ?? []).map((researcherId, position) => ({
+        a: row.id,
+        r: researcherId,
+        p: position,
+      })),
     );
     await manager.query(`DELETE FROM achievement_researcher WHERE achievement_id = ANY($1)`, [ids]);
     if (links.length > 0) {
@@ -237,10 +263,11 @@ export class ImportRunner {
   }
 
   private async existing(orgId: string, refs: string[]): Promise<Map<string, Existing>> {
-    const rows: { id: string; external_ref: string; source_hash: string | null; status: string }[] = await this.dataSource.query(
-      `SELECT id, external_ref, source_hash, status FROM achievement WHERE org_id = $1 AND external_ref = ANY($2)`,
-      [orgId, refs],
-    );
+    const rows: { id: string; external_ref: string; source_hash: string | null; status: string }[] =
+      await this.dataSource.query(
+        `SELECT id, external_ref, source_hash, status FROM achievement WHERE org_id = $1 AND external_ref = ANY($2)`,
+        [orgId, refs],
+      );
     return new Map(rows.map((row) => [row.external_ref, { id: row.id, hash: row.source_hash, status: row.status }]));
   }
 

@@ -11,7 +11,7 @@ export class ImportProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<void> {
-    const typed = { name: job.name, data: job.data } as AnyJob;
+    const typed = { name: job.name, data: job.data as unknown } as AnyJob;
     if (typed.name !== 'catalog.import') {
       throw new Error(`job ${job.name} does not belong on the ${QueueName.Import} queue`);
     }

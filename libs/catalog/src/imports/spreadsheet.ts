@@ -39,9 +39,10 @@ export interface SheetRow {
 export class UnreadableFileError extends Error {}
 
 function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+  return '';
 }
 
 /** Every record of the first sheet (or the CSV), blank ones left out but still counted. */
@@ -50,7 +51,7 @@ export async function readRows(content: Buffer, format: ImportFormat): Promise<S
   try {
     records =
       format === 'csv'
-        ? (parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][])
+        ? parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false })
         : await readSheet(content, { parseNumber: (text: string) => text, trim: false });
   } catch (error) {
     throw new UnreadableFileError(`the ${format.toUpperCase()} file cannot be read: ${(error as Error).message}`);

@@ -79,7 +79,11 @@ export class NeedsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  approve(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: ModerationDecisionDto): Promise<OwnerNeed> {
+  approve(
+    @CurrentUser() caller: Caller,
+    @IdParam() id: string,
+    @Body() body: ModerationDecisionDto,
+  ): Promise<OwnerNeed> {
     return this.needs.act(caller, id, 'approve', body.reason ?? null);
   }
 

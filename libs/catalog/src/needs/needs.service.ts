@@ -27,7 +27,12 @@ export class NeedsService {
   async create(actor: Actor, input: CreateNeedDto): Promise<OwnerNeed> {
     await this.checkTerms(input);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const need = manager.create(Need, { ...defined(input), orgId: actor.orgId, createdBy: actor.userId, status: 'draft' });
+      const need = manager.create(Need, {
+        ...defined(input),
+        orgId: actor.orgId,
+        createdBy: actor.userId,
+        status: 'draft',
+      });
       const row = await manager.save(need);
       await this.workflow.announce(manager, [row.id]);
       return row;
@@ -76,7 +81,10 @@ export class NeedsService {
         `UPDATE need SET status = 'expired', updated_at = now()
           WHERE status = 'published' AND deadline < current_date RETURNING id`,
       );
-      await this.workflow.announce(tx, rows.map((row) => row.id));
+      await this.workflow.announce(
+        tx,
+        rows.map((row) => row.id),
+      );
       return rows.length;
     });
   }

@@ -55,7 +55,9 @@ export class CreateResearcherDto {
 
   /** Contact phone: private to your organisation. */
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 -]{4,30}$/, { message: '$property must be a phone number (digits, spaces, dashes, optional +)' })
+  @Matches(/^\+?[0-9][0-9 -]{4,30}$/, {
+    message: '$property must be a phone number (digits, spaces, dashes, optional +)',
+  })
   phone?: string;
 
   /** Listed on the portal (false archives the profile). */

@@ -37,7 +37,11 @@ export class ResearchersController {
   /** Edits a profile of the caller's institution. */
   @Patch(':id')
   @Roles('tto')
-  update(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: UpdateResearcherDto): Promise<OwnerResearcher> {
+  update(
+    @CurrentUser() caller: Caller,
+    @IdParam() id: string,
+    @Body() body: UpdateResearcherDto,
+  ): Promise<OwnerResearcher> {
     return this.researchers.update(caller, id, body);
   }
 }

@@ -55,7 +55,10 @@ export class ResearchersService {
   async update(actor: Actor, id: string, input: UpdateResearcherDto): Promise<OwnerResearcher> {
     await this.taxonomy.checkCodes([{ kind: 'field', field: 'fieldCodes', codes: input.fieldCodes ?? [] }]);
     await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(Researcher, { where: { id, orgId: actor.orgId }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager.findOne(Researcher, {
+        where: { id, orgId: actor.orgId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) throw new NotFoundError(`No researcher ${id}`);
       manager.merge(Researcher, row, defined(input));
       await manager.save(row);

@@ -44,14 +44,17 @@ export class CatalogIndexer {
       );
       if (rows.length === 0) return;
       after = rows[rows.length - 1].id;
-      yield await this.documents(kind, rows.map((row) => row.id));
+      yield await this.documents(
+        kind,
+        rows.map((row) => row.id),
+      );
     }
   }
 
   /** Number of rows of `kind` in PostgreSQL. */
   async countRows(kind: CatalogKind): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${TABLES[kind]}`);
-    return n as number;
+    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${TABLES[kind]}`);
+    return rows[0].n;
   }
 
   /** The documents of the rows that exist among `ids`. */

@@ -24,7 +24,7 @@ export class IndexProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    const typed = { name: job.name, data: job.data } as AnyJob;
+    const typed = { name: job.name, data: job.data as unknown } as AnyJob;
     return logContext.run({ jobId: job.id }, async () => {
       switch (typed.name) {
         case 'catalog.index':

@@ -48,7 +48,10 @@ export class CatalogReconciler {
     const known = new Set(rows.map((row) => row.id));
     const orphaned = [...indexed.keys()].filter((id) => !known.has(id));
     for (let i = 0; i < stale.length; i += SYNC_BATCH) {
-      await this.indexer.sync(kind, stale.slice(i, i + SYNC_BATCH).map((row) => row.id));
+      await this.indexer.sync(
+        kind,
+        stale.slice(i, i + SYNC_BATCH).map((row) => row.id),
+      );
     }
     if (orphaned.length > 0) await this.index.remove(orphaned);
     return { kind, stale: stale.length, orphaned: orphaned.length };

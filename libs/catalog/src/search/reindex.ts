@@ -45,7 +45,14 @@ async function main(): Promise<void> {
     bar.start(total, 0);
     const result = await app.get(SearchIndex).rebuild(catalogueDocuments(indexer, (n) => bar.increment(n)));
     bar.stop();
-    console.log(JSON.stringify({ level: 30, service: 'reindex', msg: 'search index rebuilt and swapped in', documents: result.documents }));
+    console.log(
+      JSON.stringify({
+        level: 30,
+        service: 'reindex',
+        msg: 'search index rebuilt and swapped in',
+        documents: result.documents,
+      }),
+    );
   } finally {
     await app.close();
   }

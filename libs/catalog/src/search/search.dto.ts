@@ -7,7 +7,10 @@ import { COOPERATION_MODES, type CooperationMode } from '../domain/vocabulary';
 const list = Transform(({ value }: { value: unknown }) =>
   value === undefined
     ? undefined
-    : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean),
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((v) => String(v).split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
 );
 
 export class SearchQueryDto {

@@ -64,13 +64,18 @@ export class TaxonomyService {
   }
 
   /** Refuses codes that are not active terms of `kind`, naming the field. */
-  async checkCodes(checks: { kind: TaxonomyKind; field: string; codes: (string | null | undefined)[] }[]): Promise<void> {
+  async checkCodes(
+    checks: { kind: TaxonomyKind; field: string; codes: (string | null | undefined)[] }[],
+  ): Promise<void> {
     const resolve = await this.resolver();
     for (const check of checks) {
       for (const code of check.codes) {
         if (code == null) continue;
         if (resolve(check.kind, code) !== code) {
-          throw new InvalidInputError(`${check.field}: unknown ${check.kind.replace('_', ' ')} code "${code}"`, check.field);
+          throw new InvalidInputError(
+            `${check.field}: unknown ${check.kind.replace('_', ' ')} code "${code}"`,
+            check.field,
+          );
         }
       }
     }
