@@ -122,6 +122,28 @@ describe(NeedsService.name, () => {
       expect(row.budget_max).toBe('900000.50');
     });
 
+    it('clears an optional field sent as null and refuses null for a required one (422 naming it)', async () => {
+      const created = await request(http).post('/api/needs').set(as(accounts.enterprise)).send(NEED).expect(201);
+      const id = created.body.id as string;
+      const cleared = await request(http)
+        .patch(`/api/needs/${id}`)
+        .set(as(accounts.enterprise))
+        .send({ budgetMin: null, regionCode: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({ regionCode: null, details: { budgetMin: null, budgetMax: '2000000.00' } });
+      const refused = await request(http)
+        .patch(`/api/needs/${id}`)
+        .set(as(accounts.enterprise))
+        .send({ keywords: null })
+        .expect(422);
+      expect(refused.body).toMatchObject({ field: 'keywords', message: 'keywords cannot be null' });
+      await request(http)
+        .post('/api/needs')
+        .set(as(accounts.enterprise))
+        .send({ ...NEED, summary: null })
+        .expect(422);
+    });
+
     it('refuses to edit a need that is not a draft (409)', async () => {
       const id = await publishedNeed(http, accounts.enterprise, accounts.manager);
       const response = await request(http)

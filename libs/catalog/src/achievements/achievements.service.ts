@@ -19,6 +19,9 @@ import {
   type PublicAchievement,
 } from './achievement-views';
 
+/** Fields a caller may clear by sending null; any other null is refused. */
+const NULLABLE = ['externalRef', 'ipType', 'trl', 'maturityStage', 'priceMin', 'priceMax'];
+
 /** Research results listed by TTOs: drafting, moderation, lifecycle; tenancy on every call. */
 @Injectable()
 export class AchievementsService {
@@ -38,7 +41,7 @@ export class AchievementsService {
       const { researcherIds, ...fields } = input;
       const row = await manager.save(
         manager.create(Achievement, {
-          ...defined(fields),
+          ...defined(fields, NULLABLE),
           orgId: actor.orgId,
           createdBy: actor.userId,
           status: 'draft',
@@ -62,7 +65,7 @@ export class AchievementsService {
         );
       }
       const { researcherIds, ...fields } = input;
-      manager.merge(Achievement, row, defined(fields));
+      manager.merge(Achievement, row, defined(fields, NULLABLE));
       const range = rangeProblem(row.priceMin, row.priceMax, 'priceMin', 'priceMax');
       if (range) throw new InvalidInputError(range.message, range.field);
       await manager.save(row);

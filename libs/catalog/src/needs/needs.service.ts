@@ -11,6 +11,9 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateNeedDto, UpdateNeedDto } from './need.dto';
 import { needFor, ownerNeed, type OwnerNeed, type PublicNeed } from './need-views';
 
+/** Fields a caller may clear by sending null; any other null is refused. */
+const NULLABLE = ['desiredStage', 'minTrl', 'budgetMin', 'budgetMax', 'regionCode', 'deadline'];
+
 /** Companies' technology needs: drafting, moderation, lifecycle; tenancy on every call. */
 @Injectable()
 export class NeedsService {
@@ -28,7 +31,7 @@ export class NeedsService {
     await this.checkTerms(input);
     const saved = await this.dataSource.transaction(async (manager) => {
       const need = manager.create(Need, {
-        ...defined(input),
+        ...defined(input, NULLABLE),
         orgId: actor.orgId,
         createdBy: actor.userId,
         status: 'draft',
@@ -47,7 +50,7 @@ export class NeedsService {
       if (!isEditable(need.status)) {
         throw new ConflictError(`Only drafts are edited; this need is ${need.status} (withdraw it first)`, 'status');
       }
-      manager.merge(Need, need, defined(input));
+      manager.merge(Need, need, defined(input, NULLABLE));
       const range = rangeProblem(need.budgetMin, need.budgetMax, 'budgetMin', 'budgetMax');
       if (range) throw new InvalidInputError(range.message, range.field);
       await manager.save(need);

@@ -33,6 +33,9 @@ export interface OwnerResearcher extends PublicResearcher {
   createdAt: Date;
 }
 
+/** Fields a caller may clear by sending null; any other null is refused. */
+const NULLABLE = ['externalRef', 'email', 'phone'];
+
 /** Researcher profiles, managed by their institution's TTO. */
 @Injectable()
 export class ResearchersService {
@@ -45,7 +48,7 @@ export class ResearchersService {
   async create(actor: Actor, input: CreateResearcherDto): Promise<OwnerResearcher> {
     await this.taxonomy.checkCodes([{ kind: 'field', field: 'fieldCodes', codes: input.fieldCodes ?? [] }]);
     const id = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.save(manager.create(Researcher, { ...defined(input), orgId: actor.orgId }));
+      const row = await manager.save(manager.create(Researcher, { ...defined(input, NULLABLE), orgId: actor.orgId }));
       await this.announce(manager, [row.id]);
       return row.id;
     });
@@ -60,7 +63,7 @@ export class ResearchersService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw new NotFoundError(`No researcher ${id}`);
-      manager.merge(Researcher, row, defined(input));
+      manager.merge(Researcher, row, defined(input, NULLABLE));
       await manager.save(row);
       await this.announce(manager, [id]);
     });
