@@ -73,8 +73,23 @@ function invite(caller: SignedIn, email: string, role = 'enterprise', orgId = ca
     .send({ email, role });
 }
 
-function mailTo(address: string, timeoutMs = 10_000): Promise<CapturedMail> {
-  return eventually(async () => smtp.messagesTo(address)[0], timeoutMs, `an e-mail to ${address}`);
+/**
+ * The e-mail to `address`, once the job that sent it has committed: the message leaves
+ * just before the commit, so the token in it is only usable after that.
+ */
+async function mailTo(address: string, timeoutMs = 10_000): Promise<CapturedMail> {
+  const mail = await eventually(async () => smtp.messagesTo(address)[0], timeoutMs, `an e-mail to ${address}`);
+  await eventually(
+    async () => {
+      const rows = (await dataSource.query(`SELECT 1 FROM invitation WHERE email = $1 AND sent_at IS NOT NULL`, [
+        address.toLowerCase(),
+      ])) as unknown[];
+      return rows.length > 0;
+    },
+    timeoutMs,
+    `the invitation to ${address} to be marked sent`,
+  );
+  return mail;
 }
 
 function tokenIn(mail: CapturedMail): string {
@@ -133,9 +148,9 @@ describe(OrganisationInvitationsController.name, () => {
       expect(mail.subject).toContain('重庆某智能制造公司');
       expect(mail.text).toContain('重庆某智能制造公司');
       const token = tokenIn(mail);
-      const [row] = await dataSource.query(`SELECT token_hash, sent_at FROM invitation WHERE id = $1`, [
+      const [row] = (await dataSource.query(`SELECT token_hash, sent_at FROM invitation WHERE id = $1`, [
         response.body.id,
-      ]);
+      ])) as { token_hash: string | null; sent_at: Date | null }[];
       expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(row.sent_at).toBeInstanceOf(Date);
 

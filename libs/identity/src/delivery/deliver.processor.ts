@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, Module } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
 import type { Job } from 'bullmq';
 import { DeliverJobs } from './deliver-jobs';
@@ -12,6 +12,17 @@ import { DeliverJobs } from './deliver-jobs';
 export class DeliverProcessor extends WorkerHost {
   constructor(private readonly jobs: DeliverJobs) {
     super();
+  }
+
+  private readonly logger = new Logger(DeliverProcessor.name);
+
+  /**
+   * The worker's own errors (a lost Redis connection, a job whose lock was lost), not a
+   * job's failure: BullMQ records those itself. Logged, so they are seen and not printed raw.
+   */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn({ msg: 'deliver worker error', error: error.message });
   }
 
   process(job: Job): Promise<unknown> {

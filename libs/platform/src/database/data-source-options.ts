@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { DatabaseLogger } from './typeorm-logger';
 
 const libsRoot = join(__dirname, '..', '..', '..');
 
@@ -30,7 +31,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: settings.logging ? ['query', 'error'] : ['error'],
+    logger: new DatabaseLogger(settings.logging ?? false),
+    logging: settings.logging ? ['query', 'error', 'warn'] : ['error', 'warn'],
+    maxQueryExecutionTime: 1_000,
     applicationName: settings.applicationName ?? 'kuaizhuan',
     poolSize: settings.poolSize ?? 10,
     extra: {
