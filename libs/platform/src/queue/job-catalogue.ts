@@ -13,6 +13,12 @@ export enum QueueName {
   Index = 'index',
   /** Bulk imports of achievements from CSV/XLSX (catalog). */
   Import = 'import',
+  /**
+   * Signed webhook calls to organisations' own endpoints (delivery). Their own queue: a third
+   * party's server may hang until the timeout and is retried for hours, which must not hold up
+   * e-mail and invitations on `deliver`.
+   */
+  Webhook = 'webhook',
 }
 
 /** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
@@ -22,12 +28,25 @@ export interface CatalogIndexPayload {
   ids: string[];
 }
 
+/** One row of the delivery table to carry out (re-read by the job). */
+export interface DeliveryPayload {
+  deliveryId: string;
+}
+
 export interface JobPayloads {
   'invitation.send': { invitationId: string };
   'catalog.index': CatalogIndexPayload;
   'catalog.import': { importId: string };
   /** Compares Postgres and the search index and repairs the difference. */
   'catalog.reconcile': { trigger: 'schedule' | 'manual' };
+  /** Sends one immediate e-mail delivery. */
+  'delivery.email': DeliveryPayload;
+  /** POSTs one signed webhook delivery. */
+  'delivery.webhook': DeliveryPayload;
+  /** Sends one user's pending digest e-mail deliveries as one e-mail. */
+  'delivery.digest': { userId: string };
+  /** Finds the users with pending digest deliveries and starts a `delivery.digest` job for each. */
+  'delivery.digest.sweep': { trigger: 'schedule' | 'manual' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -79,6 +98,35 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     keepCompletedSeconds: 1 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
+  'delivery.email': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  // 30 s doubling ten times: a receiver may be away for about four hours before the delivery fails.
+  'delivery.webhook': {
+    queue: QueueName.Webhook,
+    attempts: 10,
+    backoffMs: 30_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'delivery.digest': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 10_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'delivery.digest.sweep': {
+    queue: QueueName.Deliver,
+    attempts: 3,
+    backoffMs: 60_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
 };
 
 /** Domain events written to the outbox, with the payload they carry. */
@@ -92,6 +140,10 @@ export interface EventPayloads {
   'achievement.changed': CatalogIndexPayload & { kind: 'achievement' };
   'researcher.changed': CatalogIndexPayload & { kind: 'researcher' };
   'catalog.import.requested': { importId: string };
+  /** An immediate e-mail delivery was recorded (delivery). */
+  'delivery.email.requested': DeliveryPayload;
+  /** A webhook delivery was recorded (delivery). */
+  'delivery.webhook.requested': DeliveryPayload;
 }
 
 export type EventName = keyof EventPayloads;
@@ -107,6 +159,8 @@ export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPaylo
   'achievement.changed': ['catalog.index'],
   'researcher.changed': ['catalog.index'],
   'catalog.import.requested': ['catalog.import'],
+  'delivery.email.requested': ['delivery.email'],
+  'delivery.webhook.requested': ['delivery.webhook'],
 };
 
 export function queueOf(job: JobName): QueueName {
