@@ -1,12 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import writeXlsxFile from 'write-excel-file/node';
 import { IMPORT_COLUMNS } from '@kuaizhuan/catalog';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { ImportRunner } from '../src/imports/import-runner';
+import { ImportProcessor } from '../src/imports/import.processor';
 import { readRows } from '../src/imports/spreadsheet';
 import { as, createAccounts, type Accounts } from './fixtures';
 
@@ -269,6 +271,31 @@ describe(ImportRunner.name, () => {
           modes: ['transfer', 'use_first_pay_later'],
         },
       ]);
+    });
+  });
+});
+
+describe(ImportProcessor.name, () => {
+  describe('onFailed', () => {
+    it('marks the import failed once its job has used its last attempt, not before', async () => {
+      const [{ id }] = await dataSource.query(
+        `INSERT INTO catalog_import (org_id, created_by, file_name, format, file_size, file_sha256, content, mode, status)
+         VALUES ($1, $2, 'stuck.csv', 'csv', 1, 'x', '\\x41', 'all_or_nothing', 'running') RETURNING id`,
+        [accounts.tto.orgId, accounts.tto.userId],
+      );
+      const processor = worker.get(ImportProcessor);
+      const job = (attemptsMade: number) =>
+        ({ name: 'catalog.import', data: { importId: id }, attemptsMade, opts: { attempts: 3 } }) as unknown as Job<{
+          importId: string;
+        }>;
+      await processor.onFailed(job(1), new Error('database unreachable'));
+      await expect(dataSource.query(`SELECT status FROM catalog_import WHERE id = $1`, [id])).resolves.toEqual([
+        { status: 'running' },
+      ]);
+      await processor.onFailed(job(3), new Error('database unreachable'));
+      await expect(
+        dataSource.query(`SELECT status, failure_reason FROM catalog_import WHERE id = $1`, [id]),
+      ).resolves.toEqual([{ status: 'failed', failure_reason: 'the import could not finish: database unreachable' }]);
     });
   });
 });

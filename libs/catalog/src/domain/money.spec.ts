@@ -1,4 +1,4 @@
-import { canonicalAmount, isAmount, rangeProblem, rangesOverlap } from './money';
+import { canonicalAmount, isAmount, rangeProblem, wholeYuanBound } from './money';
 
 describe('money', () => {
   describe('isAmount', () => {
@@ -35,12 +35,11 @@ describe('money', () => {
     });
   });
 
-  describe('rangesOverlap', () => {
-    it('treats absent bounds as open and touching ranges as overlapping', () => {
-      expect(rangesOverlap('10', '20', '20', null)).toBe(true);
-      expect(rangesOverlap(null, null, '1', '2')).toBe(true);
-      expect(rangesOverlap('10', '20', '20.01', '30')).toBe(false);
-      expect(rangesOverlap('10', null, null, '9.99')).toBe(false);
+  describe('wholeYuanBound', () => {
+    it('rounds outwards: down for a lower bound, up for an upper one', () => {
+      expect(wholeYuanBound('100.01', 'down')).toBe(100);
+      expect(wholeYuanBound('100.01', 'up')).toBe(101);
+      expect(wholeYuanBound('999999999999.99', 'up')).toBe(1_000_000_000_000);
     });
   });
 });

@@ -35,14 +35,12 @@ export function rangeProblem(
   return null;
 }
 
-/** Whether [aMin, aMax] and [bMin, bMax] overlap; an absent bound is open. */
-export function rangesOverlap(
-  aMin: string | null,
-  aMax: string | null,
-  bMin: string | null,
-  bMax: string | null,
-): boolean {
-  if (aMax != null && bMin != null && new Decimal(aMax).lessThan(bMin)) return false;
-  if (bMax != null && aMin != null && new Decimal(bMax).lessThan(aMin)) return false;
-  return true;
+/**
+ * An amount as a whole-yuan bound for the search index's range filters (which hold plain
+ * numbers): rounded outwards, so a filter never drops a listing the decimal range would keep.
+ * Never used for arithmetic on money; the decimal stays in PostgreSQL.
+ */
+export function wholeYuanBound(value: string, round: 'down' | 'up'): number {
+  const decimal = new Decimal(value);
+  return (round === 'down' ? decimal.floor() : decimal.ceil()).toNumber();
 }

@@ -271,6 +271,15 @@ export class ImportRunner {
     return new Map(rows.map((row) => [row.external_ref, { id: row.id, hash: row.source_hash, status: row.status }]));
   }
 
+  /** Marks an import that will not be retried again as failed (chunks already written stay: re-import to finish). */
+  async giveUp(importId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE catalog_import SET status = 'failed', failure_reason = $2, finished_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [importId, reason.slice(0, 2000)],
+    );
+  }
+
   /** Records a finished, failed import with its report; stores no achievement. */
   private async fail(importId: string, reason: string, problems: RowProblem[]): Promise<void> {
     await this.dataSource.manager.update(CatalogImport, importId, {

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
 import type { Job } from 'bullmq';
 import { ImportRunner } from './import-runner';
@@ -16,5 +16,13 @@ export class ImportProcessor extends WorkerHost {
       throw new Error(`job ${job.name} does not belong on the ${QueueName.Import} queue`);
     }
     return logContext.run({ jobId: job.id }, () => this.runner.run(typed.data.importId));
+  }
+
+  /** After the last attempt, the import itself says it failed, so a caller polling it is not left waiting. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<{ importId?: string }>, error: Error): Promise<void> {
+    if (job.name !== 'catalog.import' || !job.data.importId) return;
+    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    await this.runner.giveUp(job.data.importId, `the import could not finish: ${error.message}`);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import Decimal from 'decimal.js';
 import { SearchIndex, type FacetCount, type FacetName, type SearchFilters, type Snippet } from '@kuaizhuan/platform';
+import { wholeYuanBound } from '../domain/money';
 import type { Actor } from '../domain/vocabulary';
 import type { SearchQueryDto } from './search.dto';
 
@@ -55,8 +55,8 @@ export class CatalogSearch {
     else filters.visibility = ['public'];
     if (query.amountMin !== undefined || query.amountMax !== undefined) {
       filters.amount = {
-        min: query.amountMin === undefined ? null : new Decimal(query.amountMin).floor().toNumber(),
-        max: query.amountMax === undefined ? null : new Decimal(query.amountMax).ceil().toNumber(),
+        min: query.amountMin === undefined ? null : wholeYuanBound(query.amountMin, 'down'),
+        max: query.amountMax === undefined ? null : wholeYuanBound(query.amountMax, 'up'),
       };
     }
     const pageSize = query.pageSize ?? 20;

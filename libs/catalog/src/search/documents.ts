@@ -1,6 +1,6 @@
-import Decimal from 'decimal.js';
 import type { SearchDocument } from '@kuaizhuan/platform';
 import { isPubliclyVisible } from '../domain/lifecycle';
+import { wholeYuanBound } from '../domain/money';
 import type { Achievement } from '../entities/achievement.entity';
 import type { Need } from '../entities/need.entity';
 import type { Researcher } from '../entities/researcher.entity';
@@ -22,8 +22,8 @@ function fieldNames(codes: string[], names: TermNames): string[] {
 function amountRange(min: string | null, max: string | null): SearchDocument['amount'] {
   if (min === null && max === null) return null;
   return {
-    min: min === null ? null : new Decimal(min).floor().toNumber(),
-    max: max === null ? null : new Decimal(max).ceil().toNumber(),
+    min: min === null ? null : wholeYuanBound(min, 'down'),
+    max: max === null ? null : wholeYuanBound(max, 'up'),
   };
 }
 
