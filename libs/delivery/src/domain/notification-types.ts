@@ -1,0 +1,50 @@
+import type { UserRole } from '@kuaizhuan/identity';
+
+export interface NotificationTypeInfo {
+  /** Roles of an organisation's members that receive a notification addressed to the organisation. */
+  audience: readonly UserRole[];
+  /** Shown in preferences and in digests. */
+  label: { zh: string; en: string };
+}
+
+/**
+ * Every kind of notification the platform pushes. A new kind is added here (and callers
+ * render its title and body); users' preferences and webhook subscriptions name these keys.
+ */
+export const NOTIFICATION_TYPES = {
+  'recommendation.approved': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '推荐已审核通过', en: 'Recommendation approved' },
+  },
+  'connection.made': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '双方已建立联系', en: 'Connection made' },
+  },
+  'deal.reminder': {
+    audience: ['enterprise', 'tto', 'manager'],
+    label: { zh: '交易事项提醒', en: 'Deal reminder' },
+  },
+} as const satisfies Record<string, NotificationTypeInfo>;
+
+export type NotificationType = keyof typeof NOTIFICATION_TYPES;
+
+export const NOTIFICATION_TYPE_NAMES = Object.keys(NOTIFICATION_TYPES) as NotificationType[];
+
+export function isNotificationType(value: unknown): value is NotificationType {
+  return typeof value === 'string' && Object.hasOwn(NOTIFICATION_TYPES, value);
+}
+
+/** How a notification reaches someone. The inbox row is written at once; the others by jobs. */
+export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * pending: waiting for its job (or, for a digest e-mail, for the next digest);
+ * retrying: an attempt failed and the job will try again; delivered; failed: the attempts
+ * are used up (the admin may retry it); skipped: not sent, with a reason (recipient disabled…).
+ */
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const EMAIL_MODES = ['immediate', 'digest'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
