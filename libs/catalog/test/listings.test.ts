@@ -231,6 +231,16 @@ describe(NeedsService.name, () => {
       expect(row).toEqual({ title: NEED.title, status: 'published' });
     });
 
+    it('shows moderators a need once submitted, not while it is a draft', async () => {
+      const draft = await request(http).post('/api/needs').set(as(accounts.enterprise)).send(NEED).expect(201);
+      const id = draft.body.id as string;
+      await request(http).get(`/api/needs/${id}`).set(as(accounts.manager)).expect(404);
+      await request(http).post(`/api/needs/${id}/close`).set(as(accounts.manager)).expect(404);
+      await request(http).post(`/api/needs/${id}/submit`).set(as(accounts.enterprise)).expect(200);
+      const seen = await request(http).get(`/api/needs/${id}`).set(as(accounts.manager)).expect(200);
+      expect(seen.body.details).toMatchObject({ problem: NEED.problem });
+    });
+
     it('shows the details of a public need to others once published', async () => {
       const id = await publishedNeed(http, accounts.enterprise, accounts.manager, { confidentiality: 'public' });
       const seen = await request(http).get(`/api/needs/${id}`).set(as(accounts.otherEnterprise)).expect(200);

@@ -15,6 +15,16 @@ export interface Page<T> {
 }
 
 /**
+ * Who may see a listing: its owner always; moderators once it left draft (what moderation
+ * needs); everyone else once it is published or matched.
+ */
+export function canSee(actor: Actor, row: { orgId: string; status: ListingStatus }): boolean {
+  if (row.orgId === actor.orgId) return true;
+  if (isModerator(actor)) return row.status !== 'draft';
+  return isPubliclyVisible(row.status);
+}
+
+/**
  * What needs and achievements share: who may see one, moving it through its lifecycle in one
  * transaction with its outbox event, and the moderation queue. Composed into each service.
  */
@@ -26,12 +36,10 @@ export class ListingWorkflow<T extends ListingColumns> {
     readonly kind: ListingKind,
   ) {}
 
-  /** The listing if `actor` may see it: the owner and moderators always, others once published. */
+  /** The listing if `actor` may see it (see canSee); 404 otherwise, so its existence stays private. */
   async findVisible(actor: Actor, id: string): Promise<T> {
     const row = await this.dataSource.manager.findOneBy(this.target, { id } as FindOptionsWhere<T>);
-    if (!row) throw this.notFound(id);
-    const own = row.orgId === actor.orgId;
-    if (!own && !isModerator(actor) && !isPubliclyVisible(row.status)) throw this.notFound(id);
+    if (!row || !canSee(actor, row)) throw this.notFound(id);
     return row;
   }
 
@@ -52,7 +60,7 @@ export class ListingWorkflow<T extends ListingColumns> {
         where: { id } as FindOptionsWhere<T>,
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || actorKind(actor, row.orgId) === null) throw this.notFound(id);
+      if (!row || actorKind(actor, row.orgId) === null || !canSee(actor, row)) throw this.notFound(id);
       const patch = lifecyclePatch(actor, row, action, note);
       manager.merge(this.target, row, patch as never);
       const saved = await manager.save(this.target, row);
