@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditLog } from '@kuaizhuan/identity';
 import { ImportRunner } from './imports/import-runner';
 import { ImportProcessor } from './imports/import.processor';
 import { NeedsService } from './needs/needs.service';
@@ -8,7 +9,7 @@ import { IndexProcessor, ReconcileScheduler } from './search/index.processor';
 /** The worker side of the catalogue: the `index` and `import` queues and the hourly reconciliation. */
 @Module({
   imports: [CatalogIndexingModule],
-  providers: [NeedsService, ImportRunner, IndexProcessor, ImportProcessor, ReconcileScheduler],
+  providers: [AuditLog, NeedsService, ImportRunner, IndexProcessor, ImportProcessor, ReconcileScheduler],
   exports: [CatalogIndexingModule],
 })
 export class CatalogWorkerModule {}

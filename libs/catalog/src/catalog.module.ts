@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SearchModule } from '@kuaizhuan/platform';
-import { Organisation } from '@kuaizhuan/identity';
+import { AuditLog, Organisation } from '@kuaizhuan/identity';
 import { AchievementModerationController, AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
 import { AchievementResearcher } from './entities/achievement-researcher.entity';
@@ -45,7 +45,15 @@ export const CATALOG_ENTITIES = [
     ImportsController,
     SearchController,
   ],
-  providers: [TaxonomyService, NeedsService, AchievementsService, ResearchersService, ImportsService, CatalogSearch],
+  providers: [
+    AuditLog,
+    TaxonomyService,
+    NeedsService,
+    AchievementsService,
+    ResearchersService,
+    ImportsService,
+    CatalogSearch,
+  ],
   exports: [TaxonomyService, NeedsService, AchievementsService, ResearchersService],
 })
 export class CatalogModule {}

@@ -185,6 +185,19 @@ describe(NeedsService.name, () => {
       const closed = await request(http).post(`/api/needs/${id}/close`).set(as(accounts.enterprise)).expect(200);
       expect(closed.body.status).toBe('closed');
       await expect(outboxEvents(id)).resolves.toEqual(expect.arrayContaining(['need.changed', 'need.published']));
+      const audit: { action: string; actor_user_id: string | null }[] = await dataSource.query(
+        `SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1 ORDER BY occurred_at, id`,
+        [id],
+      );
+      expect(audit.map((entry) => entry.action)).toEqual([
+        'need.submitted',
+        'need.rejected',
+        'need.submitted',
+        'need.approved',
+        'need.matched',
+        'need.closed',
+      ]);
+      expect(audit[1].actor_user_id).toBe(accounts.manager.userId);
     });
 
     it('refuses a step the status does not allow (409) and a step the role does not allow (403)', async () => {
@@ -202,6 +215,11 @@ describe(NeedsService.name, () => {
       await expect(app.get(NeedsService).expireOverdue()).resolves.toBeGreaterThanOrEqual(1);
       const response = await request(http).get(`/api/needs/${id}`).set(as(accounts.enterprise)).expect(200);
       expect(response.body.status).toBe('expired');
+      const audit = await dataSource.query(
+        `SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1 AND action = 'need.expired'`,
+        [id],
+      );
+      expect(audit).toEqual([{ action: 'need.expired', actor_user_id: null }]);
     });
   });
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { defined } from '../common/defined';
@@ -30,9 +31,10 @@ export class AchievementsService {
   constructor(
     private readonly dataSource: DataSource,
     outbox: Outbox,
+    audit: AuditLog,
     private readonly taxonomy: TaxonomyService,
   ) {
-    this.workflow = new ListingWorkflow(dataSource, outbox, Achievement, 'achievement');
+    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Achievement, 'achievement');
   }
 
   async create(actor: Actor, input: CreateAchievementDto): Promise<OwnerAchievement> {

@@ -1,3 +1,4 @@
+import type { AuditLog } from '@kuaizhuan/identity';
 import { NotFoundError, type Outbox } from '@kuaizhuan/platform';
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
@@ -6,6 +7,17 @@ import type { ListingColumns } from '../entities/listing-columns';
 import { actorKind, lifecyclePatch } from './lifecycle-step';
 
 export type ListingKind = 'need' | 'achievement';
+
+/** Audit actions are `area.past-tense`, as identity's are. */
+const PAST: Record<ListingAction, string> = {
+  submit: 'submitted',
+  withdraw: 'withdrawn',
+  approve: 'approved',
+  reject: 'rejected',
+  match: 'matched',
+  close: 'closed',
+  expire: 'expired',
+};
 
 export interface Page<T> {
   items: T[];
@@ -32,6 +44,7 @@ export class ListingWorkflow<T extends ListingColumns> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
     private readonly target: EntityTarget<T>,
     readonly kind: ListingKind,
   ) {}
@@ -61,10 +74,17 @@ export class ListingWorkflow<T extends ListingColumns> {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row || actorKind(actor, row.orgId) === null || !canSee(actor, row)) throw this.notFound(id);
+      const from = row.status;
       const patch = lifecyclePatch(actor, row, action, note);
       manager.merge(this.target, row, patch as never);
       const saved = await manager.save(this.target, row);
       await this.announce(manager, [saved.id], action === 'approve');
+      await this.audit.record(manager, {
+        action: `${this.kind}.${PAST[action]}`,
+        actor: { userId: actor.userId, orgId: actor.orgId },
+        subject: { type: this.kind, id: saved.id },
+        details: { from, to: saved.status, ...(note ? { note } : {}) },
+      });
       return saved;
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { defined } from '../common/defined';
@@ -22,9 +23,10 @@ export class NeedsService {
   constructor(
     private readonly dataSource: DataSource,
     outbox: Outbox,
+    private readonly audit: AuditLog,
     private readonly taxonomy: TaxonomyService,
   ) {
-    this.workflow = new ListingWorkflow(dataSource, outbox, Need, 'need');
+    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Need, 'need');
   }
 
   async create(actor: Actor, input: CreateNeedDto): Promise<OwnerNeed> {
@@ -80,7 +82,8 @@ export class NeedsService {
   /** Published needs past their deadline become expired; returns how many. */
   async expireOverdue(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
+      // For UPDATE … RETURNING the driver answers [rows, affected count].
+      const [rows]: [{ id: string }[], number] = await tx.query(
         `UPDATE need SET status = 'expired', updated_at = now()
           WHERE status = 'published' AND deadline < current_date RETURNING id`,
       );
@@ -88,6 +91,14 @@ export class NeedsService {
         tx,
         rows.map((row) => row.id),
       );
+      for (const row of rows) {
+        await this.audit.record(tx, {
+          action: 'need.expired',
+          actor: null,
+          subject: { type: 'need', id: row.id },
+          details: { from: 'published', to: 'expired', reason: 'deadline passed' },
+        });
+      }
       return rows.length;
     });
   }
