@@ -13,6 +13,7 @@ import {
 import { inferFieldDistribution, type FieldDistribution } from './field-inference';
 import {
   FEATURE_NAMES,
+  type AchievementProfile,
   type Candidate,
   type FeatureValue,
   type NeedProfile,
@@ -66,6 +67,46 @@ export function combine(features: FeatureValue[], weights: Weights): number {
   return total > 0 ? sum / total : 0;
 }
 
+function featuresOf(
+  need: NeedProfile,
+  achievement: AchievementProfile,
+  textScore: number,
+  bestTextScore: number,
+  inferred: FieldDistribution,
+  now: Date,
+  fieldName: (code: string) => string,
+): FeatureValue[] {
+  return [
+    textFeature(textScore, bestTextScore),
+    keywordFeature(need, achievement),
+    fieldFeature(need, achievement, inferred, fieldName),
+    maturityFeature(need, achievement),
+    priceFeature(need, achievement),
+    modeFeature(need, achievement),
+    localityFeature(need, achievement),
+    freshnessFeature(achievement, now),
+    qualityFeature(achievement),
+    feedbackFeature(achievement),
+  ];
+}
+
+interface Scored<T> {
+  item: T;
+  id: string;
+  score: number;
+  features: FeatureValue[];
+  textScore: number;
+}
+
+function keepBest<T>(scored: Scored<T>[], options: RankOptions): Scored<T>[] {
+  scored.sort((x, y) => y.score - x.score || y.textScore - x.textScore || (x.id < y.id ? -1 : 1));
+  const floor = options.floor ?? 0;
+  return scored
+    .filter((s) => s.score >= floor)
+    .slice(0, options.topK ?? 10)
+    .map((s) => ({ ...s, score: Math.round(s.score * 1e6) / 1e6 }));
+}
+
 /**
  * Scores every candidate for a need and returns the best first, each with the
  * features that produced its score. Pure: no I/O, same input → same output.
@@ -80,28 +121,55 @@ export function rankForNeed(need: NeedProfile, candidates: Candidate[], options:
     need.fieldCodes.length > 0
       ? new Map<string, number>()
       : inferFieldDistribution(eligible, need.categoryCodes, options.votingHits ?? 20);
-
-  const scored = eligible.map((candidate) => {
-    const a = candidate.achievement;
-    const features = [
-      textFeature(candidate.textScore, best),
-      keywordFeature(need, a),
-      fieldFeature(need, a, inferred, fieldName),
-      maturityFeature(need, a),
-      priceFeature(need, a),
-      modeFeature(need, a),
-      localityFeature(need, a),
-      freshnessFeature(a, now),
-      qualityFeature(a),
-      feedbackFeature(a),
-    ];
-    return { achievementId: a.id, score: combine(features, weights), features, textScore: candidate.textScore };
+  const scored = eligible.map((candidate): Scored<Candidate> => {
+    const features = featuresOf(need, candidate.achievement, candidate.textScore, best, inferred, now, fieldName);
+    return {
+      item: candidate,
+      id: candidate.achievement.id,
+      score: combine(features, weights),
+      features,
+      textScore: candidate.textScore,
+    };
   });
+  return keepBest(scored, options).map((s) => ({ achievementId: s.id, score: s.score, features: s.features }));
+}
 
-  scored.sort((x, y) => y.score - x.score || y.textScore - x.textScore || (x.achievementId < y.achievementId ? -1 : 1));
-  const floor = options.floor ?? 0;
-  return scored
-    .filter((s) => s.score >= floor)
-    .slice(0, options.topK ?? 10)
-    .map(({ achievementId, score, features }) => ({ achievementId, score: Math.round(score * 1e6) / 1e6, features }));
+export interface NeedCandidate {
+  need: NeedProfile;
+  textScore: number;
+}
+
+export interface ScoredNeed {
+  needId: string;
+  score: number;
+  features: FeatureValue[];
+}
+
+/**
+ * The reverse direction: the open needs a newly published achievement fits, best first.
+ * Each need is scored with the same features as in rankForNeed; a need without a fine
+ * field is judged by its category only (there is no pool of hits to infer from).
+ */
+export function rankForAchievement(
+  achievement: AchievementProfile,
+  candidates: NeedCandidate[],
+  options: RankOptions = {},
+): ScoredNeed[] {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const now = options.now ?? new Date();
+  const fieldName = options.fieldName ?? ((code: string) => code);
+  const eligible = candidates.filter((c) => c.need.orgId !== achievement.orgId);
+  const best = Math.max(0, ...eligible.map((c) => c.textScore));
+  const none = new Map<string, number>();
+  const scored = eligible.map((candidate): Scored<NeedCandidate> => {
+    const features = featuresOf(candidate.need, achievement, candidate.textScore, best, none, now, fieldName);
+    return {
+      item: candidate,
+      id: candidate.need.id,
+      score: combine(features, weights),
+      features,
+      textScore: candidate.textScore,
+    };
+  });
+  return keepBest(scored, options).map((s) => ({ needId: s.id, score: s.score, features: s.features }));
 }

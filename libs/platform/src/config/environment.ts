@@ -101,6 +101,36 @@ export class Environment {
   @IsEmail()
   MAIL_FROM = 'noreply@kuaizhuan.local';
 
+  /** Matcher weights as `feature:weight` pairs, e.g. `text:0.4,field:0.4`; features not named keep their defaults. */
+  @IsString()
+  MATCH_WEIGHTS = '';
+
+  /** Recommendations kept per need. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MATCH_TOP_K = 10;
+
+  /** Matches scoring below this (0–1) are not recommended. */
+  @Transform(toNumber)
+  @Min(0)
+  @Max(1)
+  MATCH_FLOOR = 0.2;
+
+  /** Recommendations scoring at or above this (0–1) skip manual review. Unset: every one is reviewed. */
+  @IsOptional()
+  @Transform(toNumber)
+  @Min(0)
+  @Max(1)
+  MATCH_AUTO_APPROVE_SCORE?: number;
+
+  /** Hours a technology manager has to review a recommendation before it is flagged overdue. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  REVIEW_DEADLINE_HOURS = 48;
+
   /** When set, search goes to this Meilisearch server instead of PostgreSQL. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { SearchIndex, type SearchFilters, type SearchHit } from '@kuaizhuan/platform';
+import type { Need } from '@kuaizhuan/catalog';
+import { inferFieldDistribution, likelyFields } from '../core/field-inference';
+import { rankForNeed } from '../core/score';
+import type { Candidate, ScoredCandidate } from '../core/types';
+import { MatchingSettings } from './matching-settings';
+import { FieldTreeSource, type FieldTree } from './field-tree';
+import { AchievementProfiles, needProfile } from './profiles';
+
+/** What a need is looked up by: all its text a company wrote, public or not (it never leaves the platform). */
+export function needQueryText(need: Need): string {
+  return [need.title, need.summary, need.description, need.problem, need.indicators, need.keywords.join(' ')]
+    .filter((part) => part && part.trim() !== '')
+    .join('\n');
+}
+
+export interface NeedMatches {
+  needId: string;
+  results: ScoredCandidate[];
+  /** How many candidates the search index gave the ranking. */
+  candidates: number;
+}
+
+/**
+ * Finds and ranks achievements for a need: candidates from the search index (text and hard
+ * filters), a second look inside the fields the best hits point to, then the pure ranking.
+ */
+@Injectable()
+export class NeedMatcher {
+  constructor(
+    private readonly search: SearchIndex,
+    private readonly fields: FieldTreeSource,
+    private readonly profiles: AchievementProfiles,
+    private readonly settings: MatchingSettings,
+  ) {}
+
+  async match(need: Need): Promise<NeedMatches> {
+    const tree = await this.fields.get();
+    const profile = needProfile(need, tree);
+    const text = needQueryText(need);
+    const filters: SearchFilters = {
+      kinds: ['achievement'],
+      status: ['published'],
+      excludeOwnerOrgIds: [need.orgId],
+    };
+    if (need.cooperationModes.length > 0) filters.transferModes = need.cooperationModes;
+
+    const first = await this.search.search({ text, filters, limit: this.settings.candidates });
+    const hits = new Map<string, SearchHit>(first.hits.map((hit) => [hit.id, hit]));
+
+    if (profile.fieldCodes.length === 0) {
+      const distribution = inferFieldDistribution(
+        first.hits.map((hit) => this.asCandidate(hit, tree)),
+        profile.categoryCodes,
+        this.settings.votingHits,
+      );
+      const likely = likelyFields(distribution, 0.8, 3);
+      if (likely.length > 0) {
+        const second = await this.search.search({
+          text,
+          filters: { ...filters, fieldCodes: likely },
+          limit: this.settings.fieldCandidates,
+        });
+        for (const hit of second.hits) if (!hits.has(hit.id)) hits.set(hit.id, hit);
+      }
+    }
+
+    const loaded = await this.profiles.load([...hits.keys()], tree);
+    const candidates: Candidate[] = [];
+    for (const [id, hit] of hits) {
+      const achievement = loaded.get(id);
+      if (achievement) candidates.push({ achievement, textScore: hit.score });
+    }
+    const results = rankForNeed(profile, candidates, {
+      weights: this.settings.weights,
+      topK: this.settings.topK,
+      floor: this.settings.floor,
+      votingHits: this.settings.votingHits,
+      fieldName: (code) => tree.name(code),
+    });
+    return { needId: need.id, results, candidates: candidates.length };
+  }
+
+  /** A search hit as a ranking candidate, from the document alone (enough for field votes). */
+  private asCandidate(hit: SearchHit, tree: FieldTree): Candidate {
+    const fieldCodes = hit.document.fieldCodes ?? [];
+    return {
+      textScore: hit.score,
+      achievement: {
+        id: hit.id,
+        orgId: hit.document.ownerOrgId,
+        title: hit.document.title,
+        keywords: [],
+        text: '',
+        fieldCodes,
+        categoryCodes: tree.categoriesOf(fieldCodes),
+        trl: null,
+        price: { min: null, max: null },
+        modes: [],
+        regionCode: null,
+        publishedAt: new Date(0),
+        quality: 0,
+        feedback: { interested: 0, declined: 0, rejected: 0 },
+      },
+    };
+  }
+}
