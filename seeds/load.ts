@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
+import { seedCatalog } from './catalog/seed-catalog';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const accounts = await seedIdentity(dataSource);
+    const catalog = await seedCatalog(dataSource, accounts);
     console.log(
       JSON.stringify({
         msg: 'demo accounts ready',
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
         accounts: Object.values(accounts).map((a) => a.email),
       }),
     );
+    console.log(JSON.stringify({ msg: 'demo catalogue ready', ...catalog }));
   } finally {
     await dataSource.destroy();
   }
