@@ -2,9 +2,18 @@ import { Module } from '@nestjs/common';
 import { HealthModule, MetricsHttpModule, PlatformModule } from '@kuaizhuan/platform';
 import { IdentityModule } from '@kuaizhuan/identity';
 import { CatalogModule } from '@kuaizhuan/catalog';
+import { DeliveryModule } from '@kuaizhuan/delivery';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({
-  imports: [PlatformModule, HealthModule, MetricsHttpModule, IdentityModule, OperationsModule, CatalogModule],
+  imports: [
+    PlatformModule,
+    HealthModule,
+    MetricsHttpModule,
+    IdentityModule,
+    OperationsModule,
+    CatalogModule,
+    DeliveryModule,
+  ],
 })
 export class ApiModule {}

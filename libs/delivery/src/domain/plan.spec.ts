@@ -1,6 +1,7 @@
 import {
   deliveryKey,
   effectivePreference,
+  mergePreference,
   planDeliveries,
   selectRecipients,
   webhookOrganisations,
@@ -48,6 +49,19 @@ describe('effectivePreference', () => {
       email: true,
       emailMode: 'digest',
     });
+  });
+});
+
+describe('mergePreference', () => {
+  it('changes only the fields given', () => {
+    const current = { inbox: false, email: true, emailMode: 'digest' as const };
+    expect(mergePreference(current, { email: false })).toEqual({ inbox: false, email: false, emailMode: 'digest' });
+    expect(mergePreference(current, { emailMode: undefined })).toEqual(current);
+  });
+
+  it('keeps nothing but the three choices', () => {
+    const stored = { userId: 'u-1', type: 'deal.reminder', inbox: true, email: false, emailMode: 'immediate' as const };
+    expect(effectivePreference(stored)).toEqual({ inbox: true, email: false, emailMode: 'immediate' });
   });
 });
 

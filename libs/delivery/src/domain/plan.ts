@@ -29,11 +29,16 @@ export interface Preference {
 export const DEFAULT_PREFERENCE: Preference = { inbox: true, email: true, emailMode: 'immediate' };
 
 export function effectivePreference(stored: Partial<Preference> | undefined): Preference {
-  return { ...DEFAULT_PREFERENCE, ...definedOnly(stored ?? {}) };
+  return mergePreference(DEFAULT_PREFERENCE, stored ?? {});
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+/** `changes` over `current`, field by field; fields not given (or null) keep their value. */
+export function mergePreference(current: Preference, changes: Partial<Preference>): Preference {
+  return {
+    inbox: changes.inbox ?? current.inbox,
+    email: changes.email ?? current.email,
+    emailMode: changes.emailMode ?? current.emailMode,
+  };
 }
 
 export interface CandidateUser {

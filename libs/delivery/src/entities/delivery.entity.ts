@@ -86,7 +86,7 @@ export class Delivery {
   @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'pending' })
   status: DeliveryStatus;
 
-  /** Attempts made so far (e-mail and webhook). */
+  /** Attempts made in the current run (e-mail and webhook); a resend starts it again. */
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
