@@ -3,9 +3,17 @@ import { PlatformModule, WorkerQueueModule } from '@kuaizhuan/platform';
 import { IdentityWorkerModule } from '@kuaizhuan/identity';
 import { CatalogWorkerModule } from '@kuaizhuan/catalog';
 import { DeliveryWorkerModule } from '@kuaizhuan/delivery';
+import { MatchingWorkerModule } from '@kuaizhuan/matching';
 
 /** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
 @Module({
-  imports: [PlatformModule, WorkerQueueModule, IdentityWorkerModule, CatalogWorkerModule, DeliveryWorkerModule],
+  imports: [
+    PlatformModule,
+    WorkerQueueModule,
+    IdentityWorkerModule,
+    CatalogWorkerModule,
+    DeliveryWorkerModule,
+    MatchingWorkerModule,
+  ],
 })
 export class WorkerModule {}

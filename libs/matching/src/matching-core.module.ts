@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SearchModule } from '@kuaizhuan/platform';
+import { Connection } from './entities/connection.entity';
+import { ManagerProfile } from './entities/manager-profile.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { ResearcherMatch } from './entities/researcher-match.entity';
 import { AchievementProfiles } from './pipeline/profiles';
 import { FieldTreeSource } from './pipeline/field-tree';
 import { MatchingSettings } from './pipeline/matching-settings';
@@ -7,8 +12,8 @@ import { NeedMatcher } from './pipeline/need-matcher';
 
 /** The matcher and what it reads: search candidates, the field taxonomy, achievement profiles. */
 @Module({
-  imports: [SearchModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, ResearcherMatch, Connection, ManagerProfile]), SearchModule],
   providers: [MatchingSettings, FieldTreeSource, AchievementProfiles, NeedMatcher],
-  exports: [MatchingSettings, FieldTreeSource, AchievementProfiles, NeedMatcher],
+  exports: [TypeOrmModule, SearchModule, MatchingSettings, FieldTreeSource, AchievementProfiles, NeedMatcher],
 })
 export class MatchingCoreModule {}

@@ -17,7 +17,7 @@ export function needQueryText(need: Need): string {
 
 export interface NeedMatches {
   needId: string;
-  results: ScoredCandidate[];
+  results: (ScoredCandidate & { achievementOrgId: string })[];
   /** How many candidates the search index gave the ranking. */
   candidates: number;
 }
@@ -79,7 +79,11 @@ export class NeedMatcher {
       votingHits: this.settings.votingHits,
       fieldName: (code) => tree.name(code),
     });
-    return { needId: need.id, results, candidates: candidates.length };
+    return {
+      needId: need.id,
+      results: results.map((r) => ({ ...r, achievementOrgId: loaded.get(r.achievementId)!.orgId })),
+      candidates: candidates.length,
+    };
   }
 
   /** A search hit as a ranking candidate, from the document alone (enough for field votes). */

@@ -19,6 +19,8 @@ export enum QueueName {
    * e-mail and invitations on `deliver`.
    */
   Webhook = 'webhook',
+  /** Matching needs to achievements and back, writing recommendations (matching). */
+  Match = 'match',
 }
 
 /** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
@@ -31,6 +33,12 @@ export interface CatalogIndexPayload {
 /** One row of the delivery table to carry out (re-read by the job). */
 export interface DeliveryPayload {
   deliveryId: string;
+}
+
+/** Which needs or achievements to match (ids only; the job re-reads them). */
+export interface MatchPayload<K extends 'need' | 'achievement'> {
+  kind: K;
+  ids: string[];
 }
 
 export interface JobPayloads {
@@ -47,6 +55,12 @@ export interface JobPayloads {
   'delivery.digest': { userId: string };
   /** Finds the users with pending digest deliveries and starts a `delivery.digest` job for each. */
   'delivery.digest.sweep': { trigger: 'schedule' | 'manual' };
+  /** Finds achievements for published needs (and withdraws recommendations of needs no longer published). */
+  'match.need': MatchPayload<'need'>;
+  /** Finds open needs for published achievements (the reverse direction). */
+  'match.achievement': MatchPayload<'achievement'>;
+  /** Pushes an approved recommendation to the people on both sides. */
+  'recommendation.deliver': { recommendationId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -70,6 +84,27 @@ export interface JobPolicy {
 const DAY = 24 * 3600;
 
 export const JOB_POLICIES: Record<JobName, JobPolicy> = {
+  'match.need': {
+    queue: QueueName.Match,
+    attempts: 6,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'match.achievement': {
+    queue: QueueName.Match,
+    attempts: 6,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'recommendation.deliver': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
   'invitation.send': {
     queue: QueueName.Deliver,
     attempts: 8,
@@ -144,6 +179,8 @@ export interface EventPayloads {
   'delivery.email.requested': DeliveryPayload;
   /** A webhook delivery was recorded (delivery). */
   'delivery.webhook.requested': DeliveryPayload;
+  /** A manager (or the auto-approval policy) approved a recommendation (matching). */
+  'recommendation.approved': { recommendationId: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -153,14 +190,15 @@ type JobsAccepting<P> = { [J in JobName]: P extends JobPayloads[J] ? J : never }
 /** Which jobs each event starts; one outbox row is written per job. */
 export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPayloads[E]>[] } = {
   'invitation.created': ['invitation.send'],
-  'need.published': ['catalog.index'],
-  'need.changed': ['catalog.index'],
-  'achievement.published': ['catalog.index'],
-  'achievement.changed': ['catalog.index'],
+  'need.published': ['catalog.index', 'match.need'],
+  'need.changed': ['catalog.index', 'match.need'],
+  'achievement.published': ['catalog.index', 'match.achievement'],
+  'achievement.changed': ['catalog.index', 'match.achievement'],
   'researcher.changed': ['catalog.index'],
   'catalog.import.requested': ['catalog.import'],
   'delivery.email.requested': ['delivery.email'],
   'delivery.webhook.requested': ['delivery.webhook'],
+  'recommendation.approved': ['recommendation.deliver'],
 };
 
 export function queueOf(job: JobName): QueueName {
