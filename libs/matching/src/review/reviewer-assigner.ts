@@ -7,18 +7,22 @@ import { chooseReviewer, type ReviewerCandidate } from './choose-reviewer';
 export class ReviewerAssigner {
   async assign(manager: EntityManager, recommendationIds: readonly string[], dueAt: Date): Promise<number> {
     if (recommendationIds.length === 0) return 0;
-    const candidates: ReviewerCandidate[] = (
-      (await manager.query(
-        `SELECT u.id AS user_id,
-                coalesce(p.field_codes, '{}') AS field_codes,
-                coalesce(p.capacity, 50) AS capacity,
-                (SELECT count(*)::int FROM recommendation r
-                  WHERE r.reviewer_id = u.id AND r.status = 'pending_review') AS load
-           FROM user_account u
-           LEFT JOIN manager_profile p ON p.user_id = u.id
-          WHERE u.role = 'manager' AND u.status = 'active' AND coalesce(p.active, true)`,
-      )) as { user_id: string; field_codes: string[]; capacity: number; load: number }[]
-    ).map((row) => ({ userId: row.user_id, fieldCodes: row.field_codes, capacity: row.capacity, load: row.load }));
+    const managers: { user_id: string; field_codes: string[]; capacity: number; load: number }[] = await manager.query(
+      `SELECT u.id AS user_id,
+              coalesce(p.field_codes, '{}') AS field_codes,
+              coalesce(p.capacity, 50) AS capacity,
+              (SELECT count(*)::int FROM recommendation r
+                WHERE r.reviewer_id = u.id AND r.status = 'pending_review') AS load
+         FROM user_account u
+         LEFT JOIN manager_profile p ON p.user_id = u.id
+        WHERE u.role = 'manager' AND u.status = 'active' AND coalesce(p.active, true)`,
+    );
+    const candidates: ReviewerCandidate[] = managers.map((row) => ({
+      userId: row.user_id,
+      fieldCodes: row.field_codes,
+      capacity: row.capacity,
+      load: row.load,
+    }));
     if (candidates.length === 0) return 0;
 
     const pending: { id: string; field_codes: string[] }[] = await manager.query(
