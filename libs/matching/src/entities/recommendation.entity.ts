@@ -118,6 +118,13 @@ export class Recommendation {
   @Column({ type: 'timestamptz', nullable: true })
   companyAnsweredAt: Date | null;
 
+  /** The company user who answered: the contact person shown to the other side once connected. */
+  @Column({ type: 'uuid', nullable: true })
+  companyAnsweredBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  companyNote: string | null;
+
   @Column({ type: 'varchar', length: 12, nullable: true })
   institutionAnswer: Answer | null;
 
@@ -126,6 +133,13 @@ export class Recommendation {
 
   @Column({ type: 'timestamptz', nullable: true })
   institutionAnsweredAt: Date | null;
+
+  /** The TTO user who answered: the contact person shown to the company once connected. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionAnsweredBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  institutionNote: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   connectedAt: Date | null;
