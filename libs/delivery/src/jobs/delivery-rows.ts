@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import type { EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { RenderableNotification } from '../domain/messages';
 import type { DeliveryStatus } from '../domain/notification-types';
 import { statusAfterFailure } from '../domain/retry-policy';
@@ -39,23 +39,30 @@ export function toRenderable(notification: Notification): RenderableNotification
 }
 
 /**
- * Notes a failed attempt on deliveries that are still open, outside the rolled-back sending
- * transaction: the attempt count goes up, and at `maxAttempts` the delivery is `failed`.
+ * Notes a failed attempt on deliveries that are still open, in a transaction of its own (the
+ * sending one was rolled back): the attempt count goes up, and at `maxAttempts` the delivery
+ * is `failed`. The caller re-throws the error for BullMQ.
  */
 export async function recordFailedAttempt(
-  manager: EntityManager,
+  dataSource: DataSource,
   ids: string[],
   error: unknown,
   maxAttempts: number,
 ): Promise<void> {
-  for (const id of ids) {
-    const row = await manager.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!row || !isWorkable(row.status)) continue;
-    const attempts = row.attempts + 1;
-    await manager.update(
-      Delivery,
-      { id },
-      { attempts, status: statusAfterFailure(attempts, maxAttempts), lastError: errorText(error) },
-    );
-  }
+  if (ids.length === 0) return;
+  await dataSource.transaction(async (manager) => {
+    const rows = await manager.find(Delivery, {
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const row of rows.filter((r) => isWorkable(r.status))) {
+      const attempts = row.attempts + 1;
+      await manager.update(
+        Delivery,
+        { id: row.id },
+        { attempts, status: statusAfterFailure(attempts, maxAttempts), lastError: errorText(error) },
+      );
+    }
+  });
 }

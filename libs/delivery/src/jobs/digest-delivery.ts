@@ -42,7 +42,7 @@ export class DigestDelivery {
         return this.sendLocked(manager, userId, locked);
       });
     } catch (error) {
-      await recordFailedAttempt(this.dataSource.manager, locked, error, JOB_POLICIES['delivery.digest'].attempts);
+      await recordFailedAttempt(this.dataSource, locked, error, JOB_POLICIES['delivery.digest'].attempts);
       throw error;
     }
   }

@@ -31,12 +31,7 @@ export class EmailDelivery {
       return await this.dataSource.transaction((manager) => this.sendLocked(manager, deliveryId));
     } catch (error) {
       if (!(error instanceof UnrecoverableError)) {
-        await recordFailedAttempt(
-          this.dataSource.manager,
-          [deliveryId],
-          error,
-          JOB_POLICIES['delivery.email'].attempts,
-        );
+        await recordFailedAttempt(this.dataSource, [deliveryId], error, JOB_POLICIES['delivery.email'].attempts);
       }
       throw error;
     }
