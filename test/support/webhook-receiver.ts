@@ -19,6 +19,7 @@ export type Responder = (call: ReceivedCall, index: number) => number;
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
   private readonly responders = new Map<string, Responder>();
+  private readonly delays = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -41,7 +42,18 @@ export class WebhookReceiver {
         const index = receiver!.callsTo(call.path).length;
         receiver!.calls.push(call);
         const status = (receiver!.responders.get(call.path) ?? (() => 200))(call, index);
-        response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not today');
+        const answer = (): void => {
+          if (!response.destroyed) {
+            // A redirect points at /elsewhere on this receiver, so a test can see whether it was followed.
+            const location = status >= 300 && status < 400 ? { location: '/elsewhere' } : {};
+            response
+              .writeHead(status, { 'content-type': 'text/plain', ...location })
+              .end(status < 300 ? 'ok' : 'not today');
+          }
+        };
+        const delay = receiver!.delays.get(call.path) ?? 0;
+        if (delay > 0) setTimeout(answer, delay).unref();
+        else answer();
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -59,6 +71,11 @@ export class WebhookReceiver {
 
   respond(path: string, responder: Responder): void {
     this.responders.set(path, responder);
+  }
+
+  /** Answers calls to `path` only after `ms` (to make a sender time out). */
+  delay(path: string, ms: number): void {
+    this.delays.set(path, ms);
   }
 
   callsTo(path: string): ReceivedCall[] {

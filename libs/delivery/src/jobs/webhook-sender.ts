@@ -90,11 +90,12 @@ async function readExcerpt(response: Response): Promise<string | null> {
   return text.length > 0 ? text.slice(0, EXCERPT_CHARS) : null;
 }
 
+/** The error of a call that got no answer, in words. Duck-typed: fetch's errors may come from another realm. */
 function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no answer within ${timeoutMs} ms`;
-  }
+  const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   if (error instanceof TargetRefusedError) return `target not allowed: ${error.message}`;
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 1_000);
+  const causeMessage = (cause as { message?: unknown } | undefined)?.message;
+  const text = typeof message === 'string' ? message : String(error);
+  return (typeof causeMessage === 'string' ? `${text}: ${causeMessage}` : text).slice(0, 1_000);
 }
