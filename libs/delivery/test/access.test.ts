@@ -290,3 +290,44 @@ describe(PreferencesController.name, () => {
     expect((await request(http).get('/api/notification-preferences')).status).toBe(401);
   });
 });
+
+describe('webhook targets in production', () => {
+  it('refuses loopback and private URLs (SSRF), which test and development accept for loopback', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'a production secret, long enough to be accepted',
+    });
+    const production = await startApi().finally(() => {
+      process.env = saved;
+    });
+    try {
+      const target = production.getHttpServer();
+      const account = await registerAccount(target, { name: '重庆某生产环境公司' });
+      for (const url of [
+        'http://127.0.0.1:8080/hook',
+        'http://localhost:8080/hook',
+        'http://[::1]/hook',
+        'http://169.254.169.254/latest/meta-data',
+        'http://192.168.1.10/hook',
+      ]) {
+        const response = await request(target)
+          .post(`/api/organisations/${account.orgId}/webhooks`)
+          .set(bearer(account.accessToken))
+          .send({ url, eventTypes: ['recommendation.approved'] });
+        expect([url, response.status]).toEqual([url, 400]);
+        expect(response.body.fields[0]).toMatchObject({
+          field: 'url',
+          message: expect.stringMatching(/^url must not point at/),
+        });
+      }
+      const publicTarget = await request(target)
+        .post(`/api/organisations/${account.orgId}/webhooks`)
+        .set(bearer(account.accessToken))
+        .send({ url: 'https://203.0.114.10/kuaizhuan', eventTypes: ['recommendation.approved'] });
+      expect(publicTarget.status).toBe(201);
+    } finally {
+      await production.close();
+    }
+  });
+});

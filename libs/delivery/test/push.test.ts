@@ -331,4 +331,39 @@ describe('daily digest', () => {
     );
     expect(delivered.map((row) => row.status)).toEqual(['delivered', 'delivered', 'delivered']);
   });
+
+  it('is scheduled daily by the worker', async () => {
+    const scheduler = await queues[QueueName.Deliver].getJobScheduler('delivery.digest.daily');
+    expect(scheduler).toMatchObject({ name: 'delivery.digest.sweep', pattern: '0 8 * * *', tz: 'Asia/Shanghai' });
+  });
+});
+
+describe('e-mail retries', () => {
+  it('keeps an e-mail open while the SMTP server is down and sends it once when it is back', async () => {
+    const input = approval({ userIds: [company.userId] });
+    const emailRow = async (
+      notificationId: string,
+    ): Promise<{ status: string; attempts: number; last_error: string }> => {
+      const [row] = await dataSource.query(
+        `SELECT status, attempts, last_error FROM delivery WHERE notification_id = $1 AND channel = 'email'`,
+        [notificationId],
+      );
+      return row;
+    };
+    await smtp.stop();
+    let notificationId: string;
+    try {
+      notificationId = (await notify(api, input)).notificationId;
+      const retrying = await eventually(async () => {
+        const row = await emailRow(notificationId);
+        return row.attempts >= 2 && row;
+      }, 10_000);
+      expect(retrying.status).toBe('retrying');
+      expect(retrying.last_error).toMatch(/ECONNREFUSED/);
+    } finally {
+      await smtp.start();
+    }
+    await eventually(async () => (await emailRow(notificationId)).status === 'delivered', 15_000);
+    expect(smtp.messagesTo(company.email).filter((m) => m.subject.includes(input.title.zh))).toHaveLength(1);
+  });
 });
