@@ -6,7 +6,11 @@ import type { Subject } from './plan';
 /** What a lib hands to Notifier.notify: rendered texts, who receives it, where it links. */
 export interface NotificationInput {
   type: NotificationType;
-  /** What it is about; with `type`, it identifies the notification (notify twice = once). */
+  /**
+   * What it is about; with `type`, it identifies the notification. Notifying the same type and
+   * subject again keeps the first call's texts and link and only reaches recipients not reached
+   * yet: give each differently worded notice a subject of its own.
+   */
   subject: Subject;
   recipients: {
     userIds?: readonly string[];
