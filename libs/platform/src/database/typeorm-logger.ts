@@ -28,11 +28,12 @@ export class DatabaseLogger implements TypeOrmLogger {
   }
 
   logMigration(message: string): void {
-    this.logger.log(message);
+    if (this.logQueries) this.logger.debug(message);
   }
 
+  /** TypeORM's chatter (which files its globs found, …) only when SQL logging is on. */
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(message);
-    else this.logger.log(message);
+    else if (this.logQueries) this.logger.debug(message);
   }
 }
