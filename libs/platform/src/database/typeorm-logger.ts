@@ -24,7 +24,7 @@ export class DatabaseLogger implements TypeOrmLogger {
   }
 
   logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+    if (this.logQueries) this.logger.debug(message);
   }
 
   logMigration(message: string): void {
