@@ -87,8 +87,10 @@ export async function outboxJobsFor(dataSource: DataSource, deliveryIds: string[
 export async function completed(queue: Queue, jobId: string, timeoutMs = 15_000): Promise<unknown> {
   const { value } = await eventually(
     async () => {
+      if ((await queue.getJobState(jobId)) !== 'completed') return undefined;
+      // Read after the state: a job read first could still be the one before completion.
       const job = await queue.getJob(jobId);
-      return job && (await job.getState()) === 'completed' ? { value: job.returnvalue as unknown } : undefined;
+      return job ? { value: job.returnvalue as unknown } : undefined;
     },
     timeoutMs,
     `job ${jobId} to complete`,

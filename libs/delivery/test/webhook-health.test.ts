@@ -14,6 +14,9 @@ import { approval, deliveriesOf, notify, openQueues, registerEndpoint, type Http
 
 const DISABLE_AFTER = 2;
 
+// Each test waits for deliveries to use up ten attempts; leave room on a busy machine.
+jest.setTimeout(120_000);
+
 let smtp: SmtpCapture;
 let receiver: WebhookReceiver;
 let env: TestEnvironment;
@@ -73,7 +76,7 @@ describe(WebhooksController.name, () => {
 
     const first = await notify(api, approval({ organisationIds: [company.orgId] }));
     const firstDelivery = await webhookDelivery(first.notificationId, down.id);
-    await eventually(async () => (await webhookDelivery(first.notificationId, down.id)).status === 'failed', 20_000);
+    await eventually(async () => (await webhookDelivery(first.notificationId, down.id)).status === 'failed', 40_000);
     // Every attempt of the job's policy was made and logged, then the job landed in the failed set.
     expect(receiver.callsTo('/down')).toHaveLength(10);
     const afterOne = await endpoint(down.id);
@@ -82,7 +85,7 @@ describe(WebhooksController.name, () => {
     expect(failedJobs.map((job) => job.data as unknown)).toContainEqual({ deliveryId: firstDelivery.id });
 
     const second = await notify(api, approval({ organisationIds: [company.orgId] }));
-    await eventually(async () => (await webhookDelivery(second.notificationId, down.id)).status === 'failed', 20_000);
+    await eventually(async () => (await webhookDelivery(second.notificationId, down.id)).status === 'failed', 40_000);
     const disabled = await endpoint(down.id);
     expect(disabled.body).toMatchObject({ enabled: false, consecutiveFailures: DISABLE_AFTER });
     expect(disabled.body.disabledReason).toMatch(
@@ -116,7 +119,7 @@ describe(WebhooksController.name, () => {
       .post(`/api/organisations/${company.orgId}/webhooks/${down.id}/deliveries/${firstDelivery.id}/redeliver`)
       .set(bearer(company.accessToken));
     expect(resent.status).toBe(202);
-    await eventually(async () => (await webhookDelivery(first.notificationId, down.id)).status === 'delivered', 10_000);
+    await eventually(async () => (await webhookDelivery(first.notificationId, down.id)).status === 'delivered', 20_000);
     expect(receiver.callsTo('/down')).toHaveLength(21);
     const again = await request(http)
       .post(`/api/organisations/${company.orgId}/webhooks/${down.id}/deliveries/${firstDelivery.id}/redeliver`)
@@ -129,7 +132,7 @@ describe(WebhooksController.name, () => {
     receiver.respond('/gone', () => 503);
     const result = await notify(api, approval({ organisationIds: [company.orgId] }));
     const delivery = await webhookDelivery(result.notificationId, gone.id);
-    await eventually(async () => (await webhookDelivery(result.notificationId, gone.id)).status === 'failed', 20_000);
+    await eventually(async () => (await webhookDelivery(result.notificationId, gone.id)).status === 'failed', 40_000);
 
     const view = await request(http).get('/api/admin/deliveries/failed?channel=webhook').set(bearer(admin.accessToken));
     expect(view.status).toBe(200);
