@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '@kuaizhuan/delivery';
+import { DeliverJobs, DeliverWorkerModule } from '@kuaizhuan/identity';
+import { RecommendationDelivery } from './delivery/recommendation-delivery';
 import { MatchingCoreModule } from './matching-core.module';
 import { AchievementMatcher } from './pipeline/achievement-matcher';
 import { MatchJobs } from './pipeline/match-jobs';
@@ -6,9 +9,24 @@ import { MatchProcessor } from './pipeline/match.processor';
 import { RecommendationWriter } from './pipeline/recommendation-writer';
 import { ReviewerAssigner } from './review/reviewer-assigner';
 
-/** The worker side of matching: the `match` queue's processor and what it writes with. */
+/**
+ * The worker side of matching: the `match` queue's processor and what it writes with, and the
+ * `recommendation.deliver` job on the shared `deliver` queue (through identity's handler registry).
+ */
 @Module({
-  imports: [MatchingCoreModule],
-  providers: [AchievementMatcher, RecommendationWriter, ReviewerAssigner, MatchJobs, MatchProcessor],
+  imports: [MatchingCoreModule, NotifierModule, DeliverWorkerModule],
+  providers: [
+    AchievementMatcher,
+    RecommendationWriter,
+    ReviewerAssigner,
+    MatchJobs,
+    MatchProcessor,
+    RecommendationDelivery,
+  ],
 })
-export class MatchingWorkerModule {}
+export class MatchingWorkerModule {
+  // Registered while the application is built, before any BullMQ worker starts taking jobs.
+  constructor(jobs: DeliverJobs, delivery: RecommendationDelivery) {
+    jobs.handle('recommendation.deliver', (job) => delivery.deliver(job.data.recommendationId));
+  }
+}

@@ -40,6 +40,11 @@ export function transition(from: RecommendationStatus, action: RecommendationAct
   return { ok: true, to: step.to ?? from };
 }
 
+/** The statuses `action` may be taken from (for queries that apply a step to many rows at once). */
+export function statusesFor(action: RecommendationAction): readonly RecommendationStatus[] {
+  return STEPS[action].from;
+}
+
 /** Statuses in which the two sides see a recommendation: pushed to them, and not taken back. */
 export const SHOWN_TO_SIDES: readonly RecommendationStatus[] = [
   'delivered',
