@@ -3,6 +3,7 @@ import { HealthModule, MetricsHttpModule, PlatformModule } from '@kuaizhuan/plat
 import { IdentityModule } from '@kuaizhuan/identity';
 import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
+import { MatchingModule } from '@kuaizhuan/matching';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({
@@ -14,6 +15,7 @@ import { OperationsModule } from './operations/operations.module';
     OperationsModule,
     CatalogModule,
     DeliveryModule,
+    MatchingModule,
   ],
 })
 export class ApiModule {}

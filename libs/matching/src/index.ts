@@ -4,6 +4,7 @@ export { inferFieldDistribution, likelyFields, type FieldDistribution } from './
 export { listingQuality, type ListingFacts } from './core/features';
 export { MatchingCoreModule } from './matching-core.module';
 export { MatchingWorkerModule } from './matching-worker.module';
+export { MatchingModule } from './matching.module';
 export { NeedMatcher, needQueryText, type NeedMatches } from './pipeline/need-matcher';
 export { Recommendation } from './entities/recommendation.entity';
 export { Connection } from './entities/connection.entity';

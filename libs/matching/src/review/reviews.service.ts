@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  Outbox,
+} from '@kuaizhuan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FeatureValue } from '../core/types';
+import type { RecommendationStatus, RejectReason } from '../domain/recommendation-status';
+import { Recommendation, type Annotation } from '../entities/recommendation.entity';
+import { pageOf, type Page } from '../http/common';
+import { transition, type RecommendationAction } from '../recommendations/lifecycle';
+import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON } from '../recommendations/sql';
+import {
+  achievementView,
+  needView,
+  type AchievementFacts,
+  type AchievementView,
+  type NeedFacts,
+  type NeedView,
+} from '../recommendations/views';
+import type { ReviewQueryDto } from './review.dto';
+import { mayDecide } from './review-policy';
+
+/** One match as a manager reviews it: the need and the achievement side by side, the score and its reasons. */
+export interface ReviewItem {
+  id: string;
+  status: RecommendationStatus;
+  trigger: 'need' | 'achievement';
+  score: number;
+  features: FeatureValue[];
+  reviewer: { id: string; name: string } | null;
+  reviewDueAt: Date | null;
+  /** Still pending after its due date. */
+  overdue: boolean;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  rejectReason: RejectReason | null;
+  reviewNote: string | null;
+  annotations: (Annotation & { byName: string | null })[];
+  createdAt: Date;
+  updatedAt: Date;
+  need: NeedView;
+  achievement: AchievementView;
+}
+
+export type BulkOutcome = 'approved' | 'not_found' | 'forbidden' | 'conflict';
+
+/** Bulk approval answers per id: each id is approved in its own transaction, or refused with the reason. */
+export interface BulkApproveResult {
+  approved: number;
+  results: { id: string; outcome: BulkOutcome; message?: string }[];
+}
+
+export interface ManagerWorkload {
+  userId: string;
+  name: string;
+  organisationName: string;
+  /** Takes new reviews: an active account whose profile is not paused. */
+  active: boolean;
+  capacity: number;
+  fieldCodes: string[];
+  open: number;
+  overdue: number;
+}
+
+export interface Workload {
+  managers: ManagerWorkload[];
+  unassigned: { open: number; overdue: number };
+}
+
+interface ItemRow extends Omit<ReviewItem, 'reviewer' | 'need' | 'achievement'> {
+  reviewerId: string | null;
+  reviewerName: string | null;
+  need: NeedFacts;
+  achievement: AchievementFacts;
+}
+
+const OVERDUE = `(r.status = 'pending_review' AND coalesce(r.review_due_at < now(), false))`;
+
+const ANNOTATIONS_JSON = `(SELECT coalesce(json_agg(json_build_object('by', e.x->>'by', 'byName', u.display_name,
+    'at', e.x->>'at', 'text', e.x->>'text') ORDER BY e.ord), '[]')
+  FROM jsonb_array_elements(r.annotations) WITH ORDINALITY AS e(x, ord)
+  LEFT JOIN user_account u ON u.id::text = e.x->>'by')`;
+
+const ITEM_SELECT = `SELECT r.id, r.status, r.trigger, r.score, r.features,
+    r.reviewer_id AS "reviewerId", rev.display_name AS "reviewerName", r.review_due_at AS "reviewDueAt",
+    ${OVERDUE} AS overdue, r.reviewed_by AS "reviewedBy", r.reviewed_at AS "reviewedAt",
+    r.reject_reason AS "rejectReason", r.review_note AS "reviewNote", ${ANNOTATIONS_JSON} AS annotations,
+    r.created_at AS "createdAt", r.updated_at AS "updatedAt", ${NEED_JSON} AS need, ${ACHIEVEMENT_JSON} AS achievement
+  FROM recommendation r ${JOIN_LISTINGS}
+  LEFT JOIN user_account rev ON rev.id = r.reviewer_id`;
+
+function toItem(row: ItemRow): ReviewItem {
+  const { reviewerId, reviewerName, need, achievement, ...rest } = row;
+  return {
+    ...rest,
+    reviewer: reviewerId === null ? null : { id: reviewerId, name: reviewerName ?? '' },
+    need: needView(need),
+    achievement: achievementView(achievement),
+  };
+}
+
+/** The WHERE clause of a queue query and its parameters. */
+function queueFilter(caller: Caller, query: ReviewQueryDto): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const scope = query.scope ?? (caller.role === 'admin' ? 'all' : 'mine');
+  if (scope === 'mine') conditions.push(`r.reviewer_id = ${param(caller.userId)}`);
+  if (scope === 'unassigned') conditions.push('r.reviewer_id IS NULL');
+  conditions.push(`r.status = ${param(query.status ?? 'pending_review')}`);
+  if (query.field !== undefined) {
+    const code = param(query.field);
+    conditions.push(`(${code} = ANY(a.field_codes) OR ${code} = ANY(n.field_codes))`);
+  }
+  if (query.minScore !== undefined) conditions.push(`r.score >= ${param(query.minScore)}`);
+  if (query.overdue !== undefined) conditions.push(query.overdue ? OVERDUE : `NOT ${OVERDUE}`);
+  return { where: conditions.join(' AND '), params };
+}
+
+/**
+ * The technology managers' review queue: list and read matches, approve (which starts the
+ * push), reject with a reason, annotate, reassign. Every decision is an explicit transition,
+ * taken under the row's lock and audited in the same transaction.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(caller: Caller, query: ReviewQueryDto): Promise<Page<ReviewItem>> {
+    const { page, pageSize, offset } = pageOf(query);
+    const { where, params } = queueFilter(caller, query);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM recommendation r ${JOIN_LISTINGS} WHERE ${where}`,
+      params,
+    );
+    const rows: ItemRow[] = await this.dataSource.query(
+      `${ITEM_SELECT} WHERE ${where}
+        ORDER BY r.review_due_at ASC NULLS LAST, r.score DESC, r.id
+        LIMIT ${pageSize} OFFSET ${offset}`,
+      params,
+    );
+    return { items: rows.map(toItem), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<ReviewItem> {
+    const [row]: ItemRow[] = await this.dataSource.query(`${ITEM_SELECT} WHERE r.id = $1`, [id]);
+    if (!row) throw new NotFoundError(`No recommendation ${id}`);
+    return toItem(row);
+  }
+
+  async approve(caller: Caller, id: string, note: string | null): Promise<ReviewItem> {
+    await this.approveOne(caller, id, note);
+    return this.get(id);
+  }
+
+  async reject(caller: Caller, id: string, reason: RejectReason, note: string | null): Promise<ReviewItem> {
+    await this.decide(caller, id, 'reject', async (manager, rec, to) => {
+      await manager.update(Recommendation, id, {
+        status: to,
+        rejectReason: reason,
+        reviewNote: note,
+        reviewedBy: caller.userId,
+        reviewedAt: new Date(),
+      });
+      await this.audit.record(manager, {
+        action: 'recommendation.rejected',
+        actor: caller,
+        subject: { type: 'recommendation', id },
+        details: { reason, note, reviewerId: rec.reviewerId },
+      });
+    });
+    return this.get(id);
+  }
+
+  async reassign(caller: Caller, id: string, managerId: string): Promise<ReviewItem> {
+    await this.decide(caller, id, 'reassign', async (manager, rec) => {
+      if (!(await this.isActiveManager(manager, managerId))) {
+        throw new InvalidInputError('managerId must be the user id of an active technology manager', 'managerId');
+      }
+      if (rec.reviewerId === managerId) return;
+      await manager.update(Recommendation, id, { reviewerId: managerId });
+      await this.audit.record(manager, {
+        action: 'recommendation.reassigned',
+        actor: caller,
+        subject: { type: 'recommendation', id },
+        details: { from: rec.reviewerId, to: managerId },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Any manager may annotate, whatever the status: notes help whoever decides. */
+  async annotate(caller: Caller, id: string, text: string): Promise<ReviewItem> {
+    await this.dataSource.transaction(async (manager) => {
+      const annotation: Annotation = { by: caller.userId, at: new Date().toISOString(), text };
+      const updated: unknown[] = await manager.query(
+        `UPDATE recommendation SET annotations = annotations || $2::jsonb, updated_at = now() WHERE id = $1 RETURNING id`,
+        [id, JSON.stringify([annotation])],
+      );
+      if (updated.length === 0) throw new NotFoundError(`No recommendation ${id}`);
+      await this.audit.record(manager, {
+        action: 'recommendation.annotated',
+        actor: caller,
+        subject: { type: 'recommendation', id },
+        details: { text },
+      });
+    });
+    return this.get(id);
+  }
+
+  async bulkApprove(caller: Caller, ids: readonly string[], note: string | null): Promise<BulkApproveResult> {
+    const results: BulkApproveResult['results'] = [];
+    for (const id of ids) {
+      try {
+        await this.approveOne(caller, id, note);
+        results.push({ id, outcome: 'approved' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ id, outcome: error.code as BulkOutcome, message: error.message });
+      }
+    }
+    return { approved: results.filter((r) => r.outcome === 'approved').length, results };
+  }
+
+  async workload(): Promise<Workload> {
+    const managers: ManagerWorkload[] = await this.dataSource.query(
+      `SELECT u.id AS "userId", u.display_name AS name, o.name AS "organisationName",
+              (u.status = 'active' AND coalesce(p.active, true)) AS active,
+              coalesce(p.capacity, 50) AS capacity, coalesce(p.field_codes, '{}') AS "fieldCodes",
+              count(r.id)::int AS open, count(r.id) FILTER (WHERE ${OVERDUE})::int AS overdue
+         FROM user_account u
+         JOIN organisation o ON o.id = u.organisation_id
+         LEFT JOIN manager_profile p ON p.user_id = u.id
+         LEFT JOIN recommendation r ON r.reviewer_id = u.id AND r.status = 'pending_review'
+        WHERE u.role = 'manager'
+        GROUP BY u.id, o.name, p.user_id
+        ORDER BY overdue DESC, open DESC, u.display_name, u.id`,
+    );
+    const [unassigned]: { open: number; overdue: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
+         FROM recommendation r WHERE r.status = 'pending_review' AND r.reviewer_id IS NULL`,
+    );
+    return { managers, unassigned };
+  }
+
+  private approveOne(caller: Caller, id: string, note: string | null): Promise<void> {
+    return this.decide(caller, id, 'approve', async (manager, rec, to) => {
+      await manager.update(Recommendation, id, {
+        status: to,
+        reviewNote: note,
+        reviewedBy: caller.userId,
+        reviewedAt: new Date(),
+      });
+      await this.outbox.publish(manager, 'recommendation.approved', { recommendationId: id });
+      await this.audit.record(manager, {
+        action: 'recommendation.approved',
+        actor: caller,
+        subject: { type: 'recommendation', id },
+        details: { score: rec.score, note, reviewerId: rec.reviewerId },
+      });
+    });
+  }
+
+  /** Locks the row, checks who decides and whether the step is allowed, then applies it. */
+  private decide(
+    caller: Caller,
+    id: string,
+    action: RecommendationAction,
+    apply: (manager: EntityManager, rec: Recommendation, to: RecommendationStatus) => Promise<void>,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const rec = await manager.findOne(Recommendation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!rec) throw new NotFoundError(`No recommendation ${id}`);
+      if (!mayDecide(caller, rec.reviewerId)) {
+        throw new ForbiddenError('Only the assigned technology manager or an admin may decide this review');
+      }
+      const step = transition(rec.status, action);
+      if (!step.ok) throw new ConflictError(step.message, 'status');
+      await apply(manager, rec, step.to);
+    });
+  }
+
+  private async isActiveManager(manager: EntityManager, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM user_account u LEFT JOIN manager_profile p ON p.user_id = u.id
+        WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND coalesce(p.active, true)`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+}
