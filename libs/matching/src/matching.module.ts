@@ -1,13 +1,32 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '@kuaizhuan/delivery';
 import { AuditLog } from '@kuaizhuan/identity';
+import { AnswersController } from './answers/answers.controller';
+import { AnswersService } from './answers/answers.service';
+import { ConnectionsController } from './connections/connections.controller';
+import { ConnectionsService } from './connections/connections.service';
 import { MatchingCoreModule } from './matching-core.module';
+import {
+  AchievementRecommendationsController,
+  NeedRecommendationsController,
+} from './recommendations/recommendations.controller';
+import { RecommendationsService } from './recommendations/recommendations.service';
 import { ReviewsController } from './review/reviews.controller';
 import { ReviewsService } from './review/reviews.service';
 
-/** The api side of matching: the managers' review queue. */
+/**
+ * The api side of matching: the managers' review queue, each side's recommendations and
+ * answers, and connections with their contacts.
+ */
 @Module({
-  imports: [MatchingCoreModule],
-  controllers: [ReviewsController],
-  providers: [AuditLog, ReviewsService],
+  imports: [MatchingCoreModule, NotifierModule],
+  controllers: [
+    ReviewsController,
+    NeedRecommendationsController,
+    AchievementRecommendationsController,
+    AnswersController,
+    ConnectionsController,
+  ],
+  providers: [AuditLog, ReviewsService, RecommendationsService, AnswersService, ConnectionsService],
 })
 export class MatchingModule {}

@@ -29,7 +29,9 @@ const post = (account: SignedIn, path: string, body: object = {}): request.Test 
   request(http).post(`/api${path}`).set(as(account)).send(body);
 const ids = (body: { items: { id: string }[] }): string[] => body.items.map((item) => item.id).sort();
 
-async function auditOf(subjectId: string): Promise<{ action: string; actor_user_id: string; details: any }[]> {
+async function auditOf(
+  subjectId: string,
+): Promise<{ action: string; actor_user_id: string; details: Record<string, unknown> }[]> {
   return dataSource.query(
     `SELECT action, actor_user_id, details FROM audit_log WHERE subject_id = $1 ORDER BY occurred_at, id`,
     [subjectId],

@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@kuaizhuan/platform';
+import { DataSource } from 'typeorm';
+import type { FeatureValue } from '../core/types';
+import type { Answer, DeclineReason, RecommendationStatus } from '../domain/recommendation-status';
+import { SHOWN_TO_SIDES, statusesFor, transition } from './lifecycle';
+import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON, RESEARCHERS_JSON } from './sql';
+import {
+  achievementView,
+  featuresFor,
+  needForInstitution,
+  wholeNeed,
+  type AchievementFacts,
+  type AchievementView,
+  type ConfidentialNeedView,
+  type NeedFacts,
+  type NeedView,
+  type ResearcherView,
+  type ShownFeature,
+} from './views';
+
+/** What both sides see of a recommendation's progress. */
+interface Progress {
+  id: string;
+  status: RecommendationStatus;
+  score: number;
+  deliveredAt: Date | null;
+  /** Each side sees whether the other answered and how, not its reason or note. */
+  companyAnswer: Answer | null;
+  institutionAnswer: Answer | null;
+  connectedAt: Date | null;
+  /** Set once both sides are interested: GET /api/connections/:id shows the contacts. */
+  connectionId: string | null;
+}
+
+export interface OwnAnswer {
+  reason: DeclineReason | null;
+  note: string | null;
+  answeredAt: Date | null;
+}
+
+/** A recommended achievement, as the company that owns the need sees it. */
+export interface CompanyRecommendation extends Progress {
+  viewedAt: Date | null;
+  features: ShownFeature[];
+  achievement: AchievementView;
+  /** The researchers behind the achievement: names, titles and areas; contacts only once connected. */
+  researchers: ResearcherView[];
+  answer: OwnAnswer;
+}
+
+/** A researcher matched to the need by research area, besides those behind the achievements. */
+export interface ResearcherMatchView {
+  score: number;
+  features: FeatureValue[];
+  researcher: ResearcherView & { organisation: { id: string; name: string } };
+}
+
+export interface NeedRecommendations {
+  needId: string;
+  items: CompanyRecommendation[];
+  researcherMatches: ResearcherMatchView[];
+}
+
+/** A need the achievement was recommended for, as the TTO sees it. */
+export interface InstitutionRecommendation extends Progress {
+  features: ShownFeature[];
+  need: NeedView | ConfidentialNeedView;
+  answer: OwnAnswer;
+}
+
+export interface AchievementRecommendations {
+  achievementId: string;
+  items: InstitutionRecommendation[];
+}
+
+interface CompanyRow extends Progress {
+  viewedAt: Date | null;
+  features: FeatureValue[];
+  confidentiality: NeedFacts['confidentiality'];
+  achievement: AchievementFacts;
+  researchers: ResearcherView[];
+  reason: DeclineReason | null;
+  note: string | null;
+  answeredAt: Date | null;
+}
+
+interface InstitutionRow extends Progress {
+  features: FeatureValue[];
+  need: NeedFacts;
+  reason: DeclineReason | null;
+  note: string | null;
+  answeredAt: Date | null;
+}
+
+const PROGRESS = `r.id, r.status, r.score, r.delivered_at AS "deliveredAt", r.company_answer AS "companyAnswer",
+  r.institution_answer AS "institutionAnswer", r.connected_at AS "connectedAt", c.id AS "connectionId"`;
+
+/** `view` moves a delivered recommendation to viewed. */
+const VIEW_TO = transition('delivered', 'view');
+
+/**
+ * What each side is shown: the company the achievements recommended for its need (and the
+ * researchers behind them); the TTO the needs its achievement was recommended for. Only what
+ * was delivered, only to the owning organisation: anyone else gets a 404.
+ */
+@Injectable()
+export class RecommendationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The company's view of its need's recommendations; the first read marks them viewed. */
+  async forNeed(orgId: string, needId: string): Promise<NeedRecommendations> {
+    await this.ownedOrNotFound('need', orgId, needId);
+    await this.markViewed(orgId, needId);
+    const rows: CompanyRow[] = await this.dataSource.query(
+      `SELECT ${PROGRESS}, r.viewed_at AS "viewedAt", r.features, n.confidentiality,
+              ${ACHIEVEMENT_JSON} AS achievement, ${RESEARCHERS_JSON} AS researchers,
+              r.company_reason AS reason, r.company_note AS note, r.company_answered_at AS "answeredAt"
+         FROM recommendation r ${JOIN_LISTINGS}
+         LEFT JOIN connection c ON c.recommendation_id = r.id
+        WHERE r.need_id = $1 AND r.need_org_id = $2 AND r.status = ANY($3::recommendation_status[])
+        ORDER BY r.score DESC, r.id`,
+      [needId, orgId, SHOWN_TO_SIDES],
+    );
+    return {
+      needId,
+      items: rows.map(({ features, confidentiality, achievement, reason, note, answeredAt, ...rest }) => ({
+        ...rest,
+        features: featuresFor('company', features, confidentiality),
+        achievement: achievementView(achievement),
+        answer: { reason, note, answeredAt },
+      })),
+      researcherMatches: await this.researcherMatches(needId),
+    };
+  }
+
+  /** The TTO's view of the needs its achievement was recommended for. */
+  async forAchievement(orgId: string, achievementId: string): Promise<AchievementRecommendations> {
+    await this.ownedOrNotFound('achievement', orgId, achievementId);
+    const rows: InstitutionRow[] = await this.dataSource.query(
+      `SELECT ${PROGRESS}, r.features, ${NEED_JSON} AS need,
+              r.institution_reason AS reason, r.institution_note AS note, r.institution_answered_at AS "answeredAt"
+         FROM recommendation r ${JOIN_LISTINGS}
+         LEFT JOIN connection c ON c.recommendation_id = r.id
+        WHERE r.achievement_id = $1 AND r.achievement_org_id = $2 AND r.status = ANY($3::recommendation_status[])
+        ORDER BY r.score DESC, r.id`,
+      [achievementId, orgId, SHOWN_TO_SIDES],
+    );
+    return {
+      achievementId,
+      items: rows.map(({ features, need, reason, note, answeredAt, ...rest }) => {
+        // Once connected the company has opened up: its need is shown whole.
+        const connected = rest.connectionId !== null;
+        return {
+          ...rest,
+          features: featuresFor('institution', features, connected ? 'public' : need.confidentiality),
+          need: connected ? wholeNeed(need) : needForInstitution(need),
+          answer: { reason, note, answeredAt },
+        };
+      }),
+    };
+  }
+
+  private async ownedOrNotFound(kind: 'need' | 'achievement', orgId: string, id: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${kind} WHERE id = $1 AND org_id = $2`, [
+      id,
+      orgId,
+    ]);
+    if (rows.length === 0) throw new NotFoundError(`No ${kind} ${id}`);
+  }
+
+  /** Sets viewed_at on the first read, and moves delivered ones to viewed. */
+  private async markViewed(orgId: string, needId: string): Promise<void> {
+    if (!VIEW_TO.ok) throw new Error('the lifecycle no longer lets a delivered recommendation be viewed');
+    await this.dataSource.query(
+      `UPDATE recommendation
+          SET viewed_at = now(), updated_at = now(),
+              status = CASE WHEN status = ANY($4::recommendation_status[]) THEN $5::recommendation_status ELSE status END
+        WHERE need_id = $1 AND need_org_id = $2 AND viewed_at IS NULL AND status = ANY($3::recommendation_status[])`,
+      [needId, orgId, SHOWN_TO_SIDES, statusesFor('view'), VIEW_TO.to],
+    );
+  }
+
+  private researcherMatches(needId: string): Promise<ResearcherMatchView[]> {
+    return this.dataSource.query(
+      `SELECT m.score, m.features,
+              json_build_object('id', re.id, 'name', re.name, 'title', re.title, 'institutionName', re.institution_name,
+                'researchAreas', re.research_areas, 'fieldCodes', re.field_codes,
+                'commissionerAvailable', re.commissioner_available,
+                'organisation', json_build_object('id', o.id, 'name', o.name)) AS researcher
+         FROM researcher_match m
+         JOIN researcher re ON re.id = m.researcher_id
+         JOIN organisation o ON o.id = re.org_id
+        WHERE m.need_id = $1 AND m.current AND re.active
+        ORDER BY m.score DESC, re.id`,
+      [needId],
+    );
+  }
+}
