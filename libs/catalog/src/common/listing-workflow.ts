@@ -5,6 +5,7 @@ import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
 import { isModerator, type Actor, type ListingStatus } from '../domain/vocabulary';
 import type { ListingColumns } from '../entities/listing-columns';
 import { actorKind, lifecyclePatch } from './lifecycle-step';
+import type { Page } from '@kuaizhuan/platform';
 
 export type ListingKind = 'need' | 'achievement';
 
@@ -19,12 +20,7 @@ const PAST: Record<ListingAction, string> = {
   expire: 'expired',
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page };
 
 /**
  * Who may see a listing: its owner always; moderators once it left draft (what moderation
