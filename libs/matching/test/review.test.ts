@@ -313,7 +313,9 @@ describe(ReviewsService.name, () => {
     it('refuses an empty note naming the field, and 404s an unknown review', async () => {
       const empty = await post(accounts.manager, `/reviews/${B2.id}/annotations`, { text: '   ' }).expect(400);
       expect(empty.body.fields.map((f: { field: string }) => f.field)).toEqual(['text']);
-      await post(accounts.manager, `/reviews/${randomUUID()}/annotations`, { text: 'x' }).expect(404);
+      const unknown = randomUUID();
+      await post(accounts.manager, `/reviews/${unknown}/annotations`, { text: 'x' }).expect(404);
+      expect(await auditOf(unknown)).toEqual([]);
     });
   });
 

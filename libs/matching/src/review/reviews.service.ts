@@ -206,11 +206,12 @@ export class ReviewsService {
   async annotate(caller: Caller, id: string, text: string): Promise<ReviewItem> {
     await this.dataSource.transaction(async (manager) => {
       const annotation: Annotation = { by: caller.userId, at: new Date().toISOString(), text };
-      const updated: unknown[] = await manager.query(
+      // For UPDATE … RETURNING the driver answers [rows, affected count].
+      const [, updated]: [unknown[], number] = await manager.query(
         `UPDATE recommendation SET annotations = annotations || $2::jsonb, updated_at = now() WHERE id = $1 RETURNING id`,
         [id, JSON.stringify([annotation])],
       );
-      if (updated.length === 0) throw new NotFoundError(`No recommendation ${id}`);
+      if (updated === 0) throw new NotFoundError(`No recommendation ${id}`);
       await this.audit.record(manager, {
         action: 'recommendation.annotated',
         actor: caller,
