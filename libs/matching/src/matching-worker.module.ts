@@ -7,6 +7,7 @@ import { AchievementMatcher } from './pipeline/achievement-matcher';
 import { MatchJobs } from './pipeline/match-jobs';
 import { MatchProcessor } from './pipeline/match.processor';
 import { RecommendationWriter } from './pipeline/recommendation-writer';
+import { ResearcherMatcher } from './recommendations/researcher-matcher';
 import { ReviewerAssigner } from './review/reviewer-assigner';
 
 /**
@@ -22,6 +23,7 @@ import { ReviewerAssigner } from './review/reviewer-assigner';
     MatchJobs,
     MatchProcessor,
     RecommendationDelivery,
+    ResearcherMatcher,
   ],
 })
 export class MatchingWorkerModule {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Achievement, Need } from '@kuaizhuan/catalog';
+import { ResearcherMatcher } from '../recommendations/researcher-matcher';
 import { AchievementMatcher } from './achievement-matcher';
 import { NeedMatcher } from './need-matcher';
 import { RecommendationWriter, type WriteOutcome } from './recommendation-writer';
@@ -34,6 +35,7 @@ export class MatchJobs {
     private readonly needs: NeedMatcher,
     private readonly achievements: AchievementMatcher,
     private readonly writer: RecommendationWriter,
+    private readonly researchers: ResearcherMatcher,
   ) {}
 
   async matchNeeds(ids: readonly string[]): Promise<MatchJobOutcome> {
@@ -43,6 +45,7 @@ export class MatchJobs {
       if (!need) continue;
       if (need.status !== 'published') {
         outcome.withdrawn += await this.writer.withdraw('need', id);
+        await this.researchers.retire(id);
         continue;
       }
       const { results } = await this.needs.match(need);
@@ -59,6 +62,7 @@ export class MatchJobs {
         })),
       );
       add(outcome, written);
+      await this.researchers.match(need);
     }
     return outcome;
   }
