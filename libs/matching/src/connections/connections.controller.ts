@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
-import { PageQueryDto, UuidParam, type Page } from '../http/common';
+import { PageQueryDto, type Page } from '@kuaizhuan/platform';
+import { UuidParam } from '../http/common';
 import { ConnectionsService, type ConnectionDetail, type ConnectionSummary } from './connections.service';
 
 /** Connections (对接): both sides interested; each sees the other's contacts. */

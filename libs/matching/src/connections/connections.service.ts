@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@kuaizhuan/platform';
+import { NotFoundError, pageOf, type Page, type PageQueryDto } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import type { FeatureValue } from '../core/types';
 import type { Side } from '../domain/recommendation-status';
-import { pageOf, type Page, type PageQueryDto } from '../http/common';
 import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON, RESEARCHER_CONTACTS_JSON } from '../recommendations/sql';
 import {
   achievementView,
@@ -93,7 +92,7 @@ export class ConnectionsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(orgId: string, query: PageQueryDto): Promise<Page<ConnectionSummary>> {
-    const { page, pageSize, offset } = pageOf(query);
+    const { page, pageSize, skip } = pageOf(query);
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM connection c WHERE c.company_org_id = $1 OR c.institution_org_id = $1`,
       [orgId],
@@ -112,7 +111,7 @@ export class ConnectionsService {
          JOIN organisation ao ON ao.id = c.institution_org_id
         WHERE c.company_org_id = $1 OR c.institution_org_id = $1
         ORDER BY c.created_at DESC, c.id
-        LIMIT ${pageSize} OFFSET ${offset}`,
+        LIMIT ${pageSize} OFFSET ${skip}`,
       [orgId],
     );
     return { items, total, page, pageSize };

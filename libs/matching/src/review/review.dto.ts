@@ -16,7 +16,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { QueryBoolean, PageQueryDto } from '../http/common';
+import { PageQueryDto } from '@kuaizhuan/platform';
+import { QueryBoolean } from '../http/common';
 import {
   RECOMMENDATION_STATUSES,
   REJECT_REASONS,

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
-import { UuidParam, type Page } from '../http/common';
+import type { Page } from '@kuaizhuan/platform';
+import { UuidParam } from '../http/common';
 import { AnnotateDto, ApproveDto, BulkApproveDto, ReassignDto, RejectDto, ReviewQueryDto } from './review.dto';
 import { ReviewsService, type BulkApproveResult, type ReviewItem, type Workload } from './reviews.service';
 

@@ -7,12 +7,13 @@ import {
   InvalidInputError,
   NotFoundError,
   Outbox,
+  pageOf,
+  type Page,
 } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FeatureValue } from '../core/types';
 import type { RecommendationStatus, RejectReason } from '../domain/recommendation-status';
 import { Recommendation, type Annotation } from '../entities/recommendation.entity';
-import { pageOf, type Page } from '../http/common';
 import { transition, type RecommendationAction } from '../recommendations/lifecycle';
 import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON } from '../recommendations/sql';
 import {
@@ -140,7 +141,7 @@ export class ReviewsService {
   ) {}
 
   async list(caller: Caller, query: ReviewQueryDto): Promise<Page<ReviewItem>> {
-    const { page, pageSize, offset } = pageOf(query);
+    const { page, pageSize, skip } = pageOf(query);
     const { where, params } = queueFilter(caller, query);
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM recommendation r ${JOIN_LISTINGS} WHERE ${where}`,
@@ -149,7 +150,7 @@ export class ReviewsService {
     const rows: ItemRow[] = await this.dataSource.query(
       `${ITEM_SELECT} WHERE ${where}
         ORDER BY r.review_due_at ASC NULLS LAST, r.score DESC, r.id
-        LIMIT ${pageSize} OFFSET ${offset}`,
+        LIMIT ${pageSize} OFFSET ${skip}`,
       params,
     );
     return { items: rows.map(toItem), total, page, pageSize };
