@@ -89,12 +89,13 @@ export class RecommendationWriter {
   /** Closing or unpublishing a listing withdraws what has not yet led to an answer. */
   async withdraw(trigger: MatchTrigger, subjectId: string): Promise<number> {
     const column = trigger === 'need' ? 'need_id' : 'achievement_id';
-    const rows: unknown[] = await this.dataSource.query(
+    // An UPDATE answers [rows, affected count] through TypeORM's PostgreSQL driver.
+    const [, withdrawn]: [unknown[], number] = await this.dataSource.query(
       `UPDATE recommendation SET status = 'withdrawn', updated_at = now()
-        WHERE ${column} = $1 AND status IN ${WITHDRAWABLE} RETURNING id`,
+        WHERE ${column} = $1 AND status IN ${WITHDRAWABLE}`,
       [subjectId],
     );
-    return rows.length;
+    return withdrawn;
   }
 
   /** Pending rows this side's earlier match made that the new one no longer ranks. */
@@ -106,19 +107,18 @@ export class RecommendationWriter {
   ): Promise<number> {
     const [subject, other] = trigger === 'need' ? ['need_id', 'achievement_id'] : ['achievement_id', 'need_id'];
     const kept = pairs.map((p) => (trigger === 'need' ? p.achievementId : p.needId));
-    const rows: unknown[] = await manager.query(
+    const [, superseded]: [unknown[], number] = await manager.query(
       `UPDATE recommendation SET status = 'superseded', updated_at = now()
-        WHERE ${subject} = $1 AND trigger = $2 AND status = 'pending_review' AND NOT (${other} = ANY($3::uuid[]))
-        RETURNING id`,
+        WHERE ${subject} = $1 AND trigger = $2 AND status = 'pending_review' AND NOT (${other} = ANY($3::uuid[]))`,
       [subjectId, trigger, kept],
     );
-    return rows.length;
+    return superseded;
   }
 
   private async autoApprove(manager: EntityManager, ids: readonly string[]): Promise<number> {
     const threshold = this.settings.autoApproveScore;
     if (threshold === null || ids.length === 0) return 0;
-    const approved: { id: string }[] = await manager.query(
+    const [approved]: [{ id: string }[], number] = await manager.query(
       `UPDATE recommendation SET status = 'approved', reviewed_at = now(), review_note = 'auto-approved', updated_at = now()
         WHERE id = ANY($1) AND status = 'pending_review' AND score >= $2 RETURNING id`,
       [ids, threshold],
