@@ -1,62 +1,14 @@
 /**
- * Demo catalogue for the demo accounts: researchers and published achievements of the demo
- * university, published needs of the demo company. Fictional people and patent numbers.
+ * The demo catalogue: a few hand-written listings for the demo accounts (the demo TTO's
+ * researchers and achievements, the demo company's needs), then the generated catalogue of
+ * every demo organisation (generate.ts). Fictional people and patent numbers.
  */
-import type { CooperationMode, LegalStatus } from '@kuaizhuan/catalog';
+import { generateCatalog, type Reserved } from './generate';
+import type { DemoCatalog, SeedAchievement, SeedNeed, SeedResearcher } from './records';
 
-export interface DemoResearcher {
-  ref: string;
-  name: string;
-  title: string;
-  institutionName: string;
-  profile: string;
-  researchAreas: string[];
-  fieldCodes: string[];
-  commissionerAvailable: boolean;
-  email: string;
-}
-
-export interface DemoAchievement {
-  ref: string;
-  title: string;
-  summary: string;
-  applicationScenarios: string;
-  advantages: string;
-  keywords: string[];
-  fieldCodes: string[];
-  ipType: string;
-  patentNumbers: string[];
-  legalStatus: LegalStatus;
-  trl: number;
-  maturityStage: string;
-  transferModes: CooperationMode[];
-  priceMin: string | null;
-  priceMax: string | null;
-  institutionName: string;
-  separateLedger: boolean;
-  researchers: string[];
-}
-
-export interface DemoNeed {
-  title: string;
-  summary: string;
-  description: string;
-  problem: string;
-  indicators: string;
-  keywords: string[];
-  fieldCodes: string[];
-  desiredStage: string;
-  minTrl: number;
-  budgetMin: string;
-  budgetMax: string;
-  cooperationModes: CooperationMode[];
-  regionCode: string;
-  deadline: string;
-  confidentiality: 'public' | 'summary_only';
-}
-
-export const DEMO_RESEARCHERS: DemoResearcher[] = [
+export const DEMO_RESEARCHERS: SeedResearcher[] = [
   {
+    org: 'cqu',
     ref: 'DEMO-R-01',
     name: '周明远',
     title: '教授',
@@ -65,9 +17,11 @@ export const DEMO_RESEARCHERS: DemoResearcher[] = [
     researchAreas: ['镁合金', '轻量化', '轧制成形'],
     fieldCodes: ['light-alloy', 'advanced-materials'],
     commissionerAvailable: true,
+    commissionerNote: '',
     email: 'zhou.demo@example.edu.cn',
   },
   {
+    org: 'cqu',
     ref: 'DEMO-R-02',
     name: '林晓雯',
     title: '副教授',
@@ -76,9 +30,11 @@ export const DEMO_RESEARCHERS: DemoResearcher[] = [
     researchAreas: ['毫米波雷达', '多传感器融合', '自动驾驶'],
     fieldCodes: ['intelligent-nev', 'ai-robotics'],
     commissionerAvailable: true,
+    commissionerNote: '',
     email: 'lin.demo@example.edu.cn',
   },
   {
+    org: 'cqu',
     ref: 'DEMO-R-03',
     name: '何建国',
     title: '研究员',
@@ -87,9 +43,11 @@ export const DEMO_RESEARCHERS: DemoResearcher[] = [
     researchAreas: ['电池热管理', '储能安全'],
     fieldCodes: ['new-energy-storage'],
     commissionerAvailable: false,
+    commissionerNote: '',
     email: 'he.demo@example.edu.cn',
   },
   {
+    org: 'cqu',
     ref: 'DEMO-R-04',
     name: '陈思琪',
     title: '讲师',
@@ -98,12 +56,14 @@ export const DEMO_RESEARCHERS: DemoResearcher[] = [
     researchAreas: ['中药提取', '质量控制'],
     fieldCodes: ['modern-tcm', 'biomedicine'],
     commissionerAvailable: true,
+    commissionerNote: '',
     email: 'chen.demo@example.edu.cn',
   },
 ];
 
-export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
+export const DEMO_ACHIEVEMENTS: SeedAchievement[] = [
   {
+    org: 'cqu',
     ref: 'DEMO-A-01',
     title: '高强韧镁合金板材连续轧制技术',
     summary: '通过异步轧制与在线退火，使镁合金板材强度与塑性同时提升，适合汽车覆盖件与电池包壳体。',
@@ -112,7 +72,7 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     keywords: ['镁合金', '轧制', '轻量化'],
     fieldCodes: ['light-alloy', 'intelligent-nev'],
     ipType: 'invention_patent',
-    patentNumbers: ['ZL2024DEMO0001.1'],
+    patentNumbers: ['ZL202310274722.5'],
     legalStatus: 'granted',
     trl: 6,
     maturityStage: 'pilot',
@@ -121,9 +81,12 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     priceMax: '1500000.00',
     institutionName: '材料科学与工程学院',
     separateLedger: true,
+    internalNotes: '',
+    publishedDaysAgo: 30,
     researchers: ['DEMO-R-01'],
   },
   {
+    org: 'cqu',
     ref: 'DEMO-A-02',
     title: '车规级毫米波雷达目标识别算法',
     summary: '面向城市道路的毫米波雷达点云聚类与目标识别算法，可在低算力芯片上实时运行。',
@@ -132,7 +95,7 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     keywords: ['毫米波雷达', '目标识别', '辅助驾驶'],
     fieldCodes: ['intelligent-nev', 'software-it'],
     ipType: 'software_copyright',
-    patentNumbers: ['2024SRDEMO0002'],
+    patentNumbers: ['2024SR1741526'],
     legalStatus: 'granted',
     trl: 7,
     maturityStage: 'industrial',
@@ -141,9 +104,12 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     priceMax: '1200000.00',
     institutionName: '自动化学院',
     separateLedger: false,
+    internalNotes: '',
+    publishedDaysAgo: 30,
     researchers: ['DEMO-R-02'],
   },
   {
+    org: 'cqu',
     ref: 'DEMO-A-03',
     title: '储能电池模组液冷热管理系统',
     summary: '基于微通道液冷板与分区控温策略的储能电池模组热管理系统。',
@@ -152,7 +118,7 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     keywords: ['储能', '热管理', '液冷'],
     fieldCodes: ['new-energy-storage', 'intelligent-nev'],
     ipType: 'invention_patent',
-    patentNumbers: ['ZL2023DEMO0003.5', 'ZL2024DEMO0004.2'],
+    patentNumbers: ['ZL202311688777.7', 'ZL202411686564.5'],
     legalStatus: 'granted',
     trl: 5,
     maturityStage: 'bench',
@@ -161,9 +127,12 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     priceMax: '3000000.00',
     institutionName: '能源与动力工程学院',
     separateLedger: true,
+    internalNotes: '',
+    publishedDaysAgo: 30,
     researchers: ['DEMO-R-03'],
   },
   {
+    org: 'cqu',
     ref: 'DEMO-A-04',
     title: '黄连有效成分超临界萃取工艺',
     summary: '以超临界二氧化碳萃取黄连生物碱，提取率高、无有机溶剂残留。',
@@ -172,7 +141,7 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     keywords: ['中药', '超临界萃取', '黄连'],
     fieldCodes: ['modern-tcm'],
     ipType: 'invention_patent',
-    patentNumbers: ['ZL2022DEMO0005.8'],
+    patentNumbers: ['ZL202210226370.1'],
     legalStatus: 'granted',
     trl: 6,
     maturityStage: 'pilot',
@@ -181,17 +150,21 @@ export const DEMO_ACHIEVEMENTS: DemoAchievement[] = [
     priceMax: null,
     institutionName: '药学院',
     separateLedger: false,
+    internalNotes: '',
+    publishedDaysAgo: 30,
     researchers: ['DEMO-R-04'],
   },
 ];
 
-export const DEMO_NEEDS: DemoNeed[] = [
+export const DEMO_NEEDS: SeedNeed[] = [
   {
+    org: 'yuxin',
     title: '电动物流车电池包壳体轻量化',
     summary: '寻求电池包壳体减重 30% 的材料与工艺方案',
     description: '现有钢制电池包壳体重量偏大，影响续航，希望采用轻合金或复合材料方案。',
     problem: '在满足碰撞与密封要求的前提下减重 30%',
     indicators: '减重 ≥30%，成本增加 ≤10%，IP67',
+    existingConditions: '公司现有电池包装配线两条和气密性检测设备，研发团队 20 人。',
     keywords: ['电池包', '轻量化', '镁合金'],
     fieldCodes: ['intelligent-nev', 'light-alloy'],
     desiredStage: 'pilot',
@@ -200,15 +173,19 @@ export const DEMO_NEEDS: DemoNeed[] = [
     budgetMax: '2000000.00',
     cooperationModes: ['licence', 'joint_development', 'use_first_pay_later'],
     regionCode: '500112',
-    deadline: '2027-12-31',
+    deadlineInDays: 540,
     confidentiality: 'public',
+    publishedDaysAgo: 14,
+    writtenFor: 'DEMO-A-01',
   },
   {
+    org: 'yuxin',
     title: '装配产线视觉质检系统',
     summary: '为智能装备装配线引入缺陷视觉检测',
     description: '装配线人工目检效率低，希望引入基于深度学习的视觉质检。',
     problem: '小缺陷识别率不足，误检率高',
     indicators: '缺陷检出率 ≥99%，节拍 ≤2 s',
+    existingConditions: '装配线已预留视觉工位，可提供 5000 张以上的缺陷样本图片。',
     keywords: ['视觉检测', '质检', '深度学习'],
     fieldCodes: ['smart-equipment', 'ai-robotics'],
     desiredStage: 'industrial',
@@ -217,7 +194,29 @@ export const DEMO_NEEDS: DemoNeed[] = [
     budgetMax: '800000.00',
     cooperationModes: ['commissioned_rd', 'licence'],
     regionCode: '500112',
-    deadline: '2027-06-30',
+    deadlineInDays: 360,
     confidentiality: 'summary_only',
+    publishedDaysAgo: 7,
+    writtenFor: null,
   },
 ];
+
+/** Names and titles the hand-written listings use, which generated ones must not reuse. */
+function reserved(): Reserved {
+  return { names: new Set(DEMO_RESEARCHERS.map((r) => r.name)), needTitles: new Set(DEMO_NEEDS.map((n) => n.title)) };
+}
+
+let built: DemoCatalog | null = null;
+
+/** The whole demo catalogue, hand-written listings first. Built once, then reused. */
+export function demoCatalog(): DemoCatalog {
+  if (!built) {
+    const generated = generateCatalog(reserved());
+    built = {
+      researchers: [...DEMO_RESEARCHERS, ...generated.researchers],
+      achievements: [...DEMO_ACHIEVEMENTS, ...generated.achievements],
+      needs: [...DEMO_NEEDS, ...generated.needs],
+    };
+  }
+  return built;
+}
