@@ -1,7 +1,7 @@
 /**
  * Loads the demo data: the four demo accounts and their organisations, then the demo
- * catalogue. Safe to run again: every step looks for what it would create first.
- * Run from the build (`npm run seed`) after `npm run migrate`.
+ * organisations and catalogue. Safe to run again: every step looks for what it would create
+ * first. Prints one JSON line per step. Run from the build (`npm run seed`) after `npm run migrate`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -15,16 +15,25 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ url: env.DATABASE_URL, applicationName: 'kuaizhuan-seed' }));
   await dataSource.initialize();
   try {
+    let started = Date.now();
     const accounts = await seedIdentity(dataSource);
-    const catalog = await seedCatalog(dataSource, accounts);
     console.log(
       JSON.stringify({
         msg: 'demo accounts ready',
         password: DEMO_PASSWORD,
         accounts: Object.values(accounts).map((a) => a.email),
+        ms: Date.now() - started,
       }),
     );
-    console.log(JSON.stringify({ msg: 'demo catalogue ready', ...catalog }));
+    started = Date.now();
+    const added = await seedCatalog(dataSource, accounts);
+    const [total]: Record<string, number>[] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM organisation) AS organisations,
+              (SELECT count(*)::int FROM researcher) AS researchers,
+              (SELECT count(*)::int FROM achievement WHERE status = 'published') AS achievements,
+              (SELECT count(*)::int FROM need WHERE status = 'published') AS needs`,
+    );
+    console.log(JSON.stringify({ msg: 'demo catalogue ready', added, total, ms: Date.now() - started }));
   } finally {
     await dataSource.destroy();
   }
