@@ -55,7 +55,6 @@ interface Profile {
   topics: Topic[];
 }
 
-/** An achievement while the catalogue is written: the record and what a fitted need reuses. */
 /** A figure of a result as written on its listing. */
 interface Figure {
   metric: Metric;
@@ -63,6 +62,7 @@ interface Figure {
   text: string;
 }
 
+/** An achievement while the catalogue is written: the record and what a fitted need reuses. */
 interface Written {
   record: SeedAchievement;
   cluster: ClusterVocabulary;
@@ -889,8 +889,6 @@ function writeNeeds(written: Written[], reserved: Set<string>): SeedNeed[] {
   const needs: SeedNeed[] = [];
   for (const company of DEMO_COMPANIES) {
     const profile = companyProfile(company);
-    // Titles are unique across the demo (within a company is what loading relies on).
-    const titles = everyTitle;
     const count =
       company.creditCodeBody === null ? DEMO_COMPANY_NEEDS : randomFor('company', company.key, 'needs').int(5, 8);
     for (let i = 0; i < count; i += 1) {
@@ -908,7 +906,8 @@ function writeNeeds(written: Written[], reserved: Set<string>): SeedNeed[] {
         fittedAlready.add(fitted.record.ref);
       }
       const topic = fitted?.topic ?? r.pick(vocabulary.topics);
-      needs.push(writeNeed(r, profile, vocabulary, topic, fitted, titles));
+      // Titles are unique across the demo (loading relies on them being unique within a company).
+      needs.push(writeNeed(r, profile, vocabulary, topic, fitted, everyTitle));
     }
   }
   return needs;

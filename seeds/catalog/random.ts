@@ -1,8 +1,8 @@
 /**
  * A small seeded pseudo-random generator for the demo data: the same keys always give the
  * same sequence, on every machine, so the demo catalogue is the same wherever it is loaded.
- * Each generated item draws from its own stream (keyed by its reference), so adding items
- * never changes the ones already there.
+ * Each generated item draws from its own stream (keyed by its reference), so that changing
+ * one item leaves most of the others as they were.
  */
 export interface Random {
   /** A number in [0, 1). */
