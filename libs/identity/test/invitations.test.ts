@@ -81,9 +81,10 @@ async function mailTo(address: string, timeoutMs = 10_000): Promise<CapturedMail
   const mail = await eventually(async () => smtp.messagesTo(address)[0], timeoutMs, `an e-mail to ${address}`);
   await eventually(
     async () => {
-      const rows = (await dataSource.query(`SELECT 1 FROM invitation WHERE email = $1 AND sent_at IS NOT NULL`, [
-        address.toLowerCase(),
-      ])) as unknown[];
+      const rows: unknown[] = await dataSource.query(
+        `SELECT 1 FROM invitation WHERE email = $1 AND sent_at IS NOT NULL`,
+        [address.toLowerCase()],
+      );
       return rows.length > 0;
     },
     timeoutMs,
@@ -148,9 +149,10 @@ describe(OrganisationInvitationsController.name, () => {
       expect(mail.subject).toContain('重庆某智能制造公司');
       expect(mail.text).toContain('重庆某智能制造公司');
       const token = tokenIn(mail);
-      const [row] = (await dataSource.query(`SELECT token_hash, sent_at FROM invitation WHERE id = $1`, [
-        response.body.id,
-      ])) as { token_hash: string | null; sent_at: Date | null }[];
+      const [row]: { token_hash: string | null; sent_at: Date | null }[] = await dataSource.query(
+        `SELECT token_hash, sent_at FROM invitation WHERE id = $1`,
+        [response.body.id],
+      );
       expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(row.sent_at).toBeInstanceOf(Date);
 

@@ -60,6 +60,10 @@ export { highlight, markSnippet, type Snippet } from './search/text/highlight';
 export { normalise as normaliseSearchText } from './search/text/normalise';
 export { SearchModule, createSearchIndex } from './search/search.module';
 export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
-export { MeilisearchIndex, MeilisearchTaskError, type MeilisearchOptions } from './search/meilisearch/meilisearch-index';
+export {
+  MeilisearchIndex,
+  MeilisearchTaskError,
+  type MeilisearchOptions,
+} from './search/meilisearch/meilisearch-index';
 export { PageQueryDto, pageOf, type Page } from './http/page-query.dto';
 export { UuidParam } from './http/params';
