@@ -22,7 +22,7 @@ const BENCH_TEMPLATE = 'kz_bench_template';
 const FIELDS = ['light-alloy', 'advanced-materials', 'intelligent-nev', 'biomedicine', 'software-it', 'ai-robotics'];
 const MODES = ['licence', 'transfer', 'use_first_pay_later', 'equity'];
 
-async function insertCorpus(dataSource: DataSource, count: number): Promise<void> {
+export async function insertCorpus(dataSource: DataSource, count: number): Promise<void> {
   const [org]: { id: string }[] = await dataSource.query(
     `INSERT INTO organisation (name, kind, region, verification_status) VALUES ('基准大学', 'university', '500106', 'verified') RETURNING id`,
   );

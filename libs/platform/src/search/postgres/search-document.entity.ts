@@ -1,8 +1,11 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Tables of the PostgreSQL search adapter. The adapter reads and writes them with SQL (bulk
- * upserts, BM25 in one statement); these classes describe the schema for migrations.
+ * upserts, BM25 in one statement); these classes describe the schema, which the migrations
+ * own: `search_document` and `search_posting` are partitioned by generation, one pair of
+ * tables per generation, which TypeORM cannot declare — so the partitioned tables and the
+ * statistics tables are left out of schema synchronisation and migration generation.
  *
  * Every row belongs to a generation. Searches read the live generation named in
  * `search_state`; a rebuild fills the next generation beside it and then flips the
@@ -23,13 +26,7 @@ export class SearchStateRow {
   buildingGeneration: number | null;
 }
 
-@Entity('search_document')
-// GIN indexes are created by hand in the migration (TypeORM cannot declare them).
-@Index('search_document_field_codes_idx', { synchronize: false })
-@Index('search_document_region_codes_idx', { synchronize: false })
-@Index('search_document_transfer_modes_idx', { synchronize: false })
-@Index('search_document_title_trgm_idx', { synchronize: false })
-@Index('search_document_recent_idx', ['generation', 'updatedAt'])
+@Entity({ name: 'search_document', synchronize: false })
 export class SearchDocumentRow {
   @PrimaryColumn({ type: 'int' })
   generation: number;
@@ -94,8 +91,7 @@ export class SearchDocumentRow {
 }
 
 /** The inverted index: one row per (generation, term, document) with the weighted term frequency. */
-@Entity('search_posting')
-@Index('search_posting_document_idx', ['documentId'])
+@Entity({ name: 'search_posting', synchronize: false })
 export class SearchPostingRow {
   @PrimaryColumn({ type: 'int' })
   generation: number;
@@ -112,4 +108,47 @@ export class SearchPostingRow {
   /** Copy of the document's term length, so scoring reads postings only. */
   @Column({ type: 'real' })
   documentLength: number;
+}
+
+/** Size of each generation: documents and the sum of their weighted lengths (BM25's average length). */
+@Entity({ name: 'search_stats', synchronize: false })
+export class SearchStatsRow {
+  @PrimaryColumn({ type: 'int' })
+  generation: number;
+
+  @Column({ type: 'int', default: 0 })
+  documents: number;
+
+  @Column({ type: 'float8', default: 0 })
+  totalLength: number;
+}
+
+/** How many documents of a generation hold each term (BM25's document frequency). */
+@Entity({ name: 'search_term', synchronize: false })
+export class SearchTermRow {
+  @PrimaryColumn({ type: 'int' })
+  generation: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  term: string;
+
+  @Column({ type: 'int' })
+  df: number;
+}
+
+/** Writes made while a generation was being rebuilt, replayed into it when it is swapped in. */
+@Entity({ name: 'search_pending', synchronize: false })
+export class SearchPendingRow {
+  @PrimaryColumn({ type: 'bigint' })
+  seq: string;
+
+  @Column({ type: 'int' })
+  generation: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  documentId: string;
+
+  /** The document to upsert, or null for a removal. */
+  @Column({ type: 'jsonb', nullable: true })
+  document: Record<string, unknown> | null;
 }

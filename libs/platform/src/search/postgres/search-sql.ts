@@ -1,26 +1,20 @@
 import type { FacetName, SearchFilters } from '../search-document';
+import { BM25_B, BM25_K1, type TextPlan } from './query-plan';
+import { documentTable, postingTable } from './generation-tables';
 
 /**
- * SQL of the PostgreSQL adapter, built from fixed fragments; every value is a bind parameter.
- * Ranking is BM25 (k1 1.2, b 0.75) over the postings of the live generation, with the
- * inverse document frequency computed from the same postings in the same statement.
+ * SQL of the PostgreSQL adapter, built from fixed fragments; every value is a bind parameter
+ * except the generation, a checked integer that names the partitions to read. Ranking is
+ * BM25 (k1 1.2, b 0.75) with the corpus statistics the query plan was made from.
  */
-
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
-
-/** Long queries (a problem statement) drop terms found in more than this share of documents. */
-export const COMMON_TERM_SHARE = 0.3;
-/** … but never terms found in fewer documents than this, so small indexes keep every term. */
-export const COMMON_TERM_FLOOR = 50;
-/** A query with more distinct terms than this counts as long. */
-export const LONG_QUERY_TERMS = 32;
 
 /** Short queries also match titles by trigram similarity, for typos and partial words. */
 export const FUZZY_MAX_QUERY_LENGTH = 24;
 export const FUZZY_THRESHOLD = 0.4;
 /** Score added per unit of title similarity (a good BM25 match on one word scores about 3-10). */
 export const FUZZY_WEIGHT = 2;
+/** The best matches (at least) get the rescore terms of the plan added to their score. */
+export const RESCORE_DEPTH = 50;
 
 /** Collects bind parameters and hands out their placeholders. */
 export class Params {
@@ -86,60 +80,60 @@ function facetSelect(facet: FacetName): string {
            FROM (${values} ORDER BY n DESC, value LIMIT 100) f)`;
 }
 
-export interface TextPlan {
-  terms: string[];
-  selects: boolean[];
-  pruneCommonTerms: boolean;
+export interface TextSearch {
+  plan: TextPlan;
   /** Normalised query for trigram matching on titles, when the query is short. */
   fuzzyText: string | null;
 }
 
-/** The CTE that ranks documents for a text query: `candidates(id, score)`. */
-function textCandidates(plan: TextPlan, params: Params): string {
-  const terms = params.add(plan.terms);
-  const selects = params.add(plan.selects);
-  const prune = params.add(plan.pruneCommonTerms);
+/** BM25 of one posting `p` for a term of weight `idf`. */
+function bm25(idf: string, averageLength: string): string {
+  return `${idf} * p.frequency * ${BM25_K1 + 1} / (p.frequency + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.document_length / ${averageLength}))`;
+}
+
+/** The CTEs that rank documents for a text query, ending in `candidates(id, score)`. */
+function textCandidates(generation: number, text: TextSearch, params: Params): string {
+  const { plan } = text;
+  const postings = postingTable(generation);
+  const averageLength = `${params.add(plan.averageLength)}::float8`;
   const fuzzy =
-    plan.fuzzyText === null
+    text.fuzzyText === null
       ? ''
       : `,
     fuzzy AS (
-      SELECT d.id, word_similarity(${params.add(plan.fuzzyText)}, d.title_normalised) AS similarity
-      FROM search_document d, live
-      WHERE d.generation = live.g AND ${params.add(plan.fuzzyText)} <% d.title_normalised
+      SELECT d.id, word_similarity(${params.add(text.fuzzyText)}, d.title_normalised) * ${FUZZY_WEIGHT} AS score
+      FROM ${documentTable(generation)} d
+      WHERE ${params.add(text.fuzzyText)} <% d.title_normalised
     )`;
-  const union = plan.fuzzyText === null ? '' : ' UNION SELECT id FROM fuzzy';
-  const fuzzyScore =
-    plan.fuzzyText === null
-      ? '0'
-      : `coalesce((SELECT f.similarity FROM fuzzy f WHERE f.id = c.id), 0) * ${FUZZY_WEIGHT}`;
+  const union = text.fuzzyText === null ? '' : ' UNION ALL SELECT id, score FROM fuzzy';
   return `
-    stats AS (
-      SELECT count(*)::float8 AS n, coalesce(avg(d.term_length), 1)::float8 AS avg_length
-      FROM search_document d, live WHERE d.generation = live.g
-    ),
-    query_terms AS (
-      SELECT DISTINCT ON (q.term) q.term, q.selects FROM unnest(${terms}::text[], ${selects}::boolean[]) AS q(term, selects)
-    ),
-    postings AS (
-      -- One index probe per query term; df comes from the same rows.
-      SELECT p.document_id, p.frequency, p.document_length, q.selects, count(*) OVER (PARTITION BY q.term) AS df
-      FROM query_terms q CROSS JOIN LATERAL (
-        SELECT sp.document_id, sp.frequency, sp.document_length FROM search_posting sp
-        WHERE sp.generation = (SELECT g FROM live) AND sp.term = q.term
-      ) p
-    ),
-    scores AS (
-      SELECT p.document_id AS id, bool_or(p.selects) AS selected,
-             sum(ln(1 + (s.n - p.df + 0.5) / (p.df + 0.5)) * p.frequency * ${BM25_K1 + 1}
-                 / (p.frequency + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.document_length / s.avg_length))) AS score
-      FROM postings p, stats s
-      WHERE NOT ${prune}::boolean OR p.df <= greatest(s.n * ${COMMON_TERM_SHARE}, ${COMMON_TERM_FLOOR})
+    scanned AS (
+      SELECT p.document_id AS id, sum(${bm25('q.idf', averageLength)}) AS score
+      FROM unnest(${params.add(plan.scan.map((t) => t.term))}::text[], ${params.add(plan.scan.map((t) => t.idf))}::float8[]) AS q(term, idf)
+      JOIN ${postings} p ON p.generation = ${generation} AND p.term = q.term
       GROUP BY p.document_id
     )${fuzzy},
     candidates AS (
-      SELECT c.id, coalesce(sc.score, 0) + ${fuzzyScore} AS score
-      FROM (SELECT id FROM scores WHERE selected${union}) c LEFT JOIN scores sc ON sc.id = c.id
+      SELECT id, sum(score) AS score FROM (SELECT id, score FROM scanned${union}) s GROUP BY id
+    )`;
+}
+
+/** Adds the rescore terms of the plan to the best `depth` matches: `ranked(id, score)`. */
+function rescored(generation: number, text: TextSearch, depth: string, params: Params): string {
+  const { plan } = text;
+  if (plan.rescore.length === 0) {
+    return `ranked AS (SELECT m.id, m.score FROM matches m ORDER BY m.score DESC, m.id LIMIT ${depth})`;
+  }
+  const averageLength = `${params.add(plan.averageLength)}::float8`;
+  return `
+    best AS (SELECT m.id, m.score FROM matches m ORDER BY m.score DESC, m.id LIMIT ${depth}),
+    ranked AS (
+      SELECT b.id, b.score + coalesce((
+        SELECT sum(${bm25('r.idf', averageLength)})
+        FROM unnest(${params.add(plan.rescore.map((t) => t.term))}::text[], ${params.add(plan.rescore.map((t) => t.idf))}::float8[]) AS r(term, idf)
+        JOIN ${postingTable(generation)} p ON p.generation = ${generation} AND p.term = r.term AND p.document_id = b.id
+      ), 0) AS score
+      FROM best b
     )`;
 }
 
@@ -150,36 +144,43 @@ export interface SearchStatement {
 
 /**
  * One statement that answers a search: total, the page of hits (id, score, document) and
- * the requested facet counts, all over the same filtered set of matches.
+ * the requested facet counts, all over the same filtered set of matches. Documents are read
+ * for the page only.
  */
 export function searchStatement(
-  plan: TextPlan | null,
+  generation: number,
+  text: TextSearch | null,
   filters: SearchFilters,
   facets: readonly FacetName[],
   page: { limit: number; offset: number },
 ): SearchStatement {
   const params = new Params();
-  const candidates = plan
-    ? textCandidates(plan, params)
-    : `candidates AS (SELECT d.id, 0::float8 AS score FROM search_document d, live WHERE d.generation = live.g)`;
-  const where = ['d.generation = live.g', ...filterConditions(filters, params)];
-  const order = plan ? 'm.score DESC, m.id' : 'm.updated_at DESC, m.id';
+  const documents = documentTable(generation);
+  const candidates = text
+    ? textCandidates(generation, text, params)
+    : `candidates AS (SELECT d.id, 0::float8 AS score FROM ${documents} d)`;
+  const where = filterConditions(filters, params);
   const limit = params.add(page.limit);
   const offset = params.add(page.offset);
+  const ranking = text
+    ? `${rescored(generation, text, params.add(Math.max(RESCORE_DEPTH, page.limit + page.offset)), params)},
+    page AS (SELECT r.id, r.score FROM ranked r ORDER BY r.score DESC, r.id LIMIT ${limit} OFFSET ${offset})`
+    : `page AS (SELECT m.id, m.score FROM matches m ORDER BY m.updated_at DESC, m.id LIMIT ${limit} OFFSET ${offset})`;
   const facetColumns = facets.map((facet) => `'${facet}', ${facetSelect(facet)}`).join(', ');
   const sql = `
-    WITH live AS (SELECT live_generation AS g FROM search_state WHERE id = 1),
-    ${candidates},
+    WITH ${candidates},
     matches AS MATERIALIZED (
-      SELECT d.id, c.score, d.document, d.updated_at, d.kind, d.field_codes, d.region_codes, d.maturity,
+      SELECT d.id, c.score, d.updated_at, d.kind, d.field_codes, d.region_codes, d.maturity,
              d.ip_types, d.transfer_modes, d.institution
-      FROM candidates c JOIN search_document d ON d.id = c.id, live
-      WHERE ${where.join(' AND ')}
-    )
+      FROM candidates c JOIN ${documents} d ON d.generation = ${generation} AND d.id = c.id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ),
+    ${ranking}
     SELECT
       (SELECT count(*)::int FROM matches) AS total,
-      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'score', m.score, 'document', m.document) ORDER BY ${order}), '[]'::json)
-         FROM (SELECT * FROM matches m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m) AS hits,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score, 'document', d.document)
+                                ORDER BY ${text ? 'p.score DESC, p.id' : 'd.updated_at DESC, p.id'}), '[]'::json)
+         FROM page p JOIN ${documents} d ON d.generation = ${generation} AND d.id = p.id) AS hits,
       json_build_object(${facetColumns}) AS facets`;
   return { sql, params: params.values };
 }
