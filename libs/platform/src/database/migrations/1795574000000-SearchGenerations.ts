@@ -78,7 +78,11 @@ export class SearchGenerations1795574000000 implements MigrationInterface {
       `ALTER TABLE "search_posting" ADD CONSTRAINT "search_posting_pkey"
          PRIMARY KEY ("generation", "term", "document_id") INCLUDE ("frequency", "document_length")`,
     );
-    await queryRunner.query(`CREATE INDEX "search_posting_document_idx" ON "search_posting" ("generation", "document_id")`);
+    // A document's postings in one range, for rescoring the best matches and for replacing them.
+    await queryRunner.query(
+      `CREATE INDEX "search_posting_document_idx" ON "search_posting" ("generation", "document_id")
+         INCLUDE ("term", "frequency", "document_length")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "search_stats" (

@@ -41,7 +41,7 @@ export function indexDetachedTables(generation: number): string[] {
     `CREATE INDEX ON ${documents} USING gin (transfer_modes)`,
     `CREATE INDEX ON ${documents} USING gin (title_normalised gin_trgm_ops)`,
     `ALTER TABLE ${postings} ADD PRIMARY KEY (generation, term, document_id) INCLUDE (frequency, document_length)`,
-    `CREATE INDEX ON ${postings} (generation, document_id)`,
+    `CREATE INDEX ON ${postings} (generation, document_id) INCLUDE (term, frequency, document_length)`,
   ];
 }
 

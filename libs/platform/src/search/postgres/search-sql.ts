@@ -118,7 +118,11 @@ function textCandidates(generation: number, text: TextSearch, params: Params): s
     )`;
 }
 
-/** Adds the rescore terms of the plan to the best `depth` matches: `ranked(id, score)`. */
+/**
+ * Adds the rescore terms of the plan to the best `depth` matches: `ranked(id, score)`. Each
+ * document's postings are read as one range of the covering document index and joined to
+ * the terms in memory, which is cheaper than one index probe per document and term.
+ */
 function rescored(generation: number, text: TextSearch, depth: string, params: Params): string {
   const { plan } = text;
   if (plan.rescore.length === 0) {
@@ -130,8 +134,10 @@ function rescored(generation: number, text: TextSearch, depth: string, params: P
     ranked AS (
       SELECT b.id, b.score + coalesce((
         SELECT sum(${bm25('r.idf', averageLength)})
-        FROM unnest(${params.add(plan.rescore.map((t) => t.term))}::text[], ${params.add(plan.rescore.map((t) => t.idf))}::float8[]) AS r(term, idf)
-        JOIN ${postingTable(generation)} p ON p.generation = ${generation} AND p.term = r.term AND p.document_id = b.id
+        FROM ${postingTable(generation)} p
+        JOIN unnest(${params.add(plan.rescore.map((t) => t.term))}::text[], ${params.add(plan.rescore.map((t) => t.idf))}::float8[]) AS r(term, idf)
+          ON r.term = p.term
+        WHERE p.generation = ${generation} AND p.document_id = b.id
       ), 0) AS score
       FROM best b
     )`;
