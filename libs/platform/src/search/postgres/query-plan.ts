@@ -35,8 +35,8 @@ export interface PlanOptions {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-  scanShare: 0.01,
-  scanFloor: 1_000,
+  scanShare: 0.005,
+  scanFloor: 500,
   postingBudget: 20_000,
   commonShare: 0.3,
   commonFloor: 50,
