@@ -162,9 +162,11 @@ export function searchStatement(
 ): SearchStatement {
   const params = new Params();
   const documents = documentTable(generation);
-  const candidates = text
-    ? textCandidates(generation, text, params)
-    : `candidates AS (SELECT d.id, 0::float8 AS score FROM ${documents} d)`;
+  const candidates = text ? `${textCandidates(generation, text, params)},` : '';
+  // Without text every document is a candidate: matches come straight from the table.
+  const source = text
+    ? `candidates c JOIN ${documents} d ON d.generation = ${generation} AND d.id = c.id`
+    : `${documents} d`;
   const where = filterConditions(filters, params);
   const limit = params.add(page.limit);
   const offset = params.add(page.offset);
@@ -174,11 +176,11 @@ export function searchStatement(
     : `page AS (SELECT m.id, m.score FROM matches m ORDER BY m.updated_at DESC, m.id LIMIT ${limit} OFFSET ${offset})`;
   const facetColumns = facets.map((facet) => `'${facet}', ${facetSelect(facet)}`).join(', ');
   const sql = `
-    WITH ${candidates},
+    WITH ${candidates}
     matches AS MATERIALIZED (
-      SELECT d.id, c.score, d.updated_at, d.kind, d.field_codes, d.region_codes, d.maturity,
-             d.ip_types, d.transfer_modes, d.institution
-      FROM candidates c JOIN ${documents} d ON d.generation = ${generation} AND d.id = c.id
+      SELECT d.id, ${text ? 'c.score' : '0::float8 AS score'}, d.updated_at, d.kind, d.field_codes, d.region_codes,
+             d.maturity, d.ip_types, d.transfer_modes, d.institution
+      FROM ${source}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ),
     ${ranking}
