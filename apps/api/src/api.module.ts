@@ -4,6 +4,7 @@ import { IdentityModule } from '@kuaizhuan/identity';
 import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
 import { MatchingModule } from '@kuaizhuan/matching';
+import { DealsModule } from '@kuaizhuan/deals';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({
@@ -16,6 +17,7 @@ import { OperationsModule } from './operations/operations.module';
     CatalogModule,
     DeliveryModule,
     MatchingModule,
+    DealsModule,
   ],
 })
 export class ApiModule {}
