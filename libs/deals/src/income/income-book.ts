@@ -49,7 +49,10 @@ export class IncomeBook {
     income: { kind: IncomeKind; amount: string; occurredOn: string; instalmentId: string | null },
     by: AuditActor,
   ): Promise<IncomeEventView> {
-    const contributions = await manager.find(DealContribution, { where: { dealId: deal.id }, order: { id: 'ASC' } });
+    const contributions = await manager.find(DealContribution, {
+      where: { dealId: deal.id },
+      order: { sharePercent: 'DESC', researcherId: 'ASC' },
+    });
     if (contributions.length === 0) {
       throw new InvalidInputError(
         "Record the research team's contributions (PUT /deals/{id}/distribution) before income",
