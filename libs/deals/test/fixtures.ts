@@ -27,20 +27,20 @@ export function key(): string {
 export async function researchers(http: HttpTarget, tto: SignedIn): Promise<string[]> {
   const ids: string[] = [];
   for (const name of ['张伟', '刘洋']) {
-    const { body } = await api(http)
+    const created = await api(http)
       .post(tto, '/researchers', { name, title: '教授', institutionName: '重庆大学', researchAreas: ['镁合金'] })
       .expect(201);
-    ids.push((body as { id: string }).id);
+    ids.push((created.body as { id: string }).id);
   }
   return ids;
 }
 
 /** A draft achievement of the TTO (a TTO may open a deal for any of its own achievements). */
 export async function achievement(http: HttpTarget, tto: SignedIn): Promise<string> {
-  const { body } = await api(http)
+  const created = await api(http)
     .post(tto, '/achievements', { ...ACHIEVEMENT, externalRef: `DEAL-${randomUUID().slice(0, 8)}` })
     .expect(201);
-  return (body as { id: string }).id;
+  return (created.body as { id: string }).id;
 }
 
 /**
