@@ -12,7 +12,7 @@ import { termSheetStep, type Side } from '../core/term-sheet';
 import { DealAttachment, DealMessage, TermSheet } from '../entities/deal-room.entity';
 import type { MessageDto, TermSheetDto } from '../http/deal.dto';
 import { ufplTermsProblems } from '../licences/ufpl-terms';
-import { attachmentType, MAX_ATTACHMENT_BYTES } from './attachment-types';
+import { attachmentType, MAX_ATTACHMENT_BYTES, uploadedName } from './attachment-types';
 import { DealAccess, sideOf } from './deal-access';
 import { DealSteps } from './deal-steps';
 
@@ -224,13 +224,14 @@ export class RoomService {
       if (file.size > MAX_ATTACHMENT_BYTES) {
         throw new InvalidInputError(`file must be at most ${MAX_ATTACHMENT_BYTES} bytes`, 'file');
       }
-      const contentType = attachmentType(file.originalname, file.buffer);
+      const fileName = uploadedName(file.originalname).slice(0, 255);
+      const contentType = attachmentType(fileName, file.buffer);
       if (!contentType) throw new InvalidInputError('file must be a PDF, PNG, JPEG, DOCX or XLSX file', 'file');
       const saved = await manager.save(
         DealAttachment,
         manager.create(DealAttachment, {
           dealId,
-          fileName: file.originalname.slice(0, 255),
+          fileName,
           contentType,
           size: file.size,
           content: file.buffer,
