@@ -32,7 +32,7 @@ export function attachmentType(fileName: string, content: Buffer): string | null
  * a name read as Latin-1; a name that is valid UTF-8 once read back is restored, others kept.
  */
 export function uploadedName(raw: string): string {
-  if (!/^[\u0000-\u00ff]*$/.test(raw)) return raw;
+  if ([...raw].some((char) => char.charCodeAt(0) > 0xff)) return raw;
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
   return decoded.includes('\ufffd') ? raw : decoded;
 }
