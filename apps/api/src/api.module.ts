@@ -5,6 +5,7 @@ import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
 import { MatchingModule } from '@kuaizhuan/matching';
 import { DealsModule } from '@kuaizhuan/deals';
+import { InsightsModule } from '@kuaizhuan/insights';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { OperationsModule } from './operations/operations.module';
     DeliveryModule,
     MatchingModule,
     DealsModule,
+    InsightsModule,
   ],
 })
 export class ApiModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractService } from './contract/contract.service';
 import { DealsCoreModule } from './deals-core.module';
 import { EquityController } from './equity/equity.controller';
 import { EquityService } from './equity/equity.service';
@@ -26,6 +27,7 @@ import { RoomService } from './rooms/room.service';
     IncomeService,
     Idempotency,
     EquityService,
+    ContractService,
   ],
 })
 export class DealsModule {}

@@ -52,6 +52,7 @@ export async function signedDeal(
   accounts: Accounts,
   type: string,
   terms: object = { summary: '技术许可条款', price: '100000.00' },
+  company: SignedIn = accounts.enterprise,
 ): Promise<DealSetup> {
   const call = api(http);
   const achievementId = await achievement(http, accounts.tto);
@@ -61,14 +62,14 @@ export async function signedDeal(
       type,
       title: '高强韧镁合金板材连续轧制技术',
       achievementId,
-      companyOrgId: accounts.enterprise.orgId,
+      companyOrgId: company.orgId,
       ...(type === 'licence' || type === 'use_first_pay_later' ? { licenceScope: 'non_exclusive' } : {}),
     })
     .expect(201);
   const dealId = (opened.body as { id: string }).id;
-  const sheet = await call.post(accounts.enterprise, `/deals/${dealId}/term-sheets`, terms).expect(201);
+  const sheet = await call.post(company, `/deals/${dealId}/term-sheets`, terms).expect(201);
   const sheetId = (sheet.body as { id: string }).id;
-  await call.post(accounts.enterprise, `/deals/${dealId}/term-sheets/${sheetId}/accept`).expect(200);
+  await call.post(company, `/deals/${dealId}/term-sheets/${sheetId}/accept`).expect(200);
   await call.post(accounts.tto, `/deals/${dealId}/term-sheets/${sheetId}/accept`).expect(200);
   await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'sign' }).expect(200);
   await call

@@ -653,6 +653,14 @@ const CASES: Case[] = [
     status: 422,
     field: 'dealId',
   },
+  {
+    label: 'a contract before the terms are agreed',
+    who: () => accounts.tto,
+    method: 'get',
+    path: () => `/deals/${openId}/contract`,
+    status: 409,
+    field: 'status',
+  },
   // Policy, statements, attachments.
   {
     label: 'a policy over 100%',
@@ -681,7 +689,7 @@ const CASES: Case[] = [
   },
 ];
 
-const READS = ['', '/term-sheets', '/messages', '/attachments', '/licence', '/equity', '/income'];
+const READS = ['', '/term-sheets', '/messages', '/attachments', '/licence', '/equity', '/income', '/contract'];
 
 describe('deal endpoints refuse bad input', () => {
   it.each(CASES.map((c) => [c.label, c] as const))(

@@ -143,6 +143,11 @@ describe('use-first-pay-later licence end to end', () => {
     expect(sheets.body.map((s: { status: string }) => s.status)).toEqual(['superseded', 'accepted']);
 
     await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'sign' }).expect(200);
+    const contract = await call.get(accounts.enterprise, `/deals/${dealId}/contract`).expect(200);
+    expect(contract.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(contract.text).toContain('<h1>技术许可（先使用后付费）合同</h1>');
+    expect(contract.text).toContain('60000.00 元（人民币陆万元整）');
+    expect(contract.text).toContain(`<tr><th>签订日期</th><td>${today}</td></tr>`);
     await call.post(accounts.manager, `/deals/${dealId}/transitions`, { action: 'start' }).expect(200);
     await call
       .put(accounts.tto, `/deals/${dealId}/distribution`, {

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   Post,
   Put,
@@ -24,6 +25,7 @@ import {
   TransitionDto,
 } from '../http/deal.dto';
 import { MAX_ATTACHMENT_BYTES } from './attachment-types';
+import { ContractService } from '../contract/contract.service';
 import { DealsService } from './deals.service';
 import type { DealView } from './deal-views';
 import { RoomService, type AttachmentView, type MessageView, type TermSheetView, type Upload } from './room.service';
@@ -40,7 +42,21 @@ export class DealsController {
   constructor(
     private readonly deals: DealsService,
     private readonly room: RoomService,
+    private readonly contract: ContractService,
   ) {}
+
+  /**
+   * The contract for the agreed terms: a printable page in Chinese laid out for technology-contract
+   * registration (技术合同认定登记). 409 until both sides have accepted a version.
+   */
+  @Get(':id/contract')
+  @Header('Cache-Control', 'no-store')
+  async contractPage(@CurrentUser() caller: Caller, @UuidParam() id: string): Promise<StreamableFile> {
+    // The type is set only on success: an error keeps the JSON error body and its type.
+    return new StreamableFile(Buffer.from(await this.contract.html(caller, id)), {
+      type: 'text/html; charset=utf-8',
+    });
+  }
 
   /** Opens a deal room from a connection (either side), or directly by a TTO for its own achievement. */
   @Post()
