@@ -89,7 +89,10 @@ function party(role: string, p: ContractParty): string {
 }
 
 function ufplClauses(terms: Record<string, unknown>): string {
-  const text = (key: string): string => escapeHtml(String(terms[key] ?? '—'));
+  const text = (key: string): string => {
+    const value = terms[key];
+    return escapeHtml(typeof value === 'string' || typeof value === 'number' ? String(value) : '—');
+  };
   const lines = [
     `免费使用期：自合同生效之日起至 ${text('freeUntil')} 止，被许可方在此期间实施本技术无需付费。`,
     `付费触发条件：${TRIGGER[String(terms.triggerKind)] ?? '—'}${
