@@ -82,6 +82,10 @@ export class ReminderJobs {
       await this.steps.take(manager, deal, 'fall_overdue', 'system', null, { instalmentId: instalment.id });
     }
     if (reminder.kind === 'default_check') {
+      // Reminders due together run in any order: a default check may come before the overdue step.
+      if (deal.status === 'paying') {
+        await this.steps.take(manager, deal, 'fall_overdue', 'system', null, { instalmentId: instalment.id });
+      }
       if (deal.status !== 'overdue') return 'not_overdue';
       await this.steps.take(manager, deal, 'default', 'system', null, { instalmentId: instalment.id });
     }
