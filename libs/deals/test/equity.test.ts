@@ -101,4 +101,21 @@ describe('rights-for-equity end to end', () => {
     );
     expect(audit.map((a) => a.step)).toEqual(['agree', 'sign', 'value', 'take_equity', 'exit']);
   });
+
+  it('grants researchers a long-term use right under a rights-grant deal, once', async () => {
+    const { dealId, researcherIds } = await signedDeal(app.getHttpServer(), accounts, 'rights_grant', {
+      summary: '赋予成果完成人十年长期使用权',
+    });
+    const grant = { kind: 'use_right', termYears: 10, researcherIds, grantedOn: '2026-03-01' };
+    await call.post(accounts.enterprise, `/deals/${dealId}/rights-grants`, grant).expect(403);
+    const granted = await call.post(accounts.tto, `/deals/${dealId}/rights-grants`, grant).expect(201);
+    expect(granted.body.grants).toEqual([
+      expect.objectContaining({ kind: 'use_right', termYears: 10, sharePercent: null, researcherIds }),
+    ]);
+    expect((await call.get(accounts.enterprise, `/deals/${dealId}`).expect(200)).body.status).toBe('granted');
+    await call.post(accounts.tto, `/deals/${dealId}/rights-grants`, grant).expect(409);
+    const view = await call.get(accounts.tto, `/deals/${dealId}/equity`).expect(200);
+    expect(view.body.grants).toHaveLength(1);
+    await call.get(accounts.otherTto, `/deals/${dealId}/equity`).expect(404);
+  });
 });
