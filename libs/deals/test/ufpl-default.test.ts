@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { producerConnection, QueueName } from '@kuaizhuan/platform';
 import { addDays, chinaDate } from '../src/core/dates';
+import { reminderJobId } from '../src/reminders/reminder-jobs';
 import { createAccounts, type Accounts } from '../../catalog/test/fixtures';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
@@ -13,6 +16,7 @@ let worker: INestApplicationContext;
 let dataSource: DataSource;
 let accounts: Accounts;
 let call: ReturnType<typeof api>;
+let dealsQueue: Queue;
 
 const day = (offset: number): string => addDays(chinaDate(new Date()), offset);
 
@@ -23,9 +27,14 @@ beforeAll(async () => {
   dataSource = app.get(DataSource);
   call = api(app.getHttpServer());
   accounts = await createAccounts(app.getHttpServer(), dataSource);
+  dealsQueue = new Queue(QueueName.Deals, {
+    connection: producerConnection(process.env.REDIS_URL!),
+    prefix: env.queuePrefix,
+  });
 }, 60_000);
 
 afterAll(async () => {
+  await dealsQueue?.close();
   await worker?.close();
   await app?.close();
   await env?.teardown();
@@ -83,5 +92,38 @@ describe('a use-first-pay-later licence with a date trigger that is never paid',
       `SELECT count(*)::int AS defaults FROM notification WHERE type = 'deal.reminder' AND title_zh LIKE '%已违约'`,
     );
     expect(defaults).toBe(1);
+  }, 30_000);
+});
+
+describe('the hourly reminder sweep', () => {
+  it('is scheduled, and puts back a delayed job that Redis lost', async () => {
+    expect(await dealsQueue.getJobScheduler('deal.reminders.hourly')).toMatchObject({ pattern: '17 * * * *' });
+    const { dealId } = await signedDeal(app.getHttpServer(), accounts, 'use_first_pay_later', {
+      summary: '先用后付，约定日期付费',
+      ufpl: {
+        freeUntil: day(-10),
+        triggerKind: 'date',
+        triggerDate: day(100),
+        paymentMode: 'lump_sum',
+        fee: '1000.00',
+        dueDays: 30,
+        graceDays: 10,
+      },
+    });
+    await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'start' }).expect(200);
+    const [reminder]: { id: string }[] = await dataSource.query(
+      `SELECT id FROM deal_reminder WHERE deal_id = $1 AND kind = 'trigger_check'`,
+      [dealId],
+    );
+    const job = await eventually(async () => dealsQueue.getJob(reminderJobId(reminder.id)), 10_000, 'planned job');
+    expect(await job.getState()).toBe('delayed');
+    await job.remove();
+    expect(await dealsQueue.getJob(reminderJobId(reminder.id))).toBeUndefined();
+
+    await dealsQueue.add('deal.reminders.sweep', { trigger: 'manual' });
+    const back = await eventually(async () => dealsQueue.getJob(reminderJobId(reminder.id)), 10_000, 'job put back');
+    expect(await back.getState()).toBe('delayed');
+    expect(back.delay).toBeGreaterThan(90 * 24 * 3600 * 1000);
+    expect(await statusOf(dealId)).toBe('free_use');
   }, 30_000);
 });

@@ -26,6 +26,8 @@ export class DealsProcessor extends WorkerHost {
           return this.jobs.plan(typed.data.dealId);
         case 'deal.reminder':
           return this.jobs.run(typed.data.reminderId);
+        case 'deal.reminders.sweep':
+          return this.jobs.sweep();
         default:
           throw new Error(`job ${job.name} does not belong on the ${QueueName.Deals} queue`);
       }

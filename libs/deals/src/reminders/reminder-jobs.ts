@@ -9,6 +9,8 @@ import { LicenceBook, today } from '../licences/licence-book';
 import { DealSteps } from '../rooms/deal-steps';
 import { reminderNotice } from './notices';
 
+const SWEEP_BATCH = 500;
+
 /** The BullMQ job id of a reminder row: one job per row, whoever plans it and however often. */
 export function reminderJobId(reminderId: string): string {
   return `deal-reminder-${reminderId}`;
@@ -32,7 +34,28 @@ export class ReminderJobs {
   ) {}
 
   async plan(dealId: string): Promise<number> {
-    const pending = await this.dataSource.manager.find(DealReminder, { where: { dealId, doneAt: IsNull() } });
+    return this.addJobs(await this.dataSource.manager.find(DealReminder, { where: { dealId, doneAt: IsNull() } }));
+  }
+
+  /**
+   * Re-adds the job of every reminder not yet done, so a job Redis lost (a flush, a restore)
+   * is back within the hour; jobs Redis still holds keep their id and are not added twice.
+   */
+  async sweep(): Promise<number> {
+    let added = 0;
+    for (let page = 0; ; page += 1) {
+      const pending = await this.dataSource.manager.find(DealReminder, {
+        where: { doneAt: IsNull() },
+        order: { runAt: 'ASC', id: 'ASC' },
+        skip: page * SWEEP_BATCH,
+        take: SWEEP_BATCH,
+      });
+      added += await this.addJobs(pending);
+      if (pending.length < SWEEP_BATCH) return added;
+    }
+  }
+
+  private async addJobs(pending: readonly DealReminder[]): Promise<number> {
     const now = Date.now();
     await this.producers.add(
       pending.map((r) => ({

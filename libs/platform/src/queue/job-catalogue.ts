@@ -67,6 +67,8 @@ export interface JobPayloads {
   'deal.reminders.plan': { dealId: string };
   /** Carries out one reminder row at its moment (re-read; skipped when done or no longer due). */
   'deal.reminder': { reminderId: string };
+  /** Re-adds the delayed job of every reminder not yet done (a no-op for jobs Redis still holds). */
+  'deal.reminders.sweep': { trigger: 'schedule' | 'manual' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -94,6 +96,13 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     queue: QueueName.Deals,
     attempts: 8,
     backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'deal.reminders.sweep': {
+    queue: QueueName.Deals,
+    attempts: 3,
+    backoffMs: 60_000,
     keepCompletedSeconds: 1 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
