@@ -190,7 +190,15 @@ describe('use-first-pay-later licence end to end', () => {
       ['entry_fee', '60000.00', day(-5)],
       ['royalty', '30000.00', day(30)],
     ]);
-    expect(licence.body.instalments[0].invoiceNo).toMatch(/^KZ-[0-9A-F]{8}-001$/);
+    expect(licence.body.instalments[0].invoiceNo).toMatch(/^KZ-[0-9A-F]{12}-001$/);
+    const invoice = await call
+      .get(accounts.enterprise, `/deals/${dealId}/instalments/${licence.body.instalments[1].id}/invoice`)
+      .expect(200);
+    expect(invoice.text).toContain('<tr><th>金额</th><td>30000.00 元（人民币叁万元整）</td></tr>');
+    expect(invoice.text).toContain(licence.body.instalments[1].invoiceNo);
+    await call
+      .get(accounts.otherEnterprise, `/deals/${dealId}/instalments/${licence.body.instalments[1].id}/invoice`)
+      .expect(404);
   });
 
   it('marks the late entry fee overdue and reminds both sides once', async () => {

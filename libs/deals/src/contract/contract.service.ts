@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@kuaizhuan/identity';
-import { ConflictError } from '@kuaizhuan/platform';
+import { ConflictError, NotFoundError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { policyOf } from '../income/income-book';
 import { DealAccess } from '../rooms/deal-access';
 import { renderContract, type ContractFacts, type ContractParty } from './contract-html';
+import { renderInvoice, type InvoiceFacts } from './invoice-html';
 
 const PARTY = (alias: string): string =>
   `json_build_object('name', ${alias}.name, 'creditCode', ${alias}.credit_code, 'region', ${alias}.region,
@@ -73,5 +74,23 @@ export class ContractService {
       contributions: row.contributions ?? [],
       policy: await policyOf(manager, deal.institutionOrgId),
     });
+  }
+
+  /** The payment notice of one instalment of the deal. */
+  async invoice(caller: Caller, dealId: string, instalmentId: string): Promise<string> {
+    const manager = this.dataSource.manager;
+    const { deal } = await this.access.find(manager, caller, dealId);
+    const [row]: InvoiceFacts[] = await manager.query(
+      `SELECT i.invoice_no AS "invoiceNo", i.kind, i.seq, i.amount, to_char(i.due_on, 'YYYY-MM-DD') AS "dueOn",
+              to_char(i.paid_on, 'YYYY-MM-DD') AS "paidOn", co.name AS payer, io.name AS payee
+         FROM instalment i
+         JOIN deal d ON d.id = i.deal_id
+         JOIN organisation co ON co.id = d.company_org_id
+         JOIN organisation io ON io.id = d.institution_org_id
+        WHERE i.id = $1 AND i.deal_id = $2`,
+      [instalmentId, dealId],
+    );
+    if (!row) throw new NotFoundError(`No instalment ${instalmentId}`, 'instalmentId');
+    return renderInvoice({ ...row, dealTitle: deal.title });
   }
 }

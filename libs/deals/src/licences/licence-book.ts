@@ -93,7 +93,7 @@ export class LicenceBook {
         kind: p.kind,
         amount: yuan(p.amount),
         dueOn: p.dueOn,
-        invoiceNo: `KZ-${deal.id.slice(0, 8).toUpperCase()}-${String(seq).padStart(3, '0')}`,
+        invoiceNo: `KZ-${deal.id.replace(/-/g, '').slice(0, 12).toUpperCase()}-${String(seq).padStart(3, '0')}`,
         revenueReportId,
         paidOn: null,
       });

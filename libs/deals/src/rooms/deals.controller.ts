@@ -106,6 +106,19 @@ export class DealsController {
     return this.deals.setDistribution(caller, id, body);
   }
 
+  /** The payment notice (付款通知书) of one instalment, printable, in Chinese. */
+  @Get(':id/instalments/:instalmentId/invoice')
+  @Header('Cache-Control', 'no-store')
+  async invoice(
+    @CurrentUser() caller: Caller,
+    @UuidParam() id: string,
+    @UuidParam('instalmentId') instalmentId: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(Buffer.from(await this.contract.invoice(caller, id, instalmentId)), {
+      type: 'text/html; charset=utf-8',
+    });
+  }
+
   @Get(':id/term-sheets')
   termSheets(@CurrentUser() caller: Caller, @UuidParam() id: string): Promise<TermSheetView[]> {
     return this.room.termSheets(caller, id);
