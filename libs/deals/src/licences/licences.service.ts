@@ -170,30 +170,7 @@ export class LicencesService {
             }),
           );
           const triggered = await this.book.checkTrigger(manager, deal, licence);
-          let royalty: string | null = null;
-          if (
-            hasRoyalty(licence.paymentMode) &&
-            licence.triggeredOn !== null &&
-            daysBetween(licence.triggeredOn, input.periodEnd) >= 0
-          ) {
-            const [{ charged }]: { charged: string }[] = await manager.query(
-              `SELECT coalesce(sum(amount), 0)::text AS charged FROM instalment WHERE deal_id = $1 AND kind = 'royalty'`,
-              [dealId],
-            );
-            const cap = licence.royaltyCap === null ? null : new Decimal(licence.royaltyCap);
-            const due = royaltyDue(new Decimal(input.revenue), licence.royaltyPercent!, cap, new Decimal(charged));
-            royalty = yuan(due);
-            await manager.update(RevenueReport, report.id, { royalty });
-            if (due.gt(0)) {
-              await this.book.addPayments(
-                manager,
-                deal,
-                licence,
-                [{ seq: 0, kind: 'royalty', amount: due, dueOn: addDays(on, licence.dueDays) }],
-                report.id,
-              );
-            }
-          }
+          const royalty = await this.chargeRoyalty(manager, deal, licence, report, on);
           return {
             id: report.id,
             periodStart: report.periodStart,
@@ -206,6 +183,39 @@ export class LicencesService {
         },
       );
     });
+  }
+
+  /**
+   * The royalty on a report once the licence is triggered (periods ending on or after the trigger):
+   * the percentage of its revenue within what the cap leaves, due `dueDays` after the report.
+   */
+  private async chargeRoyalty(
+    manager: EntityManager,
+    deal: Deal,
+    licence: UfplLicence,
+    report: RevenueReport,
+    on: string,
+  ): Promise<string | null> {
+    if (!hasRoyalty(licence.paymentMode) || licence.triggeredOn === null) return null;
+    if (daysBetween(licence.triggeredOn, report.periodEnd) < 0) return null;
+    const [{ charged }]: { charged: string }[] = await manager.query(
+      `SELECT coalesce(sum(amount), 0)::text AS charged FROM instalment WHERE deal_id = $1 AND kind = 'royalty'`,
+      [deal.id],
+    );
+    const cap = licence.royaltyCap === null ? null : new Decimal(licence.royaltyCap);
+    const due = royaltyDue(new Decimal(report.revenue), licence.royaltyPercent!, cap, new Decimal(charged));
+    const royalty = yuan(due);
+    await manager.update(RevenueReport, report.id, { royalty });
+    if (due.gt(0)) {
+      await this.book.addPayments(
+        manager,
+        deal,
+        licence,
+        [{ seq: 0, kind: 'royalty', amount: due, dueOn: addDays(on, licence.dueDays) }],
+        report.id,
+      );
+    }
+    return royalty;
   }
 
   /**
