@@ -4,6 +4,8 @@ import { IdentityModule } from '@kuaizhuan/identity';
 import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
 import { MatchingModule } from '@kuaizhuan/matching';
+import { DealsModule } from '@kuaizhuan/deals';
+import { InsightsModule } from '@kuaizhuan/insights';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({
@@ -16,6 +18,8 @@ import { OperationsModule } from './operations/operations.module';
     CatalogModule,
     DeliveryModule,
     MatchingModule,
+    DealsModule,
+    InsightsModule,
   ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ import { IdentityWorkerModule } from '@kuaizhuan/identity';
 import { CatalogWorkerModule } from '@kuaizhuan/catalog';
 import { DeliveryWorkerModule } from '@kuaizhuan/delivery';
 import { MatchingWorkerModule } from '@kuaizhuan/matching';
+import { DealsWorkerModule } from '@kuaizhuan/deals';
 
 /** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
 @Module({
@@ -14,6 +15,7 @@ import { MatchingWorkerModule } from '@kuaizhuan/matching';
     CatalogWorkerModule,
     DeliveryWorkerModule,
     MatchingWorkerModule,
+    DealsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -21,6 +21,8 @@ export enum QueueName {
   Webhook = 'webhook',
   /** Matching needs to achievements and back, writing recommendations (matching). */
   Match = 'match',
+  /** Deal reminders and due-date steps, mostly delayed until their moment (deals). */
+  Deals = 'deals',
 }
 
 /** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
@@ -61,6 +63,12 @@ export interface JobPayloads {
   'match.achievement': MatchPayload<'achievement'>;
   /** Pushes an approved recommendation to the people on both sides. */
   'recommendation.deliver': { recommendationId: string };
+  /** Adds a delayed `deal.reminder` job for each reminder of the deal not yet done. */
+  'deal.reminders.plan': { dealId: string };
+  /** Carries out one reminder row at its moment (re-read; skipped when done or no longer due). */
+  'deal.reminder': { reminderId: string };
+  /** Re-adds the delayed job of every reminder not yet done (a no-op for jobs Redis still holds). */
+  'deal.reminders.sweep': { trigger: 'schedule' | 'manual' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -84,6 +92,28 @@ export interface JobPolicy {
 const DAY = 24 * 3600;
 
 export const JOB_POLICIES: Record<JobName, JobPolicy> = {
+  'deal.reminders.plan': {
+    queue: QueueName.Deals,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'deal.reminders.sweep': {
+    queue: QueueName.Deals,
+    attempts: 3,
+    backoffMs: 60_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  // Kept a year once done: its jobId (the reminder row's id) then still refuses a second copy.
+  'deal.reminder': {
+    queue: QueueName.Deals,
+    attempts: 8,
+    backoffMs: 10_000,
+    keepCompletedSeconds: 365 * DAY,
+    keepFailedSeconds: 90 * DAY,
+  },
   'match.need': {
     queue: QueueName.Match,
     attempts: 6,
@@ -181,6 +211,8 @@ export interface EventPayloads {
   'delivery.webhook.requested': DeliveryPayload;
   /** A manager (or the auto-approval policy) approved a recommendation (matching). */
   'recommendation.approved': { recommendationId: string };
+  /** Reminder rows of a deal were written (deals). */
+  'deal.reminders.changed': { dealId: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -199,6 +231,7 @@ export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPaylo
   'delivery.email.requested': ['delivery.email'],
   'delivery.webhook.requested': ['delivery.webhook'],
   'recommendation.approved': ['recommendation.deliver'],
+  'deal.reminders.changed': ['deal.reminders.plan'],
 };
 
 export function queueOf(job: JobName): QueueName {

@@ -12,6 +12,8 @@ export interface JobToAdd<N extends JobName = JobName> {
   name: N;
   data: JobPayloads[N];
   jobId: string;
+  /** Milliseconds to hold the job back (a delayed job, kept in Redis across worker restarts). */
+  delayMs?: number;
 }
 
 /**
@@ -62,6 +64,7 @@ export class QueueProducers implements OnApplicationShutdown {
               data: job.data,
               opts: {
                 jobId: job.jobId,
+                ...(job.delayMs && job.delayMs > 0 ? { delay: Math.round(job.delayMs) } : {}),
                 attempts: policy.attempts,
                 backoff: { type: 'exponential', delay: Math.round(policy.backoffMs * scale) },
                 removeOnComplete: { age: policy.keepCompletedSeconds },

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ContractService } from './contract/contract.service';
+import { DealsCoreModule } from './deals-core.module';
+import { EquityController } from './equity/equity.controller';
+import { EquityService } from './equity/equity.service';
+import { Idempotency } from './income/idempotency';
+import { IncomeBook } from './income/income-book';
+import { DealIncomeController, IncomeController } from './income/income.controller';
+import { IncomeService } from './income/income.service';
+import { LicencesController } from './licences/licences.controller';
+import { LicencesService } from './licences/licences.service';
+import { LicenceTerms } from './licences/licence-terms.service';
+import { DealsController } from './rooms/deals.controller';
+import { DealsService } from './rooms/deals.service';
+import { RoomService } from './rooms/room.service';
+
+/** The api side of deals: deal rooms, licences, equity, income and the ledger. */
+@Module({
+  imports: [DealsCoreModule],
+  controllers: [DealsController, LicencesController, DealIncomeController, IncomeController, EquityController],
+  providers: [
+    DealsService,
+    RoomService,
+    LicenceTerms,
+    LicencesService,
+    IncomeBook,
+    IncomeService,
+    Idempotency,
+    EquityService,
+    ContractService,
+  ],
+})
+export class DealsModule {}

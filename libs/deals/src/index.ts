@@ -1,0 +1,8 @@
+// The public door of @kuaizhuan/deals: other libs and apps import only from here.
+export * from './core/deal-machine';
+export * from './core/licence-terms';
+export * from './core/income-split';
+export { allocate, isAmount, isPercent, yuan } from './core/money';
+export { DealsModule } from './deals.module';
+export { DealsWorkerModule } from './deals-worker.module';
+export { reminderJobId } from './reminders/reminder-jobs';

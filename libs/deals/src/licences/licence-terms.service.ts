@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidInputError } from '@kuaizhuan/platform';
+import type { EntityManager } from 'typeorm';
+import { addDays, daysBetween, morningOf } from '../core/dates';
+import { Deal } from '../entities/deal.entity';
+import { TermSheet } from '../entities/deal-room.entity';
+import { UfplLicence } from '../entities/licence.entity';
+import { LicenceBook } from './licence-book';
+import type { UfplTermsInput } from './ufpl-terms';
+
+/** Puts the accepted terms of a use-first-pay-later deal in force when the licence starts. */
+@Injectable()
+export class LicenceTerms {
+  constructor(private readonly book: LicenceBook) {}
+
+  async start(manager: EntityManager, deal: Deal): Promise<UfplLicence> {
+    const accepted = await manager.findOne(TermSheet, {
+      where: { dealId: deal.id, status: 'accepted' },
+      order: { version: 'DESC' },
+    });
+    const terms = accepted?.terms.ufpl as UfplTermsInput | undefined;
+    if (!terms) throw new InvalidInputError('The deal has no accepted use-first-pay-later terms', 'action');
+    const licence = await manager.save(
+      UfplLicence,
+      manager.create(UfplLicence, {
+        dealId: deal.id,
+        freeUntil: terms.freeUntil,
+        triggerKind: terms.triggerKind,
+        triggerDate: terms.triggerDate ?? null,
+        triggerThreshold: terms.triggerThreshold ?? null,
+        paymentMode: terms.paymentMode,
+        fee: terms.fee ?? null,
+        instalmentCount: terms.instalmentCount ?? null,
+        intervalMonths: terms.intervalMonths ?? null,
+        entryFee: terms.entryFee ?? null,
+        royaltyPercent: terms.royaltyPercent ?? null,
+        royaltyCap: terms.royaltyCap ?? null,
+        dueDays: terms.dueDays,
+        graceDays: terms.graceDays,
+        triggeredOn: null,
+      }),
+    );
+    if (terms.triggerKind === 'date' && terms.triggerDate) {
+      const afterFree = addDays(terms.freeUntil, 1);
+      const day = daysBetween(afterFree, terms.triggerDate) < 0 ? afterFree : terms.triggerDate;
+      await this.book.addReminders(manager, deal.id, [
+        { instalmentId: null, kind: 'trigger_check', runAt: morningOf(day) },
+      ]);
+    }
+    return licence;
+  }
+}

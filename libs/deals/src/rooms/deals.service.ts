@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  pageOf,
+  type Page,
+  type PageQueryDto,
+} from '@kuaizhuan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isManualAction } from '../core/deal-machine';
+import { contributionProblem } from '../core/income-split';
+import { Deal } from '../entities/deal.entity';
+import { DealContribution } from '../entities/deal-room.entity';
+import type { AssignManagerDto, DistributionDto, OpenDealDto, TransitionDto } from '../http/deal.dto';
+import { LicenceTerms } from '../licences/licence-terms.service';
+import { DealAccess } from './deal-access';
+import { DealSteps } from './deal-steps';
+import { DEAL_VIEW_SQL, dealView, type DealView } from './deal-views';
+
+/** Steps that need a record of their own and so have their own endpoint. */
+const RECORDED_STEPS: Partial<Record<string, string>> = {
+  value: 'POST /deals/{id}/valuation',
+  take_equity: 'POST /deals/{id}/equity',
+  grant: 'POST /deals/{id}/rights-grants',
+};
+
+interface ConnectionRow {
+  id: string;
+  need_id: string;
+  achievement_id: string;
+  company_org_id: string;
+  institution_org_id: string;
+}
+
+/** Deal rooms: opening one, reading it, assigning its manager, its research team and its steps. */
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DealAccess,
+    private readonly steps: DealSteps,
+    private readonly audit: AuditLog,
+    private readonly licences: LicenceTerms,
+  ) {}
+
+  open(caller: Caller, input: OpenDealDto): Promise<DealView> {
+    return this.dataSource.transaction(async (manager) => {
+      const parties = input.connectionId
+        ? await this.fromConnection(manager, caller, input.connectionId)
+        : await this.direct(manager, caller, input);
+      const isLicence = input.type === 'licence' || input.type === 'use_first_pay_later';
+      const deal = await manager.save(
+        Deal,
+        manager.create(Deal, {
+          ...parties,
+          type: input.type,
+          title: input.title.trim(),
+          licenceScope: isLicence ? (input.licenceScope ?? null) : null,
+          createdBy: caller.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'deal.opened',
+        actor: caller,
+        subject: { type: 'deal', id: deal.id },
+        details: { type: deal.type, connectionId: deal.connectionId },
+      });
+      return dealView(manager, deal.id, caller.role === 'tto' ? 'institution' : 'company');
+    });
+  }
+
+  private async fromConnection(
+    manager: EntityManager,
+    caller: Caller,
+    connectionId: string,
+  ): Promise<Pick<Deal, 'connectionId' | 'needId' | 'achievementId' | 'companyOrgId' | 'institutionOrgId'>> {
+    const [connection]: ConnectionRow[] = await manager.query(
+      `SELECT id, need_id, achievement_id, company_org_id, institution_org_id FROM connection
+        WHERE id = $1 AND ((company_org_id = $2 AND $3 = 'enterprise') OR (institution_org_id = $2 AND $3 = 'tto'))`,
+      [connectionId, caller.orgId, caller.role],
+    );
+    if (!connection) throw new NotFoundError(`No connection ${connectionId}`, 'connectionId');
+    const taken: unknown[] = await manager.query(`SELECT 1 FROM deal WHERE connection_id = $1`, [connectionId]);
+    if (taken.length > 0) throw new ConflictError('A deal room is already open for this connection', 'connectionId');
+    return {
+      connectionId,
+      needId: connection.need_id,
+      achievementId: connection.achievement_id,
+      companyOrgId: connection.company_org_id,
+      institutionOrgId: connection.institution_org_id,
+    };
+  }
+
+  /** A TTO opens a deal for one of its own achievements with a company, without a connection. */
+  private async direct(
+    manager: EntityManager,
+    caller: Caller,
+    input: OpenDealDto,
+  ): Promise<Pick<Deal, 'connectionId' | 'needId' | 'achievementId' | 'companyOrgId' | 'institutionOrgId'>> {
+    if (caller.role !== 'tto') {
+      throw new InvalidInputError('Only a TTO may open a deal without a connection', 'connectionId');
+    }
+    const own: unknown[] = await manager.query(`SELECT 1 FROM achievement WHERE id = $1 AND org_id = $2`, [
+      input.achievementId,
+      caller.orgId,
+    ]);
+    if (own.length === 0) throw new NotFoundError(`No achievement ${input.achievementId}`, 'achievementId');
+    const company: unknown[] = await manager.query(`SELECT 1 FROM organisation WHERE id = $1 AND kind = 'enterprise'`, [
+      input.companyOrgId,
+    ]);
+    if (company.length === 0) throw new InvalidInputError('companyOrgId must be a company', 'companyOrgId');
+    return {
+      connectionId: null,
+      needId: null,
+      achievementId: input.achievementId!,
+      companyOrgId: input.companyOrgId!,
+      institutionOrgId: caller.orgId,
+    };
+  }
+
+  async list(caller: Caller, query: PageQueryDto): Promise<Page<Omit<DealView, 'capacity'>>> {
+    const { page, pageSize, skip } = pageOf(query);
+    const where = `WHERE (d.institution_org_id = $1 AND $2 = 'tto') OR (d.company_org_id = $1 AND $2 = 'enterprise')
+                      OR (d.manager_user_id = $3 AND $2 = 'manager')`;
+    const params = [caller.orgId, caller.role, caller.userId];
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM deal d ${where}`,
+      params,
+    );
+    const items: Omit<DealView, 'capacity'>[] = await this.dataSource.query(
+      `${DEAL_VIEW_SQL} ${where} ORDER BY d.created_at DESC, d.id LIMIT ${pageSize} OFFSET ${skip}`,
+      params,
+    );
+    return { items, total, page, pageSize };
+  }
+
+  async get(caller: Caller, id: string): Promise<DealView> {
+    const { capacity } = await this.access.find(this.dataSource.manager, caller, id);
+    return dealView(this.dataSource.manager, id, capacity);
+  }
+
+  assignManager(caller: Caller, id: string, input: AssignManagerDto): Promise<DealView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, capacity } = await this.access.findAs(manager, caller, id, ['institution']);
+      const found: unknown[] = await manager.query(
+        `SELECT 1 FROM user_account WHERE id = $1 AND role = 'manager' AND status = 'active'`,
+        [input.userId],
+      );
+      if (found.length === 0) throw new InvalidInputError('userId must be an active technology manager', 'userId');
+      await manager.update(Deal, deal.id, { managerUserId: input.userId });
+      await this.audit.record(manager, {
+        action: 'deal.manager_assigned',
+        actor: caller,
+        subject: { type: 'deal', id },
+        details: { managerUserId: input.userId },
+      });
+      return dealView(manager, id, capacity);
+    });
+  }
+
+  transition(caller: Caller, id: string, input: TransitionDto): Promise<DealView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, capacity } = await this.access.find(manager, caller, id, true);
+      const recorded = RECORDED_STEPS[input.action];
+      if (recorded) throw new InvalidInputError(`${input.action} is recorded with ${recorded}`, 'action');
+      if (!isManualAction(deal.type, input.action)) {
+        throw new InvalidInputError(
+          `${input.action} is not a step anyone may ask for on a ${deal.type} deal`,
+          'action',
+        );
+      }
+      await this.steps.take(manager, deal, input.action, capacity, caller, { note: input.note ?? null });
+      if (deal.type === 'use_first_pay_later' && input.action === 'start') {
+        await this.licences.start(manager, deal);
+      }
+      if (input.action === 'sign') {
+        await manager.query(`UPDATE deal SET signed_on = (now() AT TIME ZONE 'Asia/Shanghai')::date WHERE id = $1`, [
+          id,
+        ]);
+      }
+      return dealView(manager, id, capacity);
+    });
+  }
+
+  /** The research team's shares and the costs recovered first; only the institution sets them. */
+  setDistribution(caller: Caller, id: string, input: DistributionDto): Promise<DealView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deal, capacity } = await this.access.findAs(manager, caller, id, ['institution']);
+      const problem = contributionProblem(input.contributions);
+      if (problem) throw new InvalidInputError(`contributions: ${problem}`, 'contributions');
+      const ids = input.contributions.map((c) => c.researcherId);
+      const own: { id: string }[] = await manager.query(
+        `SELECT id FROM researcher WHERE id = ANY($1::uuid[]) AND org_id = $2`,
+        [ids, deal.institutionOrgId],
+      );
+      const missing = ids.find((rid) => !own.some((row) => row.id === rid));
+      if (missing)
+        throw new InvalidInputError(`researcher ${missing} is not one of the institution's`, 'contributions');
+      await manager.delete(DealContribution, { dealId: id });
+      await manager.insert(
+        DealContribution,
+        input.contributions.map((c) => ({ dealId: id, researcherId: c.researcherId, sharePercent: c.sharePercent })),
+      );
+      await manager.update(Deal, id, { recoverableCosts: input.recoverableCosts });
+      await this.audit.record(manager, {
+        action: 'deal.distribution_set',
+        actor: caller,
+        subject: { type: 'deal', id },
+        details: { recoverableCosts: input.recoverableCosts, contributions: input.contributions },
+      });
+      return dealView(manager, id, capacity);
+    });
+  }
+}

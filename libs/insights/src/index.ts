@@ -1,0 +1,5 @@
+// The public door of @kuaizhuan/insights: other libs and apps import only from here.
+export { InsightsModule } from './insights.module';
+export { TARGETS_2027, measure, type Measure } from './core/targets';
+export { parsePeriod, type Period } from './core/period';
+export type { Kpis } from './kpi.service';

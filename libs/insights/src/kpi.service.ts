@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Period } from './core/period';
+import { measure, percent, TARGETS_2027, type Measure } from './core/targets';
+
+export const DEAL_TYPES = [
+  'transfer',
+  'licence',
+  'use_first_pay_later',
+  'rights_for_equity',
+  'rights_grant',
+  'joint_development',
+] as const;
+
+export interface InstitutionPatents {
+  orgId: string;
+  name: string;
+  transferred: number;
+  newlyGranted: number;
+  ratio: Measure;
+}
+
+export interface Kpis {
+  period: Period;
+  /** Technology-contract turnover of deals signed in the period (yuan). */
+  turnover: Measure;
+  dealsByType: Record<(typeof DEAL_TYPES)[number], number>;
+  /** Share of deals signed in the period whose two parties are both in Chongqing (percent). */
+  localConversion: Measure & { local: number; signed: number };
+  /** Per institution: patents in deals signed in the period against patents newly granted in it. */
+  patentsTransferred: InstitutionPatents[];
+  /** Companies founded on rights put in as equity in the period. */
+  companiesFounded: Measure;
+  /** Technology managers who reviewed matches or worked deals in the period. */
+  activeManagers: Measure;
+  funnel: {
+    needs: number;
+    recommendations: number;
+    approved: number;
+    interested: number;
+    connected: number;
+    signed: number;
+  };
+  /** Hours from a match to its review, for matches reviewed in the period. */
+  reviewHours: { reviewed: number; median: string | null; p90: string | null };
+}
+
+/** Deals signed in the period ($1, $2) with their contract amount (price, valuation or licence fee). */
+const SIGNED_DEALS = `
+  SELECT d.id, d.type, d.institution_org_id, d.company_org_id, d.achievement_id,
+         coalesce((s.terms->>'price')::numeric,
+                  (SELECT v.value FROM deal_valuation v WHERE v.deal_id = d.id ORDER BY v.created_at DESC LIMIT 1),
+                  (s.terms->'ufpl'->>'fee')::numeric,
+                  (s.terms->'ufpl'->>'entryFee')::numeric, 0) AS amount
+    FROM deal d
+    LEFT JOIN LATERAL (SELECT terms FROM term_sheet t WHERE t.deal_id = d.id AND t.status = 'accepted'
+                        ORDER BY t.version DESC LIMIT 1) s ON true
+   WHERE d.signed_on BETWEEN $1::date AND $2::date`;
+
+/** Instants of the period in China time: [from 00:00, the day after `to` 00:00). */
+const IN_PERIOD = (column: string): string =>
+  `${column} >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+   AND ${column} < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+
+/** The KPI figures of the dashboard, each against Chongqing's 2027 target where there is one. */
+@Injectable()
+export class KpiService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async kpis(period: Period): Promise<Kpis> {
+    const params = [period.from, period.to];
+    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
+
+    const [deals] = await q<{
+      turnover: string;
+      signed: number;
+      local: number;
+      by_type: Record<string, number> | null;
+    }>(
+      `WITH signed AS (${SIGNED_DEALS})
+       SELECT coalesce(sum(s.amount), 0)::numeric(16,2)::text AS turnover, count(*)::int AS signed,
+              count(*) FILTER (WHERE io.region ~ '^50[0-9]{0,4}$' AND co.region ~ '^50[0-9]{0,4}$')::int AS local,
+              (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM signed GROUP BY type) t) AS by_type
+         FROM signed s
+         JOIN organisation io ON io.id = s.institution_org_id
+         JOIN organisation co ON co.id = s.company_org_id`,
+    );
+    const patents = await q<{ org_id: string; name: string; transferred: number; granted: number }>(
+      `WITH signed AS (${SIGNED_DEALS}),
+       moved AS (SELECT s.institution_org_id AS org_id, sum(cardinality(a.patent_numbers))::int AS n
+                   FROM signed s JOIN achievement a ON a.id = s.achievement_id
+                  WHERE s.type <> 'joint_development' GROUP BY 1),
+       granted AS (SELECT a.org_id, sum(cardinality(a.patent_numbers))::int AS n FROM achievement a
+                    WHERE a.legal_status = 'granted' AND ${IN_PERIOD('a.created_at')} GROUP BY 1)
+       SELECT o.id AS org_id, o.name, coalesce(m.n, 0) AS transferred, coalesce(g.n, 0) AS granted
+         FROM organisation o
+         LEFT JOIN moved m ON m.org_id = o.id
+         LEFT JOIN granted g ON g.org_id = o.id
+        WHERE o.kind IN ('university', 'research_institute') AND (m.n IS NOT NULL OR g.n IS NOT NULL)
+        ORDER BY o.name, o.id`,
+    );
+    const [others] = await q<{
+      founded: number;
+      managers: number;
+      needs: number;
+      recommendations: number;
+      approved: number;
+      interested: number;
+      connected: number;
+      reviewed: number;
+      median: string | null;
+      p90: string | null;
+    }>(
+      `SELECT
+         (SELECT count(*)::int FROM deal_equity e WHERE e.new_company AND e.taken_on BETWEEN $1::date AND $2::date) AS founded,
+         (SELECT count(DISTINCT u.id)::int FROM user_account u
+           WHERE u.role = 'manager' AND u.status = 'active'
+             AND (EXISTS (SELECT 1 FROM recommendation r WHERE r.reviewer_id = u.id AND ${IN_PERIOD('r.reviewed_at')})
+               OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
+                           AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
+         (SELECT count(*)::int FROM need n WHERE ${IN_PERIOD('n.published_at')}) AS needs,
+         (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.created_at')}) AS recommendations,
+         (SELECT count(*)::int FROM recommendation r
+           WHERE ${IN_PERIOD('r.reviewed_at')}
+             AND r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
+         (SELECT count(*)::int FROM recommendation r
+           WHERE (r.company_answer = 'interested' AND ${IN_PERIOD('r.company_answered_at')})
+              OR (r.institution_answer = 'interested' AND ${IN_PERIOD('r.institution_answered_at')})) AS interested,
+         (SELECT count(*)::int FROM connection c WHERE ${IN_PERIOD('c.created_at')}) AS connected,
+         (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS reviewed,
+         (SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.reviewed_at - r.created_at) / 3600))::numeric(12,2)::text
+            FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS median,
+         (SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.reviewed_at - r.created_at) / 3600))::numeric(12,2)::text
+            FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS p90`,
+    );
+
+    const byType = Object.fromEntries(DEAL_TYPES.map((t) => [t, deals.by_type?.[t] ?? 0])) as Kpis['dealsByType'];
+    return {
+      period,
+      turnover: measure(deals.turnover, TARGETS_2027.turnoverYuan),
+      dealsByType: byType,
+      localConversion: {
+        ...measure(percent(deals.local, deals.signed), TARGETS_2027.localConversionPercent),
+        local: deals.local,
+        signed: deals.signed,
+      },
+      patentsTransferred: patents.map((p) => ({
+        orgId: p.org_id,
+        name: p.name,
+        transferred: p.transferred,
+        newlyGranted: p.granted,
+        ratio: measure(percent(p.transferred, p.granted), TARGETS_2027.patentTransferPercent),
+      })),
+      companiesFounded: measure(others.founded, TARGETS_2027.companiesFounded),
+      activeManagers: measure(others.managers, TARGETS_2027.activeManagers),
+      funnel: {
+        needs: others.needs,
+        recommendations: others.recommendations,
+        approved: others.approved,
+        interested: others.interested,
+        connected: others.connected,
+        signed: deals.signed,
+      },
+      reviewHours: { reviewed: others.reviewed, median: others.median, p90: others.p90 },
+    };
+  }
+}
