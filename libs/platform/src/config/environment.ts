@@ -40,6 +40,13 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Port the worker serves its Prometheus metrics on (GET /metrics); 0 serves none. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 0;
+
   /** Public base URL of the platform, used in links sent by e-mail. */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';

@@ -8,6 +8,7 @@ import { OutboxRelay } from './outbox-relay';
 import { QueueProducers } from './queue-producers';
 import { QueueDashboard } from './queue-dashboard';
 import { QueueMetrics } from './queue-metrics';
+import { JobMetrics } from './job-metrics';
 import { workerConnection } from './redis-connection';
 
 /** Writing jobs (through the outbox) and reading queue state: for the api and the worker. */
@@ -34,8 +35,9 @@ export class QueueModule {}
       }),
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+    MetricsModule,
   ],
-  providers: [OutboxRelay],
+  providers: [OutboxRelay, JobMetrics],
   exports: [BullModule, OutboxRelay],
 })
 export class WorkerQueueModule {}
