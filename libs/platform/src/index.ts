@@ -29,6 +29,7 @@ export {
   UnauthorizedError,
   ConflictError,
   InvalidInputError,
+  ServiceUnavailableError,
 } from './errors/domain-errors';
 export { createValidationPipe, RequestValidationError, type FieldProblem } from './errors/validation';
 export { HttpErrorFilter, type ErrorBody } from './errors/http-exception.filter';

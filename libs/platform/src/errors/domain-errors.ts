@@ -41,3 +41,9 @@ export class InvalidInputError extends DomainError {
   readonly status = 422;
   readonly code = 'invalid';
 }
+
+/** A service the request needs (the search engine, the database) cannot be reached now; retry later. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly code = 'unavailable';
+}

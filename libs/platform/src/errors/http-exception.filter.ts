@@ -66,8 +66,22 @@ export class HttpErrorFilter implements ExceptionFilter {
         return { statusCode: 400, error: 'bad_request', message: 'A value is malformed or out of range' };
       }
     }
+    if (isConnectionFailure(exception)) {
+      return { statusCode: 503, error: 'unavailable', message: 'The database cannot be reached; try again shortly' };
+    }
     return { statusCode: 500, error: 'internal_error', message: 'Internal server error' };
   }
+}
+
+/**
+ * Whether an error says the database is unreachable or going away (connection refused or
+ * reset, administrator shutdown, not accepting connections yet, connection exception class).
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const driver = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  const code = (driver as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08');
 }
 
 function httpCode(status: number): string {

@@ -1,4 +1,13 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type IndexSwap, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type EnqueuedTaskPromise,
+  type IndexSwap,
+  type Task,
+} from 'meilisearch';
+import { ServiceUnavailableError } from '../../errors/domain-errors';
 import type {
   FacetCount,
   FacetName,
@@ -73,6 +82,14 @@ export class MeilisearchIndex extends SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    try {
+      return await this.answer(query);
+    } catch (error) {
+      throw unreachable(error);
+    }
+  }
+
+  private async answer(query: SearchQuery): Promise<SearchResult> {
     const { page, limit } = paging(query);
     await this.ensureReady();
     const text = query.text?.trim() ?? '';
@@ -225,4 +242,17 @@ function facetCounts(facets: readonly FacetName[], distribution: Record<string, 
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
   return counts;
+}
+
+/**
+ * A request the search engine could not answer (unreachable, timed out, or failing on its side)
+ * becomes a 503 for the caller; errors of ours (a bad filter, a missing index) stay as they are.
+ */
+function unreachable(error: unknown): unknown {
+  const down =
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    (error instanceof MeilisearchApiError && (error.response?.status ?? 0) >= 500);
+  if (!down) return error;
+  return new ServiceUnavailableError(`search is unavailable: ${error.message}`);
 }

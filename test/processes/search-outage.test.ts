@@ -1,0 +1,121 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, QueueName } from '@kuaizhuan/platform';
+import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/catalog/test/fixtures';
+import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
+import { eventually } from '../support/apps';
+import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
+import { runApp, type RunningProcess } from '../support/processes';
+import { freePort } from '../support/redis-server';
+
+/**
+ * The search engine unreachable: the platform is configured for Meilisearch at an address
+ * where nothing answers. Companies still publish needs (PostgreSQL and the outbox take
+ * them); portal search answers 503 at once instead of hanging; the index and match jobs fail
+ * by their retry policy and wait in the failed set. When search is back (here: the worker
+ * on the default PostgreSQL adapter) and the operator retries them from the queue view,
+ * every need is indexed and matched.
+ */
+
+const NEEDS = 4;
+
+let env: TestEnvironment;
+let dataSource: DataSource;
+let accounts: Accounts;
+const processes: RunningProcess[] = [];
+
+async function start(
+  entry: 'api' | 'worker',
+  extra: Record<string, string> = {},
+): Promise<{ process: RunningProcess; url: string }> {
+  const port = await freePort();
+  const child = runApp(`apps/${entry}/src/main.ts`, { PORT: String(port), LOG_LEVEL: 'info', ...extra });
+  processes.push(child);
+  await child.waitForOutput(entry === 'api' ? /api listening/ : /worker started/, 60_000);
+  return { process: child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stop(child: RunningProcess): Promise<void> {
+  child.child.kill('SIGTERM');
+  await child.exited;
+}
+
+beforeAll(async () => {
+  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+  dataSource = new DataSource(dataSourceOptions({ url: env.database.url, applicationName: 'kz-test-search-outage' }));
+  await dataSource.initialize();
+}, 30_000);
+
+afterAll(async () => {
+  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
+  await Promise.all(processes.map((child) => child.exited));
+  await dataSource?.destroy();
+  await env?.teardown();
+});
+
+it('takes needs while the search engine is unreachable, answers search with 503, and loses nothing', async () => {
+  // The catalogue, indexed while search works.
+  const api = await start('api');
+  let worker = await start('worker');
+  accounts = await createAccounts(api.url, dataSource);
+  await publishCatalogue(api.url, dataSource, accounts);
+  await stop(worker.process);
+
+  // Search moves to an engine that does not answer.
+  const unreachable = {
+    MEILI_HOST: `http://127.0.0.1:${await freePort()}`,
+    MEILI_MASTER_KEY: 'a-master-key-nobody-has',
+  };
+  const meiliApi = await start('api', unreachable);
+  worker = await start('worker', unreachable);
+  const needIds: string[] = [];
+  for (let i = 0; i < NEEDS; i += 1) {
+    const started = Date.now();
+    needIds.push(
+      await publishedNeed(meiliApi.url, accounts.enterprise, accounts.admin, { title: `搜索停机时的需求 ${i}` }),
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+  }
+  const started = Date.now();
+  const search = await request(meiliApi.url).get('/api/search?q=电池包').set(as(accounts.enterprise));
+  expect(search.status).toBe(503);
+  expect(search.body).toMatchObject({ error: 'unavailable' });
+  expect(Date.now() - started).toBeLessThan(3_000);
+
+  // Index and match jobs fail by their policy and wait for the operator.
+  const failedJobs = async (queue: QueueName) =>
+    (await request(api.url).get(`/api/admin/queues/${queue}/failed?limit=100`).set(as(accounts.admin)).expect(200))
+      .body as Array<{ id: string; name: string }>;
+  await eventually(async () => (await failedJobs(QueueName.Match)).length >= NEEDS, 60_000, 'match jobs failed');
+  await eventually(async () => (await failedJobs(QueueName.Index)).length >= NEEDS, 90_000, 'index jobs failed');
+  const [{ n: matched }]: { n: number }[] = await dataSource.query(
+    `SELECT count(*)::int AS n FROM recommendation WHERE need_id = ANY($1::uuid[])`,
+    [needIds],
+  );
+  expect(matched).toBe(0);
+
+  // Search is back; the operator retries what failed.
+  await stop(worker.process);
+  await start('worker');
+  for (const queue of [QueueName.Index, QueueName.Match]) {
+    for (const job of await failedJobs(queue)) {
+      await request(api.url)
+        .post(`/api/admin/queues/${queue}/failed/${job.id}/retry`)
+        .set(as(accounts.admin))
+        .expect(202);
+    }
+  }
+  for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
+  await eventually(
+    async () => {
+      const [{ n }]: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`,
+        [needIds],
+      );
+      return n === NEEDS;
+    },
+    30_000,
+    'needs indexed',
+  );
+  expect(await failedJobs(QueueName.Index)).toEqual([]);
+}, 300_000);
