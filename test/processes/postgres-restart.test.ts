@@ -1,0 +1,122 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@kuaizhuan/platform';
+import { runPendingMigrations } from '../../libs/platform/src/database/migrate';
+import { as, createAccounts, NEED, type Accounts } from '../../libs/catalog/test/fixtures';
+import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
+import { eventually } from '../support/apps';
+import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
+import { PostgresServer } from '../support/postgres-server';
+import { runApp, type RunningProcess } from '../support/processes';
+import { freePort } from '../support/redis-server';
+
+/**
+ * PostgreSQL restarted under a running platform (every connection cut). Requests made while it
+ * is away answer at once — 503, never a hang; once it is back, the api and the worker carry on
+ * without being restarted: needs published before, during (retried by the company) and after
+ * the restart are all matched and indexed, and the outbox drains.
+ */
+
+let pg: PostgresServer;
+let env: TestEnvironment;
+let dataSource: DataSource;
+let api: string;
+let accounts: Accounts;
+const processes: RunningProcess[] = [];
+
+/** Publishes a need (create, submit, approve), trying again while the api answers 503. */
+async function publishNeed(title: string): Promise<string> {
+  const attempt = async <T>(call: () => request.Test, expected: number): Promise<T> => {
+    for (let tries = 0; ; tries += 1) {
+      const started = Date.now();
+      const response = await call();
+      expect(Date.now() - started).toBeLessThan(10_000);
+      if (response.status === expected) return response.body as T;
+      if (response.status !== 503 || tries >= 20) throw new Error(`answered ${response.status}: ${response.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const { id } = await attempt<{ id: string }>(
+    () =>
+      request(api)
+        .post('/api/needs')
+        .set(as(accounts.enterprise))
+        .send({ ...NEED, title }),
+    201,
+  );
+  await attempt(() => request(api).post(`/api/needs/${id}/submit`).set(as(accounts.enterprise)), 200);
+  await attempt(() => request(api).post(`/api/needs/${id}/approve`).set(as(accounts.admin)).send({}), 200);
+  return id;
+}
+
+beforeAll(async () => {
+  pg = await PostgresServer.start();
+  const url = pg.url('postgres');
+  await runPendingMigrations(url);
+  env = await setUpTestEnvironment({ DATABASE_URL: url, AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+  dataSource = new DataSource(dataSourceOptions({ url, applicationName: 'kz-test-pg-restart' }));
+  await dataSource.initialize();
+  const port = await freePort();
+  const server = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info' });
+  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info' });
+  processes.push(server, worker);
+  await server.waitForOutput(/api listening/, 60_000);
+  await worker.waitForOutput(/worker started/, 60_000);
+  api = `http://127.0.0.1:${port}`;
+  accounts = await createAccounts(api, dataSource);
+  await publishCatalogue(api, dataSource, accounts);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
+  await Promise.all(processes.map((child) => child.exited));
+  await dataSource?.destroy();
+  await env?.teardown();
+  pg?.stop();
+});
+
+it('carries on after PostgreSQL restarts, losing no need', async () => {
+  const needIds = [await publishNeed('重启前的电池包轻量化需求 1'), await publishNeed('重启前的电池包轻量化需求 2')];
+
+  // Requests while the database restarts: each answers promptly, successfully or with 503.
+  const during = (async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const started = Date.now();
+      const response = await request(api).get('/api/needs').set(as(accounts.enterprise));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      statuses.push(response.status);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return statuses;
+  })();
+  await pg.restart(3_000);
+  const statuses = await during;
+  expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+  expect(statuses).toContain(503);
+
+  needIds.push(await publishNeed('重启后的电池包轻量化需求 1'), await publishNeed('重启后的电池包轻量化需求 2'));
+  await dataSource.query('SELECT 1').catch(() => undefined); // the test's own pool drops its cut connections
+  for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
+  await eventually(
+    async () => {
+      const [{ n }]: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`,
+        [needIds],
+      );
+      return n === needIds.length;
+    },
+    30_000,
+    'needs indexed',
+  );
+  await eventually(
+    async () => {
+      const [{ n }]: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`,
+      );
+      return n === 0;
+    },
+    30_000,
+    'outbox drained',
+  );
+}, 240_000);
