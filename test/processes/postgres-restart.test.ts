@@ -53,7 +53,10 @@ beforeAll(async () => {
   pg = await PostgresServer.start();
   const url = pg.url('postgres');
   await runPendingMigrations(url);
-  env = await setUpTestEnvironment({ DATABASE_URL: url, AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+  // The production retry policy: a job that fails while the database is away is tried again
+  // seconds later (tests elsewhere shrink back-off a hundredfold, which would spend every
+  // attempt inside the outage).
+  env = await setUpTestEnvironment({ DATABASE_URL: url, AUTH_RATE_LIMIT_PER_MINUTE: '10000', JOB_BACKOFF_SCALE: '1' });
   dataSource = new DataSource(dataSourceOptions({ url, applicationName: 'kz-test-pg-restart' }));
   await dataSource.initialize();
   const port = await freePort();
@@ -97,7 +100,7 @@ it('carries on after PostgreSQL restarts, losing no need', async () => {
 
   needIds.push(await publishNeed('重启后的电池包轻量化需求 1'), await publishNeed('重启后的电池包轻量化需求 2'));
   await dataSource.query('SELECT 1').catch(() => undefined); // the test's own pool drops its cut connections
-  for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
+  for (const id of needIds) await awaitRecommendations(dataSource, id, 2, 60_000);
   await eventually(
     async () => {
       const [{ n }]: { n: number }[] = await dataSource.query(
