@@ -56,7 +56,17 @@ export class QueueDashboard {
           REDIS_DEADLINE_MS,
           `counting jobs of ${name}`,
         );
-        const [oldest] = await withDeadline(queue.getWaiting(-1, -1), REDIS_DEADLINE_MS, `reading ${name}`);
+        // The two ends of the waiting list; which end is the oldest depends on how jobs were
+        // added (FIFO or LIFO), so take the earlier of the two.
+        const ends = await withDeadline(
+          Promise.all([queue.getWaiting(0, 0), queue.getWaiting(-1, -1)]),
+          REDIS_DEADLINE_MS,
+          `reading ${name}`,
+        );
+        const oldest = ends
+          .flat()
+          .filter((job) => job !== undefined)
+          .sort((a, b) => a.timestamp - b.timestamp)[0];
         return {
           queue: name,
           waiting: counts.waiting ?? 0,
