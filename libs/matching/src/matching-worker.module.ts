@@ -5,7 +5,7 @@ import { RecommendationDelivery } from './delivery/recommendation-delivery';
 import { MatchingCoreModule } from './matching-core.module';
 import { AchievementMatcher } from './pipeline/achievement-matcher';
 import { MatchJobs } from './pipeline/match-jobs';
-import { MatchProcessor } from './pipeline/match.processor';
+import { MatchProcessor, MatchReconcileScheduler } from './pipeline/match.processor';
 import { RecommendationWriter } from './pipeline/recommendation-writer';
 import { ResearcherMatcher } from './recommendations/researcher-matcher';
 import { ReviewerAssigner } from './review/reviewer-assigner';
@@ -22,6 +22,7 @@ import { ReviewerAssigner } from './review/reviewer-assigner';
     ReviewerAssigner,
     MatchJobs,
     MatchProcessor,
+    MatchReconcileScheduler,
     RecommendationDelivery,
     ResearcherMatcher,
   ],

@@ -26,7 +26,8 @@ function add(outcome: MatchJobOutcome, written: WriteOutcome): void {
 
 /**
  * The `match.need` and `match.achievement` jobs: re-read each row, match it when it is
- * published, withdraw its open recommendations when it no longer is. Safe to run twice.
+ * published, withdraw its open recommendations when it no longer is, and note the version
+ * matched. Safe to run twice.
  */
 @Injectable()
 export class MatchJobs {
@@ -46,6 +47,7 @@ export class MatchJobs {
       if (need.status !== 'published') {
         outcome.withdrawn += await this.writer.withdraw('need', id);
         await this.researchers.retire(id);
+        await this.recordRun('need', id, need.updatedAt);
         continue;
       }
       const { results } = await this.needs.match(need);
@@ -63,6 +65,7 @@ export class MatchJobs {
       );
       add(outcome, written);
       await this.researchers.match(need);
+      await this.recordRun('need', id, need.updatedAt);
     }
     return outcome;
   }
@@ -74,6 +77,7 @@ export class MatchJobs {
       if (!achievement) continue;
       if (achievement.status !== 'published') {
         outcome.withdrawn += await this.writer.withdraw('achievement', id);
+        await this.recordRun('achievement', id, achievement.updatedAt);
         continue;
       }
       const { results } = await this.achievements.match(achievement);
@@ -90,7 +94,39 @@ export class MatchJobs {
         })),
       );
       add(outcome, written);
+      await this.recordRun('achievement', id, achievement.updatedAt);
     }
     return outcome;
+  }
+
+  /**
+   * Published needs and achievements whose latest version was never matched (a match job lost
+   * or failed for good), changed at least `settleMs` ago so jobs still in flight are left alone;
+   * at most `limit` of each, oldest change first.
+   */
+  async unmatched(settleMs: number, limit: number): Promise<{ needs: string[]; achievements: string[] }> {
+    const find = async (table: 'need' | 'achievement'): Promise<string[]> => {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT l.id FROM ${table} l
+         LEFT JOIN match_run r ON r.subject_kind = $1 AND r.subject_id = l.id
+         WHERE l.status = 'published' AND l.updated_at < now() - make_interval(secs => $2::float8 / 1000)
+           -- The version was recorded from a JavaScript Date: compare at its millisecond precision.
+           AND (r.subject_id IS NULL OR r.subject_updated_at < date_trunc('milliseconds', l.updated_at))
+         ORDER BY l.updated_at LIMIT $3`,
+        [table, settleMs, limit],
+      );
+      return rows.map((row) => row.id);
+    };
+    return { needs: await find('need'), achievements: await find('achievement') };
+  }
+
+  /** Notes that the matcher ran on this version of a listing (a later version still counts as unmatched). */
+  private async recordRun(kind: 'need' | 'achievement', id: string, updatedAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO match_run (subject_kind, subject_id, subject_updated_at, matched_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (subject_kind, subject_id) DO UPDATE
+       SET subject_updated_at = greatest(match_run.subject_updated_at, excluded.subject_updated_at), matched_at = now()`,
+      [kind, id, updatedAt],
+    );
   }
 }

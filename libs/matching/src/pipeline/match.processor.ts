@@ -1,15 +1,25 @@
-import { Logger } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
-import type { Job } from 'bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { JOB_POLICIES, logContext, QueueName, QueueProducers, type AnyJob } from '@kuaizhuan/platform';
+import type { Job, Queue } from 'bullmq';
 import { MatchJobs } from './match-jobs';
+
+/** How often unmatched listings are looked for. */
+export const MATCH_RECONCILE_EVERY_MS = 60 * 60 * 1000;
+/** A listing changed more recently than this is left to the match job its change started. */
+export const MATCH_RECONCILE_SETTLE_MS = 10 * 60 * 1000;
+/** Listings matched per reconciliation run and kind (the next run takes the rest). */
+const MATCH_RECONCILE_LIMIT = 500;
 
 /** The `match` queue. Errors are not caught: BullMQ retries by policy and keeps what fails for good. */
 @Processor(QueueName.Match, { concurrency: 2 })
 export class MatchProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchProcessor.name);
 
-  constructor(private readonly jobs: MatchJobs) {
+  constructor(
+    private readonly jobs: MatchJobs,
+    private readonly producers: QueueProducers,
+  ) {
     super();
   }
 
@@ -26,9 +36,62 @@ export class MatchProcessor extends WorkerHost {
           return this.jobs.matchNeeds(typed.data.ids);
         case 'match.achievement':
           return this.jobs.matchAchievements(typed.data.ids);
+        case 'match.reconcile':
+          return this.reconcile(String(job.id));
         default:
           throw new Error(`job ${job.name} does not belong on the ${QueueName.Match} queue`);
       }
     });
+  }
+
+  /**
+   * Matches the published listings whose latest version no match job finished (lost, or
+   * failed for good while a dependency was down), in jobs of their own.
+   */
+  private async reconcile(runId: string): Promise<{ needs: number; achievements: number }> {
+    const { needs, achievements } = await this.jobs.unmatched(MATCH_RECONCILE_SETTLE_MS, MATCH_RECONCILE_LIMIT);
+    // One job per 25 listings, with ids unique to this run (a listing still unmatched next
+    // hour gets a new job, not the failed one again).
+    const batches = <K extends 'need' | 'achievement'>(kind: K, ids: string[]) =>
+      Array.from({ length: Math.ceil(ids.length / 25) }, (_, i) => ({
+        jobId: `reconcile-${runId}-${kind}-${i}`,
+        data: { kind, ids: ids.slice(i * 25, i * 25 + 25) },
+      }));
+    await this.producers.add([
+      ...batches('need', needs).map((job) => ({ name: 'match.need' as const, ...job })),
+      ...batches('achievement', achievements).map((job) => ({ name: 'match.achievement' as const, ...job })),
+    ]);
+    return { needs: needs.length, achievements: achievements.length };
+  }
+}
+
+/** Keeps one hourly match reconciliation scheduled, whichever worker starts first. */
+@Injectable()
+export class MatchReconcileScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MatchReconcileScheduler.name);
+
+  constructor(@InjectQueue(QueueName.Match) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const policy = JOB_POLICIES['match.reconcile'];
+    try {
+      await this.queue.upsertJobScheduler(
+        'match.reconcile.hourly',
+        { every: MATCH_RECONCILE_EVERY_MS },
+        {
+          name: 'match.reconcile',
+          data: { trigger: 'schedule' },
+          opts: {
+            attempts: policy.attempts,
+            backoff: { type: 'exponential', delay: policy.backoffMs },
+            removeOnComplete: { age: policy.keepCompletedSeconds },
+            removeOnFail: { age: policy.keepFailedSeconds },
+          },
+        },
+      );
+    } catch (error) {
+      // Redis may be down at boot: the next worker start schedules it; matching itself is unaffected.
+      this.logger.warn({ msg: 'could not schedule the hourly match reconciliation', error: String(error) });
+    }
   }
 }

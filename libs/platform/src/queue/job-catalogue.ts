@@ -61,6 +61,8 @@ export interface JobPayloads {
   'match.need': MatchPayload<'need'>;
   /** Finds open needs for published achievements (the reverse direction). */
   'match.achievement': MatchPayload<'achievement'>;
+  /** Finds published needs and achievements whose latest version was never matched, and matches them. */
+  'match.reconcile': { trigger: 'schedule' | 'manual' };
   /** Pushes an approved recommendation to the people on both sides. */
   'recommendation.deliver': { recommendationId: string };
   /** Adds a delayed `deal.reminder` job for each reminder of the deal not yet done. */
@@ -125,6 +127,13 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     queue: QueueName.Match,
     attempts: 6,
     backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'match.reconcile': {
+    queue: QueueName.Match,
+    attempts: 3,
+    backoffMs: 60_000,
     keepCompletedSeconds: 1 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
