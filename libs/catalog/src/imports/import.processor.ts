@@ -4,7 +4,8 @@ import type { Job } from 'bullmq';
 import { ImportRunner } from './import-runner';
 
 /** The `import` queue: one import at a time per worker (each is a long, write-heavy job). */
-@Processor(QueueName.Import, { concurrency: 1, lockDuration: 120_000 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Import, { concurrency: 1, lockDuration: 120_000, autorun: false })
 export class ImportProcessor extends WorkerHost {
   constructor(private readonly runner: ImportRunner) {
     super();

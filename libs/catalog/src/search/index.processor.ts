@@ -13,7 +13,8 @@ export const RECONCILE_EVERY_MS = 60 * 60 * 1000;
  * The `index` queue: re-reads rows named by id and upserts or removes their documents;
  * the hourly reconciliation repairs what a lost job left behind. Errors reach BullMQ.
  */
-@Processor(QueueName.Index, { concurrency: 4 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Index, { concurrency: 4, autorun: false })
 export class IndexProcessor extends WorkerHost {
   constructor(
     private readonly indexer: CatalogIndexer,

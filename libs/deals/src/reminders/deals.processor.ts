@@ -5,7 +5,8 @@ import type { Job } from 'bullmq';
 import { ReminderJobs } from './reminder-jobs';
 
 /** The `deals` queue. Errors are not caught: BullMQ retries by policy and keeps what fails for good. */
-@Processor(QueueName.Deals, { concurrency: 2 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Deals, { concurrency: 2, autorun: false })
 export class DealsProcessor extends WorkerHost {
   private readonly logger = new Logger(DealsProcessor.name);
 

@@ -7,7 +7,8 @@ import { WebhookDelivery } from './webhook-delivery';
  * The `webhook` queue. Its own queue and concurrency, so receivers that hang until the timeout
  * never hold up e-mail and invitations. Errors reach BullMQ, which retries with back-off.
  */
-@Processor(QueueName.Webhook, { concurrency: 8 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Webhook, { concurrency: 8, autorun: false })
 export class WebhookProcessor extends WorkerHost {
   constructor(private readonly webhooks: WebhookDelivery) {
     super();

@@ -8,7 +8,8 @@ import { DeliverJobs } from './deliver-jobs';
  * The one processor of the `deliver` queue. Errors are not caught here: BullMQ sees
  * them and retries by the job's policy, then keeps the job in the failed set.
  */
-@Processor(QueueName.Deliver, { concurrency: 4 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Deliver, { concurrency: 4, autorun: false })
 export class DeliverProcessor extends WorkerHost {
   constructor(private readonly jobs: DeliverJobs) {
     super();

@@ -12,7 +12,8 @@ export const MATCH_RECONCILE_SETTLE_MS = 10 * 60 * 1000;
 const MATCH_RECONCILE_LIMIT = 500;
 
 /** The `match` queue. Errors are not caught: BullMQ retries by policy and keeps what fails for good. */
-@Processor(QueueName.Match, { concurrency: 2 })
+// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+@Processor(QueueName.Match, { concurrency: 2, autorun: false })
 export class MatchProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchProcessor.name);
 

@@ -12,6 +12,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { QueueName } from '../queue/job-catalogue';
 
 /** Numbers and flags arrive from the environment as text. */
 function toNumber({ value }: TransformFnParams): unknown {
@@ -21,6 +22,10 @@ function toNumber({ value }: TransformFnParams): unknown {
 function toBoolean({ value }: TransformFnParams): boolean {
   return value === true || value === 'true' || value === '1';
 }
+
+const WORKER_QUEUES_PATTERN = new RegExp(
+  `^(|(${Object.values(QueueName).join('|')})(\\s*,\\s*(${Object.values(QueueName).join('|')}))*)$`,
+);
 
 const DEV_SECRET = 'kuaizhuan-local-development-secret-change-me';
 
@@ -64,6 +69,15 @@ export class Environment {
   /** Prefix of every BullMQ key, so several deployments can share one Redis. */
   @Matches(/^[a-z0-9_-]+$/i)
   QUEUE_PREFIX = 'kz';
+
+  /**
+   * Queues this worker process takes jobs from, comma-separated (e.g. `match` or
+   * `index,import`); empty takes every queue. Lets worker replicas be dedicated to a queue.
+   */
+  @Matches(WORKER_QUEUES_PATTERN, {
+    message: `WORKER_QUEUES must list queues among ${Object.values(QueueName).join(', ')}, comma-separated`,
+  })
+  WORKER_QUEUES = '';
 
   /** Milliseconds between outbox relay polls when the outbox was empty. */
   @Transform(toNumber)

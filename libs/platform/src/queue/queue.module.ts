@@ -9,6 +9,7 @@ import { QueueProducers } from './queue-producers';
 import { QueueDashboard } from './queue-dashboard';
 import { QueueMetrics } from './queue-metrics';
 import { JobMetrics } from './job-metrics';
+import { QueueWorkers } from './queue-workers';
 import { workerConnection } from './redis-connection';
 
 /** Writing jobs (through the outbox) and reading queue state: for the api and the worker. */
@@ -37,7 +38,7 @@ export class QueueModule {}
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
     MetricsModule,
   ],
-  providers: [OutboxRelay, JobMetrics],
+  providers: [OutboxRelay, JobMetrics, QueueWorkers],
   exports: [BullModule, OutboxRelay],
 })
 export class WorkerQueueModule {}

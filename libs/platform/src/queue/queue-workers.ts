@@ -1,0 +1,53 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import type { Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Starts the BullMQ workers of the queues this process takes (WORKER_QUEUES; every queue when
+ * empty) once the whole application is built. Processors are declared with `autorun: false`,
+ * so a queue this process does not take never hands it a job.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap {
+  private readonly log = new Logger(QueueWorkers.name);
+
+  constructor(
+    private readonly modules: ModulesContainer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const wanted = selectedQueues(this.config.get('WORKER_QUEUES'));
+    const taken: string[] = [];
+    for (const module of this.modules.values()) {
+      for (const wrapper of module.providers.values()) {
+        const instance: unknown = wrapper.instance;
+        if (!(instance instanceof WorkerHost)) continue;
+        const worker: Worker = (instance as WorkerHost<Worker>).worker;
+        if (wanted !== null && !wanted.has(worker.name)) {
+          await worker.close();
+          continue;
+        }
+        taken.push(worker.name);
+        // run() settles when the worker closes; a failure to start is logged, not thrown.
+        worker
+          .run()
+          .catch((error: unknown) =>
+            this.log.error({ msg: 'queue worker stopped', queue: worker.name, error: String(error) }),
+          );
+      }
+    }
+    this.log.log({ msg: 'taking jobs', queues: taken.sort() });
+  }
+}
+
+/** The queue names of a WORKER_QUEUES setting, or null for every queue. */
+export function selectedQueues(setting: string): Set<string> | null {
+  const names = setting
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return names.length === 0 ? null : new Set(names);
+}
