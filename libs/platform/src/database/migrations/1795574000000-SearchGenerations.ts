@@ -62,7 +62,13 @@ export class SearchGenerations1795574000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "search_document" ADD CONSTRAINT "search_document_pkey" PRIMARY KEY ("generation", "id")`,
     );
-    await queryRunner.query(`CREATE INDEX "search_document_recent_idx" ON "search_document" ("generation", "updated_at")`);
+    // Newest first for browsing, carrying the filter and facet columns so a search without text
+    // reads this narrow index instead of the documents.
+    await queryRunner.query(
+      `CREATE INDEX "search_document_recent_idx" ON "search_document" ("generation", "updated_at")
+         INCLUDE ("id", "kind", "owner_org_id", "status", "visibility", "field_codes", "region_codes", "maturity",
+                  "ip_types", "transfer_modes", "institution", "amount_min", "amount_max")`,
+    );
     await queryRunner.query(`CREATE INDEX "search_document_field_codes_idx" ON "search_document" USING gin ("field_codes")`);
     await queryRunner.query(
       `CREATE INDEX "search_document_region_codes_idx" ON "search_document" USING gin ("region_codes")`,

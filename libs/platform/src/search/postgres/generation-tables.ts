@@ -35,7 +35,8 @@ export function indexDetachedTables(generation: number): string[] {
   const postings = postingTable(generation);
   return [
     `ALTER TABLE ${documents} ADD PRIMARY KEY (generation, id)`,
-    `CREATE INDEX ON ${documents} (generation, updated_at)`,
+    `CREATE INDEX ON ${documents} (generation, updated_at) INCLUDE (id, kind, owner_org_id, status, visibility,
+       field_codes, region_codes, maturity, ip_types, transfer_modes, institution, amount_min, amount_max)`,
     `CREATE INDEX ON ${documents} USING gin (field_codes)`,
     `CREATE INDEX ON ${documents} USING gin (region_codes)`,
     `CREATE INDEX ON ${documents} USING gin (transfer_modes)`,

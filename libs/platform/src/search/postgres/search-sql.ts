@@ -74,7 +74,8 @@ const FACET_COLUMNS: Record<FacetName, { column: string; array: boolean }> = {
 function facetSelect(facet: FacetName): string {
   const { column, array } = FACET_COLUMNS[facet];
   const values = array
-    ? `SELECT v AS value, count(*)::int AS n FROM matches m, unnest(m.${column}) AS v GROUP BY v`
+    ? // unnest in the select list (one ProjectSet) costs a fraction of a lateral function scan per row
+      `SELECT x.v AS value, count(*)::int AS n FROM (SELECT unnest(m.${column}) AS v FROM matches m) x GROUP BY x.v`
     : `SELECT m.${column} AS value, count(*)::int AS n FROM matches m WHERE m.${column} IS NOT NULL GROUP BY m.${column}`;
   return `(SELECT coalesce(json_agg(json_build_object('value', f.value, 'count', f.n) ORDER BY f.n DESC, f.value), '[]'::json)
            FROM (${values} ORDER BY n DESC, value LIMIT 100) f)`;
