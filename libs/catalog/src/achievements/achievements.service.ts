@@ -50,7 +50,7 @@ export class AchievementsService {
         }),
       );
       await this.linkResearchers(manager, actor.orgId, row.id, researcherIds ?? []);
-      await this.workflow.announce(manager, [row.id]);
+      await this.workflow.announce(manager, [row.id], 'drafted');
       return row.id;
     });
     return this.ownerView(id);
@@ -72,7 +72,7 @@ export class AchievementsService {
       if (range) throw new InvalidInputError(range.message, range.field);
       await manager.save(row);
       if (researcherIds !== undefined) await this.linkResearchers(manager, actor.orgId, id, researcherIds);
-      await this.workflow.announce(manager, [id]);
+      await this.workflow.announce(manager, [id], 'drafted');
     });
     return this.ownerView(id);
   }

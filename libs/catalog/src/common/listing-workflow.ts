@@ -32,6 +32,9 @@ export function canSee(actor: Actor, row: { orgId: string; status: ListingStatus
   return isPubliclyVisible(row.status);
 }
 
+/** How a listing changed, for the event announcing it. */
+export type ListingChange = 'published' | 'changed' | 'drafted';
+
 /**
  * What needs and achievements share: who may see one, moving it through its lifecycle in one
  * transaction with its outbox event, and the moderation queue. Composed into each service.
@@ -74,7 +77,13 @@ export class ListingWorkflow<T extends ListingColumns> {
       const patch = lifecyclePatch(actor, row, action, note);
       manager.merge(this.target, row, patch as never);
       const saved = await manager.save(this.target, row);
-      await this.announce(manager, [saved.id], action === 'approve');
+      const change =
+        action === 'approve'
+          ? 'published'
+          : from === 'published' || saved.status === 'published'
+            ? 'changed'
+            : 'drafted';
+      await this.announce(manager, [saved.id], change);
       await this.audit.record(manager, {
         action: `${this.kind}.${PAST[action]}`,
         actor: { userId: actor.userId, orgId: actor.orgId },
@@ -85,16 +94,17 @@ export class ListingWorkflow<T extends ListingColumns> {
     });
   }
 
-  /** Tells the index (and whoever else listens) that these listings changed. */
-  async announce(manager: EntityManager, ids: string[], published = false): Promise<void> {
+  /**
+   * Tells the index (and whoever else listens) that these listings changed: `published` when a
+   * moderator approved them, `changed` when they are or were published (the matcher re-matches
+   * or withdraws), `drafted` when they were never out (a draft or submission: index only).
+   */
+  async announce(manager: EntityManager, ids: string[], change: ListingChange): Promise<void> {
     if (ids.length === 0) return;
     if (this.kind === 'need') {
-      await this.outbox.publish(manager, published ? 'need.published' : 'need.changed', { kind: 'need', ids });
+      await this.outbox.publish(manager, `need.${change}`, { kind: 'need', ids });
     } else {
-      await this.outbox.publish(manager, published ? 'achievement.published' : 'achievement.changed', {
-        kind: 'achievement',
-        ids,
-      });
+      await this.outbox.publish(manager, `achievement.${change}`, { kind: 'achievement', ids });
     }
   }
 

@@ -39,7 +39,7 @@ export class NeedsService {
         status: 'draft',
       });
       const row = await manager.save(need);
-      await this.workflow.announce(manager, [row.id]);
+      await this.workflow.announce(manager, [row.id], 'drafted');
       return row;
     });
     return ownerNeed(await this.reload(saved.id));
@@ -56,7 +56,7 @@ export class NeedsService {
       const range = rangeProblem(need.budgetMin, need.budgetMax, 'budgetMin', 'budgetMax');
       if (range) throw new InvalidInputError(range.message, range.field);
       await manager.save(need);
-      await this.workflow.announce(manager, [id]);
+      await this.workflow.announce(manager, [id], 'drafted');
     });
     return ownerNeed(await this.reload(id));
   }
@@ -90,6 +90,7 @@ export class NeedsService {
       await this.workflow.announce(
         tx,
         rows.map((row) => row.id),
+        'changed',
       );
       for (const row of rows) {
         await this.audit.record(tx, {

@@ -208,10 +208,13 @@ export interface EventPayloads {
   'invitation.created': { invitationId: string };
   /** Needs a moderator approved (also re-indexed). */
   'need.published': CatalogIndexPayload & { kind: 'need' };
-  /** Needs whose indexed content or visibility changed in any other way. */
+  /** Needs whose indexed content or visibility changed in any other way, published before or now. */
   'need.changed': CatalogIndexPayload & { kind: 'need' };
+  /** Needs changed without being published before or after (drafts, submissions): nothing to match. */
+  'need.drafted': CatalogIndexPayload & { kind: 'need' };
   'achievement.published': CatalogIndexPayload & { kind: 'achievement' };
   'achievement.changed': CatalogIndexPayload & { kind: 'achievement' };
+  'achievement.drafted': CatalogIndexPayload & { kind: 'achievement' };
   'researcher.changed': CatalogIndexPayload & { kind: 'researcher' };
   'catalog.import.requested': { importId: string };
   /** An immediate e-mail delivery was recorded (delivery). */
@@ -233,8 +236,10 @@ export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPaylo
   'invitation.created': ['invitation.send'],
   'need.published': ['catalog.index', 'match.need'],
   'need.changed': ['catalog.index', 'match.need'],
+  'need.drafted': ['catalog.index'],
   'achievement.published': ['catalog.index', 'match.achievement'],
   'achievement.changed': ['catalog.index', 'match.achievement'],
+  'achievement.drafted': ['catalog.index'],
   'researcher.changed': ['catalog.index'],
   'catalog.import.requested': ['catalog.import'],
   'delivery.email.requested': ['delivery.email'],
