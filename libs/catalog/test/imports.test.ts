@@ -215,8 +215,13 @@ describe(ImportRunner.name, () => {
 
     it('updates a changed draft in place, keyed by the reference', async () => {
       const header = HEADER.join(',');
-      const first = await upload(Buffer.from(`${header}\n${goodRow(60_001).join(',')}\n`), 'one.csv');
-      await expect(finished(first.body.id)).resolves.toMatchObject({ status: 'succeeded', createdCount: 1 });
+      const first = await upload(Buffer.from(`${header}\n${goodRow(60_001).join(',')}\n`), '2026年成果.csv');
+      // The report names the file as the TTO named it, Chinese included.
+      await expect(finished(first.body.id)).resolves.toMatchObject({
+        status: 'succeeded',
+        createdCount: 1,
+        fileName: '2026年成果.csv',
+      });
       const changed = goodRow(60_001);
       changed[1] = '改进后的名称';
       const second = await upload(Buffer.from(`${header}\n${changed.join(',')}\n`), 'one.csv');

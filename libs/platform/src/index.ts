@@ -37,6 +37,7 @@ export { JsonLogger, createRootLogger, requestLogging, logContext } from './logg
 export { Metrics, MetricsHttpModule } from './metrics/metrics';
 export { HealthModule } from './health/health';
 export { Public, PUBLIC_ROUTE } from './http/public-route';
+export { uploadedName } from './http/upload-name';
 export { Mailer, type MailMessage } from './mail/mailer';
 export { SearchIndex, type DocumentSource } from './search/search-index';
 export {

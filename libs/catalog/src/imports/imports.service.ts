@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError, Outbox } from '@kuaizhuan/platform';
+import { InvalidInputError, NotFoundError, Outbox, uploadedName } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/listing-workflow';
 import type { RowProblem } from '../domain/import-row';
@@ -67,7 +67,7 @@ export class ImportsService {
         manager.create(CatalogImport, {
           orgId: actor.orgId,
           createdBy: actor.userId,
-          fileName: file.originalname.slice(0, 255),
+          fileName: uploadedName(file.originalname).slice(0, 255),
           format,
           fileSize: file.buffer.length,
           fileSha256: createHash('sha256').update(file.buffer).digest('hex'),

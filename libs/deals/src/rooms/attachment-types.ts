@@ -26,13 +26,3 @@ export function attachmentType(fileName: string, content: Buffer): string | null
   );
   return kind?.type ?? null;
 }
-
-/**
- * The upload's file name as the user wrote it. Multipart parsing hands over the UTF-8 bytes of
- * a name read as Latin-1; a name that is valid UTF-8 once read back is restored, others kept.
- */
-export function uploadedName(raw: string): string {
-  if ([...raw].some((char) => char.charCodeAt(0) > 0xff)) return raw;
-  const decoded = Buffer.from(raw, 'latin1').toString('utf8');
-  return decoded.includes('\ufffd') ? raw : decoded;
-}

@@ -6,13 +6,14 @@ import {
   InvalidInputError,
   NotFoundError,
   RequestValidationError,
+  uploadedName,
 } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { termSheetStep, type Side } from '../core/term-sheet';
 import { DealAttachment, DealMessage, TermSheet } from '../entities/deal-room.entity';
 import type { MessageDto, TermSheetDto } from '../http/deal.dto';
 import { ufplTermsProblems } from '../licences/ufpl-terms';
-import { attachmentType, MAX_ATTACHMENT_BYTES, uploadedName } from './attachment-types';
+import { attachmentType, MAX_ATTACHMENT_BYTES } from './attachment-types';
 import { DealAccess, sideOf } from './deal-access';
 import { DealSteps } from './deal-steps';
 
