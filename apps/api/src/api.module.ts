@@ -5,6 +5,7 @@ import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
 import { MatchingModule } from '@kuaizhuan/matching';
 import { OperationsModule } from './operations/operations.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { OperationsModule } from './operations/operations.module';
     CatalogModule,
     DeliveryModule,
     MatchingModule,
+    PortalModule.register(),
   ],
 })
 export class ApiModule {}
