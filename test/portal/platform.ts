@@ -6,10 +6,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, seedIdentity, type DemoAccounts } from '@kuaizhuan/identity';
+import { QueueDashboard } from '@kuaizhuan/platform';
 import { PORTAL_DIST } from '../../apps/api/src/portal/portal.module';
 import { seedCatalog } from '../../seeds/catalog/seed-catalog';
 import { startApi, startWorker } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
+import { SmtpCapture } from '../support/smtp';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,6 +24,10 @@ export interface Platform {
   dataSource: DataSource;
   accounts: DemoAccounts;
   browser: Browser;
+  /** Every e-mail the platform sent (invitations, pushes). */
+  mail: SmtpCapture;
+  /** Waits until the outbox is empty and no queue has a job waiting or running. */
+  settled(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +40,12 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   if (!existsSync(join(PORTAL_DIST, 'index.html'))) {
     throw new Error(`No built portal in ${PORTAL_DIST}: run npm run build:portal first`);
   }
-  const env: TestEnvironment = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000', ...extraEnv });
+  const mail = await SmtpCapture.start();
+  const env: TestEnvironment = await setUpTestEnvironment({
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    SMTP_URL: mail.url,
+    ...extraEnv,
+  });
   let api: NestExpressApplication | undefined;
   let worker: INestApplicationContext | undefined;
   let browser: Browser | undefined;
@@ -43,6 +54,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     await worker?.close();
     await api?.close();
     await env.teardown();
+    await mail.stop();
   };
   try {
     api = await startApi();
@@ -59,7 +71,20 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
       args: ['--no-sandbox'],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    return { baseUrl: `http://127.0.0.1:${port}`, dataSource, accounts, browser, stop };
+    const dashboard = api.get(QueueDashboard);
+    const settled = async (timeoutMs: number): Promise<void> => {
+      await waitFor(
+        'the queues to drain',
+        async () => {
+          const [queues, outbox] = await Promise.all([dashboard.summaries(), dashboard.outbox()]);
+          // Delayed jobs are left out: the schedulers' repeatable jobs are always there.
+          return outbox.pending === 0 && queues.every((q) => q.waiting + q.active === 0);
+        },
+        timeoutMs,
+        1_000,
+      );
+    };
+    return { baseUrl: `http://127.0.0.1:${port}`, dataSource, accounts, browser, mail, settled, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -96,12 +121,13 @@ export async function waitFor<T>(
   label: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs = 60_000,
+  intervalMs = 200,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

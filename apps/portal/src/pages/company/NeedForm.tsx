@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { COOPERATION_MODES, type Need, type NeedInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
+import { MoneyInput } from '../../components/MoneyInput';
 import { TaxonomySelect } from '../../components/taxonomy';
 
 interface NeedValues extends Omit<NeedInput, 'deadline' | 'budgetMin' | 'budgetMax'> {
@@ -167,7 +168,7 @@ export default function NeedForm() {
           <Form.Item label={t('need.budget')} required={false}>
             <Space>
               <Form.Item name="budgetMin" noStyle>
-                <InputNumber min={0} precision={2} placeholder={t('need.budgetMin')} style={{ width: 180 }} />
+                <MoneyInput placeholder={t('need.budgetMin')} />
               </Form.Item>
               <span>–</span>
               <Form.Item
@@ -183,7 +184,7 @@ export default function NeedForm() {
                   }),
                 ]}
               >
-                <InputNumber min={0} precision={2} placeholder={t('need.budgetMax')} style={{ width: 180 }} />
+                <MoneyInput placeholder={t('need.budgetMax')} />
               </Form.Item>
             </Space>
           </Form.Item>

@@ -65,9 +65,11 @@ export default function ReviewDetail() {
                   <Descriptions.Item label={t('need.fields')}>
                     {(r.need.fieldCodes ?? []).map(fieldName).join('、') || '—'}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('need.budget')}>
-                    {formatMoneyRange(r.need.details?.budgetMin, r.need.details?.budgetMax, t('money.negotiable'))}
-                  </Descriptions.Item>
+                  {r.need.details && (
+                    <Descriptions.Item label={t('need.budget')}>
+                      {formatMoneyRange(r.need.details.budgetMin, r.need.details.budgetMax, t('money.negotiable'))}
+                    </Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('need.modes')}>
                     <ModeTags modes={r.need.cooperationModes ?? []} />
                   </Descriptions.Item>

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { COOPERATION_MODES, LEGAL_STATUSES, type Achievement, type AchievementInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
+import { MoneyInput } from '../../components/MoneyInput';
 import { TaxonomySelect } from '../../components/taxonomy';
 
 interface Values extends Omit<AchievementInput, 'priceMin' | 'priceMax'> {
@@ -124,7 +125,7 @@ export default function AchievementForm() {
         </Form.Item>
         <Space>
           <Form.Item name="priceMin" label={t('achievement.priceMin')}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} />
+            <MoneyInput />
           </Form.Item>
           <Form.Item
             name="priceMax"
@@ -139,7 +140,7 @@ export default function AchievementForm() {
               }),
             ]}
           >
-            <InputNumber min={0} precision={2} style={{ width: 180 }} />
+            <MoneyInput />
           </Form.Item>
         </Space>
         <Form.Item name="institutionName" label={t('achievement.institution')}>
