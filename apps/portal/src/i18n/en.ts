@@ -32,6 +32,11 @@ export const en: Messages = {
     reason: 'Reason',
     note: 'Note',
     unknown: 'Not given',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+    submittedAt: 'Submitted',
+    organisation: 'Organisation',
+    fileName: 'File',
   },
   nav: {
     home: 'Home',

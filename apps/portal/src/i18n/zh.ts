@@ -30,6 +30,11 @@ export const zh = {
     reason: '原因',
     note: '备注',
     unknown: '未填写',
+    createdAt: '创建时间',
+    updatedAt: '更新时间',
+    submittedAt: '提交时间',
+    organisation: '所属机构',
+    fileName: '文件名',
   },
   nav: {
     home: '首页',

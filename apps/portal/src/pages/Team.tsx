@@ -79,7 +79,7 @@ export default function Team() {
             { title: t('auth.yourName'), dataIndex: 'displayName' },
             { title: t('team.email'), dataIndex: 'email' },
             { title: t('team.role'), render: (_, u) => t(`roles.${u.role}`) },
-            { title: t('connections.since'), render: (_, u) => formatDate(u.createdAt) },
+            { title: t('common.createdAt'), render: (_, u) => formatDate(u.createdAt) },
           ]}
         />
       </Card>

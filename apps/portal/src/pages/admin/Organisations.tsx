@@ -72,7 +72,7 @@ export default function Organisations() {
             title: t('connections.contactPerson'),
             render: (_, o) => [o.contactName, o.contactEmail].filter(Boolean).join(' · '),
           },
-          { title: t('connections.since'), render: (_, o) => formatDateTime(o.createdAt) },
+          { title: t('common.createdAt'), render: (_, o) => formatDateTime(o.createdAt) },
           {
             title: t('common.actions'),
             render: (_, o) =>

@@ -47,7 +47,7 @@ function Queue({ kind }: { kind: 'needs' | 'achievements' }) {
         expandable={{ expandedRowRender: (row) => row.summary }}
         columns={[
           { title: t('common.title'), dataIndex: 'title' },
-          { title: t('connections.since'), render: (_, row) => formatDateTime(row.submittedAt) },
+          { title: t('common.submittedAt'), render: (_, row) => formatDateTime(row.submittedAt) },
           {
             title: t('common.actions'),
             render: (_, row) => (

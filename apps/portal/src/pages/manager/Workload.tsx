@@ -39,7 +39,7 @@ export default function Workload() {
                   </>
                 ),
               },
-              { title: t('connections.counterpart'), dataIndex: 'organisationName' },
+              { title: t('common.organisation'), dataIndex: 'organisationName' },
               { title: t('reviews.capacity'), dataIndex: 'capacity' },
               { title: t('reviews.openCount'), dataIndex: 'open' },
               { title: t('reviews.overdueCount'), dataIndex: 'overdue' },

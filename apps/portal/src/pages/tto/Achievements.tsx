@@ -59,7 +59,7 @@ export default function Achievements() {
             render: (_, a) => formatMoneyRange(a.priceMin, a.priceMax, t('money.negotiable')),
           },
           { title: t('common.status'), render: (_, a) => <ListingStatusTag status={a.status} /> },
-          { title: t('common.view'), render: (_, a) => formatDate(a.publishedAt ?? a.updatedAt) },
+          { title: t('common.updatedAt'), render: (_, a) => formatDate(a.publishedAt ?? a.updatedAt) },
           {
             title: t('common.actions'),
             render: (_, a) => (

@@ -155,14 +155,14 @@ export default function Imports() {
           locale={{ emptyText: history.isError ? t('common.error') : t('common.empty') }}
           onRow={(r) => ({ onClick: () => setCurrent(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('imports.choose'), dataIndex: 'fileName' },
+            { title: t('common.fileName'), dataIndex: 'fileName' },
             {
               title: t('common.status'),
               render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{t(`imports.${r.status}`)}</Tag>,
             },
             { title: t('imports.created'), dataIndex: 'createdCount' },
             { title: t('imports.errors'), dataIndex: 'errorCount' },
-            { title: t('connections.since'), render: (_, r) => formatDateTime(r.createdAt) },
+            { title: t('common.createdAt'), render: (_, r) => formatDateTime(r.createdAt) },
           ]}
         />
       </Card>
