@@ -218,6 +218,63 @@ describe('portal journeys (continued)', () => {
   }, 60_000);
 });
 
+describe('portal journeys: listing by hand and bulk review', () => {
+  const achievementTitle = `门户登记成果：高导热镁合金壳体${Date.now().toString(36)}`;
+
+  it('the TTO adds a researcher and lists an achievement with the form, submitting it for moderation', async () => {
+    await tto.getByRole('link', { name: '科技人员' }).first().click();
+    await tto.getByRole('button', { name: '新增科技人员' }).click();
+    const drawer = tto.locator('.ant-drawer');
+    await drawer.getByLabel('姓名').fill('门户测试研究员');
+    await drawer.getByLabel('职称').fill('教授');
+    await drawer.getByLabel('邮箱').fill('researcher@example.test');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await tto.getByText('已保存').first().waitFor();
+    const [researcher] = await platform.dataSource.query(`SELECT title, email FROM researcher WHERE name = $1`, [
+      '门户测试研究员',
+    ]);
+    expect(researcher).toEqual({ title: '教授', email: 'researcher@example.test' });
+
+    await tto.goto('/achievements/new');
+    await tto.getByLabel('成果名称').fill(achievementTitle);
+    await tto.getByLabel('成果简介').fill('压铸镁合金壳体，导热系数提高 30%，用于电子设备散热。');
+    await tto.getByLabel('最低价格').fill('300000');
+    await tto.getByLabel('最高价格').fill('800000');
+    await tto.getByRole('button', { name: '提交审核' }).click();
+    const row = tto.getByRole('row').filter({ hasText: achievementTitle });
+    await row.getByText('待审核').waitFor();
+    expect(await row.textContent()).toContain('30 万元 – 80 万元');
+    await screenshot(tto, 'tto-achievements');
+  }, 60_000);
+
+  it('the manager bulk-approves the need’s other recommendations and sees the workload', async () => {
+    await manager.goto('/reviews');
+    await manager.getByText('全部', { exact: true }).click();
+    await manager.getByLabel('按需求或成果名称查找').fill(NEED_TITLE);
+    await manager.getByLabel('按需求或成果名称查找').press('Enter');
+    const rows = manager.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: NEED_TITLE });
+    await rows.first().waitFor();
+    const open = await rows.count();
+    expect(open).toBeGreaterThanOrEqual(2);
+    await rows.nth(0).locator('input[type=checkbox]').check();
+    await rows.nth(1).locator('input[type=checkbox]').check();
+    await manager.getByRole('button', { name: '批量通过（2）' }).click();
+    await manager.getByText('已通过 2 条').waitFor();
+    await waitFor('the queue to shrink by two', async () => (await rows.count()) === open - 2, 20_000);
+    const [{ approved }] = await platform.dataSource.query(
+      `SELECT count(*)::int AS approved FROM recommendation WHERE need_id = $1 AND reviewed_at IS NOT NULL AND status <> 'rejected'`,
+      [needId],
+    );
+    expect(approved).toBe(3);
+
+    await manager.getByRole('link', { name: '工作量' }).first().click();
+    const mine = manager.getByRole('row').filter({ hasText: '陈静' }).filter({ hasText: 'me' });
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('重庆两江技术经理人服务有限公司');
+    await screenshot(manager, 'manager-workload');
+  }, 60_000);
+});
+
 describe('portal journeys: onboarding, operator, search, session', () => {
   const orgName = `重庆门户测试科技有限公司${Date.now().toString(36)}`;
   const founder = `founder-${Date.now().toString(36)}@example.test`;
@@ -282,8 +339,11 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await mark.waitFor();
     expect(await mark.textContent()).toBe(word);
     const before = await company.getByTestId('search-total').textContent();
-    await company.locator('.ant-card').filter({ hasText: '技术领域' }).locator('input[type=checkbox]').first().check();
+    // The router applies the new filter in a transition: the box shows checked once the URL has it.
+    const facet = company.locator('.ant-card').filter({ hasText: '技术领域' });
+    await facet.locator('label.ant-checkbox-wrapper').first().click();
     await company.waitForURL(/field=/);
+    await facet.locator('.ant-checkbox-wrapper-checked').first().waitFor();
     await company
       .getByTestId('search-total')
       .filter({ hasNotText: before ?? '' })
@@ -301,9 +361,21 @@ describe('portal journeys: onboarding, operator, search, session', () => {
   }, 30_000);
 
   it('refreshes the access token silently, keeps the session over a reload, and signs out', async () => {
-    // Access tokens live 30 s here: the portal renews them before they expire.
-    await waitFor('a silent refresh', async () => (refreshes.get(company) ?? 0) > 0, 30_000);
-    await company.goto('/needs');
+    // Access tokens live 30 s here: moving around the portal (no page load) renews them on the way.
+    const before = refreshes.get(company)!;
+    await waitFor(
+      'a silent refresh',
+      async () => {
+        await company.getByRole('link', { name: '我的需求' }).first().click();
+        await company.getByRole('row').filter({ hasText: NEED_TITLE }).waitFor();
+        await company.getByRole('link', { name: '首页' }).first().click();
+        await company.getByTestId('home-title').waitFor();
+        return refreshes.get(company)! > before;
+      },
+      45_000,
+      1_000,
+    );
+    await company.getByRole('link', { name: '我的需求' }).first().click();
     await company.getByRole('row').filter({ hasText: NEED_TITLE }).waitFor();
     await company.reload();
     await company.getByRole('row').filter({ hasText: NEED_TITLE }).waitFor();

@@ -19,19 +19,23 @@ export class ApiError extends Error {
 }
 
 const REFRESH_KEY = 'kz.refreshToken';
-/** Refresh this long before the access token runs out, so a request never meets an expired one. */
-const REFRESH_MARGIN_MS = 30_000;
+/** Renew the access token when less than this share of its life is left (at most 30 s before expiry). */
+const MARGIN_SHARE = 1 / 3;
+const MAX_MARGIN_MS = 30_000;
 
 type SessionListener = (signedIn: boolean) => void;
 
 /**
  * Holds the session: the access token in memory, the single-use refresh token in
- * localStorage (so a reload stays signed in). Refreshes silently before the access token
- * expires and once more on a 401; concurrent callers share one refresh.
+ * localStorage (so a reload stays signed in). Before a request, an access token close to its
+ * expiry is renewed silently (and once more on a 401). Renewal happens only on the way to a
+ * request, never on a timer, so a page is not left holding a refresh in flight when it unloads:
+ * the server treats a refresh token presented twice as stolen and ends the session. One
+ * refresh at a time per browser (Web Locks where available), shared by concurrent callers.
  */
 class Session {
   private accessToken: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private renewAt = 0;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<SessionListener>();
 
@@ -51,24 +55,32 @@ class Session {
   start(tokens: TokenPair): void {
     this.accessToken = tokens.accessToken;
     localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
-    if (this.timer) clearTimeout(this.timer);
-    const delay = Math.max(tokens.expiresIn * 1000 - REFRESH_MARGIN_MS, 5_000);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    const lifeMs = tokens.expiresIn * 1000;
+    this.renewAt = Date.now() + lifeMs - Math.min(lifeMs * MARGIN_SHARE, MAX_MARGIN_MS);
     this.listeners.forEach((l) => l(true));
   }
 
   end(): void {
     this.accessToken = null;
     localStorage.removeItem(REFRESH_KEY);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     this.listeners.forEach((l) => l(false));
+  }
+
+  /** Renews the access token first when it is close to expiry. */
+  async fresh(): Promise<void> {
+    if (this.accessToken !== null && Date.now() >= this.renewAt) await this.refresh();
   }
 
   /** Exchanges the stored refresh token for a new pair; false (and signed out) when it is refused. */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.exchange().finally(() => (this.refreshing = null));
+    this.refreshing ??= this.locked(() => this.exchange()).finally(() => (this.refreshing = null));
     return this.refreshing;
+  }
+
+  /** Runs `work` holding the browser-wide refresh lock, so two tabs never present the same token. */
+  private locked(work: () => Promise<boolean>): Promise<boolean> {
+    if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request('kz.refresh', work);
+    return work();
   }
 
   private async exchange(): Promise<boolean> {
@@ -132,6 +144,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 /** Calls the API under /api; throws ApiError with the server's message on any non-2xx answer. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if (!options.anonymous) await session.fresh();
   let response = await send(path, options);
   if (response.status === 401 && !options.anonymous && (await session.refresh())) {
     response = await send(path, options);
@@ -143,6 +156,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** Downloads a file the API serves (e.g. the import template) with the session's token. */
 export async function download(path: string, fileName: string): Promise<void> {
+  await session.fresh();
   let response = await send(path, {});
   if (response.status === 401 && (await session.refresh())) response = await send(path, {});
   if (!response.ok) throw await errorOf(response);
