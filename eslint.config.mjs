@@ -26,8 +26,8 @@ export default defineConfig(
       '**/node_modules/',
       'dist/',
       'coverage/',
-      // The portal is a separate Vite app and gets its own lint set-up.
-      'apps/portal/',
+      'apps/portal/dist/',
+      'test/portal/screenshots/',
       'test/artifacts/',
       'bench/results/',
     ],
@@ -73,6 +73,13 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The portal runs in the browser (its own tsconfig gives it the DOM types).
+    files: ['apps/portal/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly' },
     },
   },
   {

@@ -7,6 +7,7 @@ import { MatchingModule } from '@kuaizhuan/matching';
 import { DealsModule } from '@kuaizhuan/deals';
 import { InsightsModule } from '@kuaizhuan/insights';
 import { OperationsModule } from './operations/operations.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
   imports: [
@@ -20,6 +21,8 @@ import { OperationsModule } from './operations/operations.module';
     MatchingModule,
     DealsModule,
     InsightsModule,
+    // Last: its fallback serves the portal for paths no module above answers.
+    PortalModule.register(),
   ],
 })
 export class ApiModule {}

@@ -116,6 +116,12 @@ describe(ReviewsService.name, () => {
       expect(top.body.items.every((i: { score: number }) => i.score >= best - 1e-9)).toBe(true);
       expect(top.body.total).toBeGreaterThanOrEqual(1);
       expect((await reviews(accounts.manager, { status: 'approved' }).expect(200)).body.total).toBe(0);
+      const byTitle = await reviews(accounts.manager, { q: ' 电池箱轻量化 ' }).expect(200);
+      expect(byTitle.body.total).toBeGreaterThanOrEqual(1);
+      expect(
+        byTitle.body.items.every((i: { need: { title: string } }) => i.need.title === '电动客车电池箱轻量化方案'),
+      ).toBe(true);
+      expect((await reviews(accounts.manager, { q: '不存在的标题' }).expect(200)).body.total).toBe(0);
       const page = await reviews(accounts.manager, { page: '2', pageSize: '4' }).expect(200);
       expect(page.body).toMatchObject({ total: 6, page: 2, pageSize: 4 });
       expect(page.body.items).toHaveLength(2);
@@ -151,6 +157,7 @@ describe(ReviewsService.name, () => {
         ['status', 'done'],
         ['field', 'DROP TABLE'],
         ['pageSize', '500'],
+        ['q', 'x'.repeat(101)],
       ]) {
         const bad = await reviews(accounts.manager, { [field]: value }).expect(400);
         expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);

@@ -43,6 +43,14 @@ export class ReviewQueryDto extends PageQueryDto {
   @Matches(/^[a-z0-9][a-z0-9._-]{0,39}$/, { message: 'field must be a technology field code' })
   field?: string;
 
+  /** Only recommendations whose need or achievement title contains this text (case-insensitive). */
+  @IsOptional()
+  @trim
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  q?: string;
+
   /** Only recommendations scoring at least this much, 0–1. */
   @IsOptional()
   @Type(() => Number)

@@ -122,6 +122,10 @@ function queueFilter(caller: Caller, query: ReviewQueryDto): { where: string; pa
     const code = param(query.field);
     conditions.push(`(${code} = ANY(a.field_codes) OR ${code} = ANY(n.field_codes))`);
   }
+  if (query.q !== undefined) {
+    const text = param(query.q.toLowerCase());
+    conditions.push(`(strpos(lower(n.title), ${text}) > 0 OR strpos(lower(a.title), ${text}) > 0)`);
+  }
   if (query.minScore !== undefined) conditions.push(`r.score >= ${param(query.minScore)}`);
   if (query.overdue !== undefined) conditions.push(query.overdue ? OVERDUE : `NOT ${OVERDUE}`);
   return { where: conditions.join(' AND '), params };

@@ -1,0 +1,169 @@
+import type { ErrorBody, TokenPair } from './types';
+
+/** A refused or failed request, with the API's error body (field names included). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.message);
+  }
+
+  /** Messages per form field, from `fields` or the single `field`. */
+  fieldMessages(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.body.fields ?? []) out[f.field] = f.message;
+    if (this.body.field && !out[this.body.field]) out[this.body.field] = this.body.message;
+    return out;
+  }
+}
+
+const REFRESH_KEY = 'kz.refreshToken';
+/** Renew the access token when less than this share of its life is left (at most 30 s before expiry). */
+const MARGIN_SHARE = 1 / 3;
+const MAX_MARGIN_MS = 30_000;
+
+type SessionListener = (signedIn: boolean) => void;
+
+/**
+ * Holds the session: the access token in memory, the single-use refresh token in
+ * localStorage (so a reload stays signed in). Before a request, an access token close to its
+ * expiry is renewed silently (and once more on a 401). Renewal happens only on the way to a
+ * request, never on a timer, so a page is not left holding a refresh in flight when it unloads:
+ * the server treats a refresh token presented twice as stolen and ends the session. One
+ * refresh at a time per browser (Web Locks where available), shared by concurrent callers.
+ */
+class Session {
+  private accessToken: string | null = null;
+  private renewAt = 0;
+  private refreshing: Promise<boolean> | null = null;
+  private listeners = new Set<SessionListener>();
+
+  get token(): string | null {
+    return this.accessToken;
+  }
+
+  hasRefreshToken(): boolean {
+    return localStorage.getItem(REFRESH_KEY) !== null;
+  }
+
+  onChange(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(tokens: TokenPair): void {
+    this.accessToken = tokens.accessToken;
+    localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    const lifeMs = tokens.expiresIn * 1000;
+    this.renewAt = Date.now() + lifeMs - Math.min(lifeMs * MARGIN_SHARE, MAX_MARGIN_MS);
+    this.listeners.forEach((l) => l(true));
+  }
+
+  end(): void {
+    this.accessToken = null;
+    localStorage.removeItem(REFRESH_KEY);
+    this.listeners.forEach((l) => l(false));
+  }
+
+  /** Renews the access token first when it is close to expiry. */
+  async fresh(): Promise<void> {
+    if (this.accessToken !== null && Date.now() >= this.renewAt) await this.refresh();
+  }
+
+  /** Exchanges the stored refresh token for a new pair; false (and signed out) when it is refused. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.locked(() => this.exchange()).finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** Runs `work` holding the browser-wide refresh lock, so two tabs never present the same token. */
+  private locked(work: () => Promise<boolean>): Promise<boolean> {
+    if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request('kz.refresh', work);
+    return work();
+  }
+
+  private async exchange(): Promise<boolean> {
+    const refreshToken = localStorage.getItem(REFRESH_KEY);
+    if (!refreshToken) return false;
+    const response = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    }).catch(() => null);
+    if (response === null) return false;
+    if (!response.ok) {
+      this.end();
+      return false;
+    }
+    this.start((await response.json()) as TokenPair);
+    return true;
+  }
+}
+
+export const session = new Session();
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | boolean | string[] | undefined | null>;
+  /** Public endpoints (sign-in, register) go without the token and never refresh. */
+  anonymous?: boolean;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (!options.anonymous && session.token) headers.Authorization = `Bearer ${session.token}`;
+  return fetch(`/api${withQuery(path, options.query)}`, { method: options.method ?? 'GET', headers, body });
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const fallback: ErrorBody = { statusCode: response.status, error: 'error', message: response.statusText };
+  const body = (await response.json().catch(() => fallback)) as ErrorBody;
+  return new ApiError(response.status, { ...fallback, ...body });
+}
+
+/** Calls the API under /api; throws ApiError with the server's message on any non-2xx answer. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if (!options.anonymous) await session.fresh();
+  let response = await send(path, options);
+  if (response.status === 401 && !options.anonymous && (await session.refresh())) {
+    response = await send(path, options);
+  }
+  if (!response.ok) throw await errorOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Downloads a file the API serves (e.g. the import template) with the session's token. */
+export async function download(path: string, fileName: string): Promise<void> {
+  await session.fresh();
+  let response = await send(path, {});
+  if (response.status === 401 && (await session.refresh())) response = await send(path, {});
+  if (!response.ok) throw await errorOf(response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,66 @@
+import { currentLanguage } from './i18n';
+
+function locale(): string {
+  return currentLanguage() === 'zh' ? 'zh-CN' : 'en-US';
+}
+
+/** 12,345 / 12,345.6 in the portal's language. */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/**
+ * Yuan as people read them: 8,000 元 below ten thousand, 12.5 万元 from there (Chinese);
+ * ¥8,000 / ¥125,000 in English. Takes the API's decimal strings.
+ */
+export function formatMoney(amount: string | number | null | undefined): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const value = typeof amount === 'number' ? amount : Number(amount);
+  if (!Number.isFinite(value)) return String(amount);
+  if (currentLanguage() === 'en') {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(
+      value,
+    );
+  }
+  if (Math.abs(value) >= 10_000) return `${formatNumber(value / 10_000, 2)} 万元`;
+  return `${formatNumber(value, 2)} 元`;
+}
+
+/** A budget or price range: "10 万元 – 50 万元", one end, or 面议 when neither is set. */
+export function formatMoneyRange(min: string | null | undefined, max: string | null | undefined, none: string): string {
+  if (!min && !max) return none;
+  if (min && max) return min === max ? formatMoney(min) : `${formatMoney(min)} – ${formatMoney(max)}`;
+  return min ? `≥ ${formatMoney(min)}` : `≤ ${formatMoney(max)}`;
+}
+
+/** 2026年11月25日 / Nov 25, 2026. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+}
+
+/** Date and time to the minute. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A score in [0,1] as a percentage: 87%. */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** A duration in seconds, roughly: 45 秒 / 3 分钟 / 2 小时. */
+export function formatAge(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const unit = (value: number, u: Intl.RelativeTimeFormatUnit): string =>
+    new Intl.NumberFormat(locale(), { style: 'unit', unit: u, unitDisplay: 'short' }).format(Math.round(value));
+  if (seconds < 60) return unit(seconds, 'second');
+  if (seconds < 3600) return unit(seconds / 60, 'minute');
+  if (seconds < 86_400) return unit(seconds / 3600, 'hour');
+  return unit(seconds / 86_400, 'day');
+}

@@ -1,0 +1,45 @@
+import type { Role } from '../api/types';
+
+export interface NavItem {
+  path: string;
+  /** Key under `nav.` in the messages. */
+  label: string;
+}
+
+/** Each role's menu, in order. */
+export const NAV: Record<Role, NavItem[]> = {
+  enterprise: [
+    { path: '/', label: 'home' },
+    { path: '/needs/new', label: 'newNeed' },
+    { path: '/needs', label: 'needs' },
+    { path: '/connections', label: 'connections' },
+    { path: '/search', label: 'search' },
+    { path: '/team', label: 'team' },
+  ],
+  tto: [
+    { path: '/', label: 'home' },
+    { path: '/achievements', label: 'achievements' },
+    { path: '/imports', label: 'import' },
+    { path: '/researchers', label: 'researchers' },
+    { path: '/matches', label: 'matches' },
+    { path: '/connections', label: 'connections' },
+    { path: '/search', label: 'search' },
+    { path: '/team', label: 'team' },
+  ],
+  manager: [
+    { path: '/', label: 'home' },
+    { path: '/reviews', label: 'reviews' },
+    { path: '/moderation', label: 'moderation' },
+    { path: '/workload', label: 'workload' },
+    { path: '/search', label: 'search' },
+  ],
+  admin: [
+    { path: '/', label: 'home' },
+    { path: '/admin/organisations', label: 'organisations' },
+    { path: '/reviews', label: 'reviews' },
+    { path: '/moderation', label: 'moderation' },
+    { path: '/admin/taxonomies', label: 'taxonomies' },
+    { path: '/admin/queues', label: 'queues' },
+    { path: '/search', label: 'search' },
+  ],
+};

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { App, Button, Card, Space, Table, Tooltip } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import type { Need, Page } from '../../api/types';
+import { ListingStatusTag } from '../../components/tags';
+import { formatDate, formatMoneyRange } from '../../format';
+
+export default function MyNeeds() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const needs = useQuery({
+    queryKey: ['needs', 'mine', page],
+    queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20 } }),
+  });
+  const act = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'submit' | 'withdraw' }) =>
+      api<Need>(`/needs/${id}/${action}`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['needs'] }),
+    onError: (e) => void message.error(e.message),
+  });
+
+  return (
+    <Card
+      title={t('need.listTitle')}
+      extra={
+        <Link to="/needs/new">
+          <Button type="primary">{t('nav.newNeed')}</Button>
+        </Link>
+      }
+    >
+      <Table<Need>
+        rowKey="id"
+        loading={needs.isPending}
+        dataSource={needs.data?.items}
+        locale={{ emptyText: needs.isError ? `${t('common.error')}: ${needs.error.message}` : t('common.empty') }}
+        pagination={{
+          current: page,
+          total: needs.data?.total,
+          pageSize: 20,
+          onChange: setPage,
+          showTotal: (count) => t('common.total', { count }),
+        }}
+        columns={[
+          {
+            title: t('need.title'),
+            dataIndex: 'title',
+            render: (title: string, need) =>
+              need.moderationNote && need.status === 'draft' ? (
+                <Tooltip title={`${t('need.moderationNote')}: ${need.moderationNote}`}>{title}</Tooltip>
+              ) : (
+                title
+              ),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: Need['status']) => <ListingStatusTag status={s} />,
+          },
+          {
+            title: t('need.budget'),
+            render: (_, need) =>
+              formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable')),
+          },
+          { title: t('need.deadline'), dataIndex: 'deadline', render: (d: string | null) => formatDate(d) },
+          {
+            title: t('common.actions'),
+            render: (_, need) => (
+              <Space>
+                {(need.status === 'published' || need.status === 'matched') && (
+                  <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
+                )}
+                {need.status === 'draft' && <Link to={`/needs/${need.id}/edit`}>{t('common.edit')}</Link>}
+                {need.status === 'draft' && (
+                  <Button size="small" onClick={() => act.mutate({ id: need.id, action: 'submit' })}>
+                    {t('need.submitDraft')}
+                  </Button>
+                )}
+                {(need.status === 'submitted' || need.status === 'published') && (
+                  <Button size="small" onClick={() => act.mutate({ id: need.id, action: 'withdraw' })}>
+                    {t('need.withdraw')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import {
+  DECLINE_REASONS,
+  type AnswerResult,
+  type CompanyRecommendation,
+  type DeclineReason,
+  type Need,
+  type NeedRecommendations as Recommendations,
+} from '../../api/types';
+import { FeatureChart } from '../../components/FeatureChart';
+import { QueryState } from '../../components/QueryState';
+import { ModeTags, RecommendationStatusTag } from '../../components/tags';
+import { formatMoneyRange, formatPercent } from '../../format';
+
+/** Answer buttons of one side: interested, or not with a reason. */
+export function AnswerButtons({
+  recommendationId,
+  answered,
+  onAnswered,
+}: {
+  recommendationId: string;
+  answered: boolean;
+  onAnswered: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState<DeclineReason | undefined>();
+  const answer = useMutation({
+    mutationFn: (body: { answer: 'interested' | 'declined'; reason?: DeclineReason }) =>
+      api<AnswerResult>(`/recommendations/${recommendationId}/answer`, { method: 'POST', body }),
+    onSuccess: async () => {
+      setDeclining(false);
+      await onAnswered();
+    },
+    onError: (e) => void message.error(e.message),
+  });
+  if (answered) return null;
+  return (
+    <Space>
+      <Button type="primary" loading={answer.isPending} onClick={() => answer.mutate({ answer: 'interested' })}>
+        {t('recs.interested')}
+      </Button>
+      <Button onClick={() => setDeclining(true)}>{t('recs.notInterested')}</Button>
+      <Modal
+        open={declining}
+        title={t('recs.declineTitle')}
+        onCancel={() => setDeclining(false)}
+        okButtonProps={{ disabled: !reason, loading: answer.isPending }}
+        onOk={() => reason && answer.mutate({ answer: 'declined', reason })}
+      >
+        <Select<DeclineReason>
+          style={{ width: '100%' }}
+          value={reason}
+          onChange={setReason}
+          aria-label={t('common.reason')}
+          options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`declineReasons.${r}`) }))}
+        />
+      </Modal>
+    </Space>
+  );
+}
+
+function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; refresh: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const a = item.achievement;
+  return (
+    <Card
+      data-testid="recommendation"
+      title={a.title}
+      extra={
+        <Space>
+          <RecommendationStatusTag status={item.status} />
+          <Tag color="blue">
+            {t('common.score')} {formatPercent(item.score)}
+          </Tag>
+        </Space>
+      }
+    >
+      <Row gutter={24}>
+        <Col xs={24} lg={13}>
+          <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>{a.summary}</Typography.Paragraph>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('recs.institution')}>{a.organisation.name}</Descriptions.Item>
+            <Descriptions.Item label={t('recs.price')}>
+              {formatMoneyRange(a.priceMin, a.priceMax, t('money.negotiable'))}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('recs.trl')}>{a.trl ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('achievement.transferModes')}>
+              <ModeTags modes={a.transferModes} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('recs.researchers')}>
+              {item.researchers.map((r) => `${r.name}（${r.title}）`).join('、') || '—'}
+            </Descriptions.Item>
+          </Descriptions>
+        </Col>
+        <Col xs={24} lg={11}>
+          <Typography.Text strong>{t('recs.explain')}</Typography.Text>
+          <FeatureChart features={item.features} />
+        </Col>
+      </Row>
+      <Space style={{ marginTop: 12 }} wrap>
+        <AnswerButtons recommendationId={item.id} answered={item.companyAnswer !== null} onAnswered={refresh} />
+        {item.companyAnswer && (
+          <Tag>
+            {t('recs.answered')}: {t(`recStatus.${item.companyAnswer}`)}
+          </Tag>
+        )}
+        {item.companyAnswer === 'interested' && !item.connectionId && (
+          <Typography.Text type="secondary">
+            {item.institutionAnswer === 'interested' ? t('recs.otherInterested') : t('recs.waitingOther')}
+          </Typography.Text>
+        )}
+        {item.connectionId && (
+          <Link to={`/connections/${item.connectionId}`}>
+            <Button type="link">{t('recs.viewContacts')}</Button>
+          </Link>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/** A need's approved recommendations: achievements with the explained score, and experts. */
+export default function NeedRecommendations() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const queryClient = useQueryClient();
+  const need = useQuery({ queryKey: ['need', id], queryFn: () => api<Need>(`/needs/${id}`) });
+  const recs = useQuery({
+    queryKey: ['recommendations', id],
+    queryFn: () => api<Recommendations>(`/needs/${id}/recommendations`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['recommendations', id] });
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={4}>
+        {t('recs.title')}
+        {need.data ? `：${need.data.title}` : ''}
+      </Typography.Title>
+      {need.isError && <Alert type="error" title={need.error.message} />}
+      <QueryState
+        query={recs}
+        isEmpty={(data) => data.items.length === 0 && data.researcherMatches.length === 0}
+        empty={t('recs.none')}
+      >
+        {(data) => (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {data.items.map((item) => (
+              <RecommendationCard key={item.id} item={item} refresh={refresh} />
+            ))}
+            {data.items.length === 0 && <Empty description={t('recs.none')} />}
+            {data.researcherMatches.length > 0 && (
+              <Card title={t('recs.researcherMatches')} size="small">
+                {data.researcherMatches.map((m) => (
+                  <Card.Grid key={m.researcher.id} hoverable={false} style={{ width: '50%' }}>
+                    <Typography.Text strong>
+                      {m.researcher.name}（{m.researcher.title}）
+                    </Typography.Text>
+                    <Tag style={{ marginLeft: 8 }}>{formatPercent(m.score)}</Tag>
+                    <div>
+                      <Typography.Text type="secondary">
+                        {m.researcher.organisation.name} · {m.researcher.researchAreas.join('、')}
+                      </Typography.Text>
+                    </div>
+                    <FeatureChart features={m.features} compact />
+                  </Card.Grid>
+                ))}
+              </Card>
+            )}
+          </Space>
+        )}
+      </QueryState>
+    </Space>
+  );
+}

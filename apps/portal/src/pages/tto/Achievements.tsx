@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { App, Button, Card, Space, Table } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import type { Achievement, Page } from '../../api/types';
+import { ListingStatusTag, ModeTags } from '../../components/tags';
+import { useTermName } from '../../components/taxonomy';
+import { formatDate, formatMoneyRange } from '../../format';
+
+export default function Achievements() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const fieldName = useTermName('field');
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['achievements', 'mine', page],
+    queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20 } }),
+  });
+  const submit = useMutation({
+    mutationFn: (id: string) => api<Achievement>(`/achievements/${id}/submit`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['achievements'] }),
+    onError: (e) => void message.error(e.message),
+  });
+  return (
+    <Card
+      title={t('achievement.listTitle')}
+      extra={
+        <Space>
+          <Link to="/imports">
+            <Button>{t('nav.import')}</Button>
+          </Link>
+          <Link to="/achievements/new">
+            <Button type="primary">{t('achievement.new')}</Button>
+          </Link>
+        </Space>
+      }
+    >
+      <Table<Achievement>
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        locale={{ emptyText: list.isError ? `${t('common.error')}: ${list.error.message}` : t('common.empty') }}
+        pagination={{
+          current: page,
+          total: list.data?.total,
+          pageSize: 20,
+          onChange: setPage,
+          showTotal: (count) => t('common.total', { count }),
+        }}
+        columns={[
+          { title: t('achievement.title'), dataIndex: 'title' },
+          { title: t('achievement.fields'), render: (_, a) => a.fieldCodes.map(fieldName).join('、') },
+          { title: t('achievement.transferModes'), render: (_, a) => <ModeTags modes={a.transferModes} /> },
+          {
+            title: t('achievement.price'),
+            render: (_, a) => formatMoneyRange(a.priceMin, a.priceMax, t('money.negotiable')),
+          },
+          { title: t('common.status'), render: (_, a) => <ListingStatusTag status={a.status} /> },
+          { title: t('common.updatedAt'), render: (_, a) => formatDate(a.publishedAt ?? a.updatedAt) },
+          {
+            title: t('common.actions'),
+            render: (_, a) => (
+              <Space>
+                {a.status === 'draft' && <Link to={`/achievements/${a.id}/edit`}>{t('common.edit')}</Link>}
+                {a.status === 'draft' && (
+                  <Button size="small" onClick={() => submit.mutate(a.id)}>
+                    {t('achievement.submitDraft')}
+                  </Button>
+                )}
+                {a.status === 'published' && (
+                  <Link to={`/achievements/${a.id}/recommendations`}>{t('achievement.matches')}</Link>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { Card, Col, Descriptions, Empty, Row, Select, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { Achievement, AchievementRecommendations, InstitutionRecommendation, Page } from '../../api/types';
+import { FeatureChart } from '../../components/FeatureChart';
+import { QueryState } from '../../components/QueryState';
+import { RecommendationStatusTag } from '../../components/tags';
+import { formatDate, formatMoneyRange, formatPercent } from '../../format';
+import { AnswerButtons } from '../company/NeedRecommendations';
+
+function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const need = item.need;
+  return (
+    <Card
+      data-testid="matched-need"
+      title={need.title}
+      extra={
+        <Space>
+          <RecommendationStatusTag status={item.status} />
+          <Tag color="blue">
+            {t('common.score')} {formatPercent(item.score)}
+          </Tag>
+        </Space>
+      }
+    >
+      <Row gutter={24}>
+        <Col xs={24} lg={13}>
+          <Typography.Paragraph>{need.summary}</Typography.Paragraph>
+          {need.confidentiality === 'summary_only' && !need.organisation ? (
+            <Typography.Text type="secondary">{t('matches.confidential')}</Typography.Text>
+          ) : (
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label={t('connections.counterpart')}>{need.organisation?.name}</Descriptions.Item>
+              <Descriptions.Item label={t('need.budget')}>
+                {formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable'))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('need.deadline')}>{formatDate(need.deadline)}</Descriptions.Item>
+            </Descriptions>
+          )}
+        </Col>
+        <Col xs={24} lg={11}>
+          <FeatureChart features={item.features} />
+        </Col>
+      </Row>
+      <Space style={{ marginTop: 12 }}>
+        <AnswerButtons recommendationId={item.id} answered={item.institutionAnswer !== null} onAnswered={refresh} />
+        {item.institutionAnswer && (
+          <Tag>
+            {t('recs.answered')}: {t(`recStatus.${item.institutionAnswer}`)}
+          </Tag>
+        )}
+        {item.connectionId && <Link to={`/connections/${item.connectionId}`}>{t('recs.viewContacts')}</Link>}
+      </Space>
+    </Card>
+  );
+}
+
+/** Needs the platform pushed for one of our published achievements; the TTO answers each. */
+export default function Matches() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const published = useQuery({
+    queryKey: ['achievements', 'published'],
+    queryFn: () => api<Page<Achievement>>('/achievements', { query: { status: 'published', pageSize: 100 } }),
+  });
+  const recs = useQuery({
+    queryKey: ['achievement-recommendations', id],
+    queryFn: () => api<AchievementRecommendations>(`/achievements/${id}/recommendations`),
+    enabled: !!id,
+  });
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={t('matches.title')}>
+        <Select
+          style={{ width: '100%', maxWidth: 640 }}
+          placeholder={t('matches.pick')}
+          aria-label={t('matches.pick')}
+          value={id}
+          loading={published.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(value: string) => void navigate(`/achievements/${value}/recommendations`)}
+          options={(published.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
+        />
+      </Card>
+      {id ? (
+        <QueryState query={recs} isEmpty={(d) => d.items.length === 0} empty={t('matches.none')}>
+          {(data) => (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {data.items.map((item) => (
+                <MatchCard
+                  key={item.id}
+                  item={item}
+                  refresh={() => queryClient.invalidateQueries({ queryKey: ['achievement-recommendations', id] })}
+                />
+              ))}
+            </Space>
+          )}
+        </QueryState>
+      ) : (
+        <Empty description={t('matches.pick')} />
+      )}
+    </Space>
+  );
+}
