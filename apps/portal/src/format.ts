@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { currentLanguage } from './i18n';
 
 function locale(): string {
@@ -15,15 +16,22 @@ export function formatNumber(value: number, fractionDigits = 0): string {
  */
 export function formatMoney(amount: string | number | null | undefined): string {
   if (amount === null || amount === undefined || amount === '') return '—';
-  const value = typeof amount === 'number' ? amount : Number(amount);
-  if (!Number.isFinite(value)) return String(amount);
+  let yuan: Decimal;
+  try {
+    yuan = new Decimal(amount);
+  } catch {
+    return String(amount);
+  }
+  // Decimal arithmetic, then a number only for Intl's digits (two decimals are exact at these sizes).
   if (currentLanguage() === 'en') {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(
-      value,
+      yuan.toDecimalPlaces(2).toNumber(),
     );
   }
-  if (Math.abs(value) >= 10_000) return `${formatNumber(value / 10_000, 2)} 万元`;
-  return `${formatNumber(value, 2)} 元`;
+  if (yuan.abs().greaterThanOrEqualTo(10_000)) {
+    return `${formatNumber(yuan.dividedBy(10_000).toDecimalPlaces(2).toNumber(), 2)} 万元`;
+  }
+  return `${formatNumber(yuan.toDecimalPlaces(2).toNumber(), 2)} 元`;
 }
 
 /** A budget or price range: "10 万元 – 50 万元", one end, or 面议 when neither is set. */

@@ -7,13 +7,13 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { COOPERATION_MODES, type Need, type NeedInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
-import { MoneyInput } from '../../components/MoneyInput';
+import { MoneyInput, rangeReversed } from '../../components/MoneyInput';
 import { TaxonomySelect } from '../../components/taxonomy';
 
 interface NeedValues extends Omit<NeedInput, 'deadline' | 'budgetMin' | 'budgetMax'> {
   deadline?: Dayjs | null;
-  budgetMin?: number | null;
-  budgetMax?: number | null;
+  budgetMin?: string | null;
+  budgetMax?: string | null;
 }
 
 /** Which fields each step of the guided form holds (validated before moving on). */
@@ -28,8 +28,8 @@ function toInput(values: NeedValues): NeedInput {
   return compact({
     ...rest,
     deadline: deadline ? deadline.format('YYYY-MM-DD') : undefined,
-    budgetMin: budgetMin === null || budgetMin === undefined ? undefined : String(budgetMin),
-    budgetMax: budgetMax === null || budgetMax === undefined ? undefined : String(budgetMax),
+    budgetMin: budgetMin ?? undefined,
+    budgetMax: budgetMax ?? undefined,
   }) as NeedInput;
 }
 
@@ -45,8 +45,8 @@ function toValues(need: Need): NeedValues {
     fieldCodes: need.fieldCodes,
     desiredStage: need.desiredStage ?? undefined,
     minTrl: need.minTrl ?? undefined,
-    budgetMin: need.details?.budgetMin ? Number(need.details.budgetMin) : null,
-    budgetMax: need.details?.budgetMax ? Number(need.details.budgetMax) : null,
+    budgetMin: need.details?.budgetMin ?? null,
+    budgetMax: need.details?.budgetMax ?? null,
     cooperationModes: need.cooperationModes,
     regionCode: need.regionCode ?? undefined,
     deadline: need.deadline ? dayjs(need.deadline) : null,
@@ -177,9 +177,9 @@ export default function NeedForm() {
                 dependencies={['budgetMin']}
                 rules={[
                   ({ getFieldValue }) => ({
-                    validator: async (_, value: number | null | undefined) => {
-                      const min = getFieldValue('budgetMin') as number | null | undefined;
-                      if (value != null && min != null && min > value) throw new Error(t('need.budgetOrder'));
+                    validator: async (_, value: string | null | undefined) => {
+                      const min = getFieldValue('budgetMin') as string | null | undefined;
+                      if (rangeReversed(min, value)) throw new Error(t('need.budgetOrder'));
                     },
                   }),
                 ]}

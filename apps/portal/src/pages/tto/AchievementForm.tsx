@@ -6,19 +6,19 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { COOPERATION_MODES, LEGAL_STATUSES, type Achievement, type AchievementInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
-import { MoneyInput } from '../../components/MoneyInput';
+import { MoneyInput, rangeReversed } from '../../components/MoneyInput';
 import { TaxonomySelect } from '../../components/taxonomy';
 
 interface Values extends Omit<AchievementInput, 'priceMin' | 'priceMax'> {
-  priceMin?: number | null;
-  priceMax?: number | null;
+  priceMin?: string | null;
+  priceMax?: string | null;
 }
 
 function toInput({ priceMin, priceMax, ...rest }: Values): AchievementInput {
   return compact({
     ...rest,
-    priceMin: priceMin == null ? undefined : String(priceMin),
-    priceMax: priceMax == null ? undefined : String(priceMax),
+    priceMin: priceMin ?? undefined,
+    priceMax: priceMax ?? undefined,
   }) as AchievementInput;
 }
 
@@ -45,8 +45,8 @@ export default function AchievementForm() {
         ipType: a.ipType ?? undefined,
         trl: a.trl ?? undefined,
         maturityStage: a.maturityStage ?? undefined,
-        priceMin: a.priceMin ? Number(a.priceMin) : null,
-        priceMax: a.priceMax ? Number(a.priceMax) : null,
+        priceMin: a.priceMin ?? null,
+        priceMax: a.priceMax ?? null,
       });
     }
   }, [existing.data, form]);
@@ -133,9 +133,9 @@ export default function AchievementForm() {
             dependencies={['priceMin']}
             rules={[
               ({ getFieldValue }) => ({
-                validator: async (_, value: number | null | undefined) => {
-                  const min = getFieldValue('priceMin') as number | null | undefined;
-                  if (value != null && min != null && min > value) throw new Error(t('need.budgetOrder'));
+                validator: async (_, value: string | null | undefined) => {
+                  const min = getFieldValue('priceMin') as string | null | undefined;
+                  if (rangeReversed(min, value)) throw new Error(t('need.budgetOrder'));
                 },
               }),
             ]}
