@@ -8,6 +8,7 @@ import { setUpTestEnvironment, type TestEnvironment } from '../support/environme
 import { runApp, type RunningProcess } from '../support/processes';
 import { freePort, RedisServer } from '../support/redis-server';
 import { SmtpCapture } from '../support/smtp';
+import { approvalDeliveries, deliveredCount } from '../support/deliveries';
 
 /**
  * Faults with real processes: Redis stopped for a minute while companies keep publishing
@@ -120,42 +121,21 @@ describe('faults', () => {
       await request(api).post(`/api/reviews/${id}/approve`).set(as(accounts.manager)).send({}).expect(200);
     }
     // Kill the worker as soon as deliveries are under way, then start another.
-    await eventually(
-      async () =>
-        (await count(
-          `SELECT count(*)::int AS n FROM delivery d JOIN notification n ON n.id = d.notification_id
-            WHERE n.type = 'recommendation.approved'`,
-        )) > 0,
-      30_000,
-      'deliveries started',
-    );
+    await eventually(async () => (await approvalDeliveries(dataSource)).total > 0, 30_000, 'deliveries started');
     const victim = processes.find((p) => p.output().includes('worker started') && p.child.exitCode === null)!;
     victim.child.kill('SIGKILL');
     await victim.exited;
     await startWorker();
 
     await eventually(
-      async () =>
-        (await count(
-          `SELECT count(*)::int AS n FROM recommendation WHERE id = ANY($1::uuid[]) AND status = 'delivered'`,
-          [ids],
-        )) === ids.length,
+      async () => (await deliveredCount(dataSource, ids)) === ids.length,
       // A job the killed worker held comes back once BullMQ sees its lock expire (about 30 s).
       150_000,
       'all delivered',
     );
-    const duplicates = await count(
-      `SELECT count(*)::int AS n FROM (
-         SELECT n.subject_id, d.channel, d.user_id FROM delivery d JOIN notification n ON n.id = d.notification_id
-          WHERE n.type = 'recommendation.approved' GROUP BY 1, 2, 3 HAVING count(*) > 1) x`,
-    );
-    expect(duplicates).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM delivery d JOIN notification n ON n.id = d.notification_id
-          WHERE n.type = 'recommendation.approved'`,
-      ),
-    ).toBe(ids.length * 4);
+    const sent = await approvalDeliveries(dataSource);
+    expect(sent.repeated).toBe(0);
+    expect(sent.total).toBe(ids.length * 4);
     await eventually(
       async () =>
         (await count(`SELECT count(*)::int AS n FROM delivery WHERE channel = 'email' AND status = 'delivered'`)) >=

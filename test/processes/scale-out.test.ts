@@ -8,6 +8,7 @@ import { setUpTestEnvironment, type TestEnvironment } from '../support/environme
 import { runApp, type RunningProcess } from '../support/processes';
 import { freePort } from '../support/redis-server';
 import { SmtpCapture } from '../support/smtp';
+import { approvalDeliveries, deliveredCount } from '../support/deliveries';
 
 /**
  * Two api processes and two worker processes on one PostgreSQL and one Redis, the way the
@@ -128,27 +129,11 @@ describe('two apis and two workers', () => {
         .send({ note: '同意推荐' })
         .expect(200);
     }
-    await eventually(
-      async () =>
-        (await count(
-          `SELECT count(*)::int AS n FROM recommendation WHERE id = ANY($1::uuid[]) AND status = 'delivered'`,
-          [ids],
-        )) === ids.length,
-      60_000,
-      'all delivered',
-    );
+    await eventually(async () => (await deliveredCount(dataSource, ids)) === ids.length, 60_000, 'all delivered');
     // Company and TTO each get an inbox item and an e-mail per recommendation: four deliveries.
-    const duplicates = await count(
-      `SELECT count(*)::int AS n FROM (
-         SELECT n.subject_id, d.channel, d.user_id FROM delivery d JOIN notification n ON n.id = d.notification_id
-          WHERE n.type = 'recommendation.approved' GROUP BY 1, 2, 3 HAVING count(*) > 1) x`,
-    );
-    expect(duplicates).toBe(0);
-    const deliveries = await count(
-      `SELECT count(*)::int AS n FROM delivery d JOIN notification n ON n.id = d.notification_id
-        WHERE n.type = 'recommendation.approved'`,
-    );
-    expect(deliveries).toBe(ids.length * 4);
+    const sent = await approvalDeliveries(dataSource);
+    expect(sent.repeated).toBe(0);
+    expect(sent.total).toBe(ids.length * 4);
     await eventually(async () => smtp.messages.length >= ids.length * 2, 30_000, 'e-mails');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(smtp.messages.length).toBe(ids.length * 2);
