@@ -315,6 +315,32 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await screenshot(operator, 'operator-queues');
   }, 60_000);
 
+  it('the operator opens the KPI dashboard: the funnel counts the needs published this year, and the period picker drives the URL', async () => {
+    const operator = await session(platform.accounts.operator.email);
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const [{ needs }]: { needs: number }[] = await platform.dataSource.query(
+      `SELECT count(*)::int AS needs FROM need
+        WHERE published_at >= make_date($1, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND published_at < make_date($1 + 1, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+      [year],
+    );
+    // The seed's needs and the one this journey published.
+    expect(needs).toBeGreaterThan(0);
+
+    await operator.getByRole('link', { name: '数据看板' }).first().click();
+    await operator.waitForURL('**/admin/kpis');
+    const count = operator.getByTestId('funnel-needs').getByTestId('funnel-count');
+    await count.waitFor();
+    expect(await count.textContent()).toBe(needs.toLocaleString('zh-CN'));
+    await operator.getByTestId('kpi-turnover').getByText('2027 年目标：13,000,000 万元').waitFor();
+    await operator.getByRole('row').filter({ hasText: '作价入股' }).waitFor();
+    await screenshot(operator, 'operator-dashboard');
+
+    await operator.getByText('月度', { exact: true }).click();
+    await operator.waitForURL(`**/admin/kpis?period=${year}-01`);
+    await operator.getByTestId('kpi-period').getByText(`${year}年1月1日 至 ${year}年1月31日`).waitFor();
+  }, 60_000);
+
   it('the verified company invites a colleague, who accepts from the e-mail link and is signed in', async () => {
     await newcomer.goto('/team');
     await newcomer.getByLabel('邮箱').fill(colleague);

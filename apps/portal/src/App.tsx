@@ -28,6 +28,7 @@ const WorkloadPage = lazy(() => import('./pages/manager/Workload'));
 const Organisations = lazy(() => import('./pages/admin/Organisations'));
 const Taxonomies = lazy(() => import('./pages/admin/Taxonomies'));
 const Queues = lazy(() => import('./pages/admin/Queues'));
+const Kpis = lazy(() => import('./pages/admin/Kpis'));
 const Search = lazy(() => import('./pages/Search'));
 const Team = lazy(() => import('./pages/Team'));
 const Inbox = lazy(() => import('./pages/Inbox'));
@@ -107,6 +108,7 @@ export function App() {
             <Route path="admin/organisations" element={<Only roles={['admin']} children={<Organisations />} />} />
             <Route path="admin/taxonomies" element={<Only roles={['admin']} children={<Taxonomies />} />} />
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />
+            <Route path="admin/kpis" element={<Only roles={['admin']} children={<Kpis />} />} />
             <Route path="search" element={<Search />} />
             <Route path="team" element={<Team />} />
             <Route path="inbox" element={<Inbox />} />

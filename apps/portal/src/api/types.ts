@@ -551,3 +551,43 @@ export interface ErrorBody {
   field?: string;
   fields?: { field: string; message: string }[];
 }
+
+/** A figure against its 2027 target (GET /api/insights/kpis); decimals as strings. */
+export interface KpiMeasure {
+  value: string;
+  target: string;
+  /** value / target in percent, two decimals. */
+  progressPercent: string;
+  met: boolean;
+}
+
+export type DealType =
+  'transfer' | 'licence' | 'use_first_pay_later' | 'rights_for_equity' | 'rights_grant' | 'joint_development';
+
+export interface Kpis {
+  period: { from: string; to: string };
+  /** Technology-contract turnover of deals signed in the period (yuan). */
+  turnover: KpiMeasure;
+  dealsByType: Record<DealType, number>;
+  /** Share of deals signed whose two parties are both in Chongqing (percent). */
+  localConversion: KpiMeasure & { local: number; signed: number };
+  patentsTransferred: {
+    orgId: string;
+    name: string;
+    transferred: number;
+    newlyGranted: number;
+    ratio: KpiMeasure;
+  }[];
+  companiesFounded: KpiMeasure;
+  activeManagers: KpiMeasure;
+  funnel: {
+    needs: number;
+    recommendations: number;
+    approved: number;
+    interested: number;
+    connected: number;
+    signed: number;
+  };
+  /** Hours from a match to its review, for matches reviewed in the period. */
+  reviewHours: { reviewed: number; median: string | null; p90: string | null };
+}

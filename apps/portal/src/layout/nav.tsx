@@ -35,6 +35,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
   admin: [
     { path: '/', label: 'home' },
+    { path: '/admin/kpis', label: 'kpis' },
     { path: '/admin/organisations', label: 'organisations' },
     { path: '/reviews', label: 'reviews' },
     { path: '/moderation', label: 'moderation' },

@@ -158,6 +158,7 @@ const QUICK: Record<Role, { to: string; label: string }[]> = {
     { to: '/moderation', label: 'nav.moderation' },
   ],
   admin: [
+    { to: '/admin/kpis', label: 'nav.kpis' },
     { to: '/admin/organisations', label: 'nav.organisations' },
     { to: '/admin/queues', label: 'nav.queues' },
   ],
