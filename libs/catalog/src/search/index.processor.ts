@@ -1,7 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { JOB_POLICIES, logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
-import type { Job, Queue } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { logContext, QueueName, QueueProducers, type AnyJob } from '@kuaizhuan/platform';
+import type { Job } from 'bullmq';
 import { NeedsService } from '../needs/needs.service';
 import { CatalogIndexer } from './catalog-indexer';
 import { CatalogReconciler } from './reconciler';
@@ -44,30 +44,9 @@ export class IndexProcessor extends WorkerHost {
 /** Keeps one hourly reconciliation scheduled, whichever worker starts first. */
 @Injectable()
 export class ReconcileScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ReconcileScheduler.name);
+  constructor(private readonly producers: QueueProducers) {}
 
-  constructor(@InjectQueue(QueueName.Index) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const policy = JOB_POLICIES['catalog.reconcile'];
-    try {
-      await this.queue.upsertJobScheduler(
-        'catalog.reconcile.hourly',
-        { every: RECONCILE_EVERY_MS },
-        {
-          name: 'catalog.reconcile',
-          data: { trigger: 'schedule' },
-          opts: {
-            attempts: policy.attempts,
-            backoff: { type: 'exponential', delay: policy.backoffMs },
-            removeOnComplete: { age: policy.keepCompletedSeconds },
-            removeOnFail: { age: policy.keepFailedSeconds },
-          },
-        },
-      );
-    } catch (error) {
-      // Redis may be down at boot: the next worker start schedules it; indexing itself is unaffected.
-      this.logger.warn({ msg: 'could not schedule the hourly reconciliation', error: String(error) });
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.producers.schedule('catalog.reconcile.hourly', 'catalog.reconcile', { every: RECONCILE_EVERY_MS });
   }
 }

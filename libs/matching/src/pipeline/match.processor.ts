@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { JOB_POLICIES, logContext, QueueName, QueueProducers, type AnyJob } from '@kuaizhuan/platform';
-import type { Job, Queue } from 'bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { logContext, QueueName, QueueProducers, type AnyJob } from '@kuaizhuan/platform';
+import type { Job } from 'bullmq';
 import { MatchJobs } from './match-jobs';
 
 /** How often unmatched listings are looked for. */
@@ -69,30 +69,9 @@ export class MatchProcessor extends WorkerHost {
 /** Keeps one hourly match reconciliation scheduled, whichever worker starts first. */
 @Injectable()
 export class MatchReconcileScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MatchReconcileScheduler.name);
+  constructor(private readonly producers: QueueProducers) {}
 
-  constructor(@InjectQueue(QueueName.Match) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const policy = JOB_POLICIES['match.reconcile'];
-    try {
-      await this.queue.upsertJobScheduler(
-        'match.reconcile.hourly',
-        { every: MATCH_RECONCILE_EVERY_MS },
-        {
-          name: 'match.reconcile',
-          data: { trigger: 'schedule' },
-          opts: {
-            attempts: policy.attempts,
-            backoff: { type: 'exponential', delay: policy.backoffMs },
-            removeOnComplete: { age: policy.keepCompletedSeconds },
-            removeOnFail: { age: policy.keepFailedSeconds },
-          },
-        },
-      );
-    } catch (error) {
-      // Redis may be down at boot: the next worker start schedules it; matching itself is unaffected.
-      this.logger.warn({ msg: 'could not schedule the hourly match reconciliation', error: String(error) });
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.producers.schedule('match.reconcile.hourly', 'match.reconcile', { every: MATCH_RECONCILE_EVERY_MS });
   }
 }

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
-import type { Job, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
 import { Counter, Histogram } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics';
+import { processorWorkers } from './processor-workers';
 
 const SECONDS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
@@ -57,16 +57,11 @@ export class JobMetrics implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    for (const module of this.modules.values()) {
-      for (const wrapper of module.providers.values()) {
-        const instance: unknown = wrapper.instance;
-        if (!(instance instanceof WorkerHost)) continue;
-        const worker: Worker = (instance as WorkerHost<Worker>).worker;
-        worker.on('completed', (job: Job) => this.completed(worker.name, job));
-        worker.on('failed', (job: Job | undefined) =>
-          this.failures.inc({ queue: worker.name, job: job?.name ?? 'unknown' }),
-        );
-      }
+    for (const worker of processorWorkers(this.modules)) {
+      worker.on('completed', (job: Job) => this.completed(worker.name, job));
+      worker.on('failed', (job: Job | undefined) =>
+        this.failures.inc({ queue: worker.name, job: job?.name ?? 'unknown' }),
+      );
     }
     const port = this.config.get('WORKER_METRICS_PORT');
     if (port === 0) return;

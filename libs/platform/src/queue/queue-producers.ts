@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JOB_POLICIES, QueueName, queueOf, type JobName, type JobPayloads } from './job-catalogue';
@@ -16,12 +16,21 @@ export interface JobToAdd<N extends JobName = JobName> {
   delayMs?: number;
 }
 
+/** Jobs that run on a schedule: their payload only says what started them. */
+export type ScheduledJobName = {
+  [N in JobName]: JobPayloads[N] extends { trigger: 'schedule' | 'manual' } ? N : never;
+}[JobName];
+
+/** Every so many milliseconds, or by a cron pattern in a time zone. */
+export type Repeat = { every: number } | { pattern: string; tz: string };
+
 /**
  * BullMQ queues used to add jobs and read queue state. Their connections fail fast
  * when Redis is down, so a caller holding a database transaction is never stuck.
  */
 @Injectable()
 export class QueueProducers implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueProducers.name);
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(private readonly config: AppConfig) {}
@@ -53,22 +62,17 @@ export class QueueProducers implements OnApplicationShutdown {
       list.push(job);
       byQueue.set(queueOf(job.name), list);
     }
-    const scale = this.config.get('JOB_BACKOFF_SCALE');
     for (const [name, list] of byQueue) {
       await withDeadline(
         this.queue(name).addBulk(
           list.map((job) => {
-            const policy = JOB_POLICIES[job.name];
             return {
               name: job.name,
               data: job.data,
               opts: {
                 jobId: job.jobId,
                 ...(job.delayMs && job.delayMs > 0 ? { delay: Math.round(job.delayMs) } : {}),
-                attempts: policy.attempts,
-                backoff: { type: 'exponential', delay: Math.round(policy.backoffMs * scale) },
-                removeOnComplete: { age: policy.keepCompletedSeconds },
-                removeOnFail: { age: policy.keepFailedSeconds },
+                ...this.policyOptions(job.name),
               },
             };
           }),
@@ -77,6 +81,39 @@ export class QueueProducers implements OnApplicationShutdown {
         `adding jobs to queue ${name}`,
       );
     }
+  }
+
+  /**
+   * Keeps one repeating job scheduled under `schedulerId`, with its catalogue policy; any
+   * number of processes may call it at start (the scheduler is upserted). Redis may be down
+   * then: the failure is logged, the work it starts waits in PostgreSQL, and the next start
+   * schedules it.
+   */
+  async schedule(schedulerId: string, name: ScheduledJobName, repeat: Repeat): Promise<void> {
+    try {
+      await withDeadline(
+        this.queue(queueOf(name)).upsertJobScheduler(schedulerId, repeat, {
+          name,
+          data: { trigger: 'schedule' },
+          opts: this.policyOptions(name),
+        }),
+        ADD_DEADLINE_MS,
+        `scheduling ${name}`,
+      );
+    } catch (error) {
+      this.logger.warn({ msg: 'could not schedule a repeating job', scheduler: schedulerId, error: String(error) });
+    }
+  }
+
+  /** Retries, back-off and retention of a job, from the catalogue. */
+  private policyOptions(name: JobName) {
+    const policy = JOB_POLICIES[name];
+    return {
+      attempts: policy.attempts,
+      backoff: { type: 'exponential', delay: Math.round(policy.backoffMs * this.config.get('JOB_BACKOFF_SCALE')) },
+      removeOnComplete: { age: policy.keepCompletedSeconds },
+      removeOnFail: { age: policy.keepFailedSeconds },
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

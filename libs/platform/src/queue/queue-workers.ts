@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
-import type { Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { processorWorkers } from './processor-workers';
 
 /**
  * Starts the BullMQ workers of the queues this process takes (WORKER_QUEUES; every queue when
@@ -21,23 +20,18 @@ export class QueueWorkers implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const wanted = selectedQueues(this.config.get('WORKER_QUEUES'));
     const taken: string[] = [];
-    for (const module of this.modules.values()) {
-      for (const wrapper of module.providers.values()) {
-        const instance: unknown = wrapper.instance;
-        if (!(instance instanceof WorkerHost)) continue;
-        const worker: Worker = (instance as WorkerHost<Worker>).worker;
-        if (wanted !== null && !wanted.has(worker.name)) {
-          await worker.close();
-          continue;
-        }
-        taken.push(worker.name);
-        // run() settles when the worker closes; a failure to start is logged, not thrown.
-        worker
-          .run()
-          .catch((error: unknown) =>
-            this.log.error({ msg: 'queue worker stopped', queue: worker.name, error: String(error) }),
-          );
+    for (const worker of processorWorkers(this.modules)) {
+      if (wanted !== null && !wanted.has(worker.name)) {
+        await worker.close();
+        continue;
       }
+      taken.push(worker.name);
+      // run() settles when the worker closes; a failure to start is logged, not thrown.
+      worker
+        .run()
+        .catch((error: unknown) =>
+          this.log.error({ msg: 'queue worker stopped', queue: worker.name, error: String(error) }),
+        );
     }
     this.log.log({ msg: 'taking jobs', queues: taken.sort() });
   }
