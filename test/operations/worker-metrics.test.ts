@@ -4,7 +4,7 @@ import { createAccounts, publishedNeed } from '../../libs/catalog/test/fixtures'
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually, startApi } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
+import { type RunningProcess, startWorkerProcess } from '../support/processes';
 import { freePort } from '../support/redis-server';
 
 /** The worker's own metrics: every processor's jobs timed and counted, served on WORKER_METRICS_PORT. */
@@ -18,8 +18,7 @@ describe('worker metrics', () => {
     env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
     api = await startApi();
     const port = await freePort();
-    worker = runApp('apps/worker/src/main.ts', { WORKER_METRICS_PORT: String(port), LOG_LEVEL: 'info' });
-    await worker.waitForOutput(/worker started/, 60_000);
+    worker = await startWorkerProcess({ WORKER_METRICS_PORT: String(port) });
     metricsUrl = `http://127.0.0.1:${port}/metrics`;
   }, 90_000);
 

@@ -5,8 +5,8 @@ import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/cat
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
-import { freePort, RedisServer } from '../support/redis-server';
+import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
+import { RedisServer } from '../support/redis-server';
 import { SmtpCapture } from '../support/smtp';
 import { approvalDeliveries, deliveredCount } from '../support/deliveries';
 
@@ -29,9 +29,8 @@ let accounts: Accounts;
 const processes: RunningProcess[] = [];
 
 async function startWorker(): Promise<RunningProcess> {
-  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info' });
+  const worker = await startWorkerProcess();
   processes.push(worker);
-  await worker.waitForOutput(/worker started/, 60_000);
   return worker;
 }
 
@@ -51,19 +50,16 @@ beforeAll(async () => {
   });
   dataSource = new DataSource(dataSourceOptions({ url: env.database.url, applicationName: 'kz-test-faults' }));
   await dataSource.initialize();
-  const port = await freePort();
-  const server = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info' });
-  processes.push(server);
-  await server.waitForOutput(/api listening/, 60_000);
-  api = `http://127.0.0.1:${port}`;
+  const server = await startApiProcess();
+  processes.push(server.process);
+  api = server.url;
   await startWorker();
   accounts = await createAccounts(api, dataSource);
   await publishCatalogue(api, dataSource, accounts);
 }, 180_000);
 
 afterAll(async () => {
-  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => child.exited));
+  await stopProcesses(processes);
   await dataSource?.destroy();
   await redis?.stop();
   await smtp?.stop();

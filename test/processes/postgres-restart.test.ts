@@ -7,8 +7,7 @@ import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test
 import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 import { PostgresServer } from '../support/postgres-server';
-import { runApp, type RunningProcess } from '../support/processes';
-import { freePort } from '../support/redis-server';
+import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 
 /**
  * PostgreSQL restarted under a running platform (every connection cut). Requests made while it
@@ -59,20 +58,15 @@ beforeAll(async () => {
   env = await setUpTestEnvironment({ DATABASE_URL: url, AUTH_RATE_LIMIT_PER_MINUTE: '10000', JOB_BACKOFF_SCALE: '1' });
   dataSource = new DataSource(dataSourceOptions({ url, applicationName: 'kz-test-pg-restart' }));
   await dataSource.initialize();
-  const port = await freePort();
-  const server = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info' });
-  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info' });
-  processes.push(server, worker);
-  await server.waitForOutput(/api listening/, 60_000);
-  await worker.waitForOutput(/worker started/, 60_000);
-  api = `http://127.0.0.1:${port}`;
+  const server = await startApiProcess();
+  processes.push(server.process, await startWorkerProcess());
+  api = server.url;
   accounts = await createAccounts(api, dataSource);
   await publishCatalogue(api, dataSource, accounts);
 }, 180_000);
 
 afterAll(async () => {
-  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => child.exited));
+  await stopProcesses(processes);
   await dataSource?.destroy();
   await env?.teardown();
   pg?.stop();

@@ -5,8 +5,7 @@ import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/cat
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
-import { freePort } from '../support/redis-server';
+import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { SmtpCapture } from '../support/smtp';
 import { approvalDeliveries, deliveredCount } from '../support/deliveries';
 
@@ -28,17 +27,14 @@ let apis: string[];
 let accounts: Accounts;
 
 async function startApi(): Promise<string> {
-  const port = await freePort();
-  const api = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info' });
-  processes.push(api);
-  await api.waitForOutput(/api listening/, 60_000);
-  return `http://127.0.0.1:${port}`;
+  const api = await startApiProcess();
+  processes.push(api.process);
+  return api.url;
 }
 
 async function startWorker(): Promise<RunningProcess> {
-  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info' });
+  const worker = await startWorkerProcess();
   processes.push(worker);
-  await worker.waitForOutput(/worker started/, 60_000);
   return worker;
 }
 
@@ -63,8 +59,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => child.exited));
+  await stopProcesses(processes);
   await dataSource?.destroy();
   await smtp?.stop();
   await env?.teardown();

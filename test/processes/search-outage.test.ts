@@ -5,7 +5,7 @@ import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/cat
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
+import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { freePort } from '../support/redis-server';
 
 /**
@@ -28,11 +28,10 @@ async function start(
   entry: 'api' | 'worker',
   extra: Record<string, string> = {},
 ): Promise<{ process: RunningProcess; url: string }> {
-  const port = await freePort();
-  const child = runApp(`apps/${entry}/src/main.ts`, { PORT: String(port), LOG_LEVEL: 'info', ...extra });
-  processes.push(child);
-  await child.waitForOutput(entry === 'api' ? /api listening/ : /worker started/, 60_000);
-  return { process: child, url: `http://127.0.0.1:${port}` };
+  const started =
+    entry === 'api' ? await startApiProcess(extra) : { process: await startWorkerProcess(extra), url: '' };
+  processes.push(started.process);
+  return started;
 }
 
 async function stop(child: RunningProcess): Promise<void> {
@@ -47,8 +46,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => child.exited));
+  await stopProcesses(processes);
   await dataSource?.destroy();
   await env?.teardown();
 });

@@ -9,7 +9,7 @@ import {
 } from '../../libs/matching/test/fixtures';
 import { startApi } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
+import { runApp, type RunningProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 
 /** Worker replicas dedicated to queues (WORKER_QUEUES): each takes only the jobs of its queues. */
 describe('WORKER_QUEUES', () => {
@@ -18,9 +18,8 @@ describe('WORKER_QUEUES', () => {
   const processes: RunningProcess[] = [];
 
   async function startWorker(queues: string): Promise<RunningProcess> {
-    const worker = runApp('apps/worker/src/main.ts', { WORKER_QUEUES: queues, LOG_LEVEL: 'info' });
+    const worker = await startWorkerProcess({ WORKER_QUEUES: queues });
     processes.push(worker);
-    await worker.waitForOutput(/worker started/, 60_000);
     return worker;
   }
 
@@ -30,8 +29,7 @@ describe('WORKER_QUEUES', () => {
   });
 
   afterAll(async () => {
-    for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-    await Promise.all(processes.map((child) => child.exited));
+    await stopProcesses(processes);
     await api?.close();
     await env?.teardown();
   });

@@ -5,8 +5,7 @@ import { DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
 import { bearer, registerAccount, signIn, uniqueEmail } from '../support/auth';
 import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
-import { runApp, type RunningProcess } from '../support/processes';
-import { freePort } from '../support/redis-server';
+import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { SmtpCapture } from '../support/smtp';
 
 /**
@@ -36,21 +35,18 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  for (const child of processes) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => child.exited));
+  await stopProcesses(processes);
   await dataSource?.destroy();
   await smtp?.stop();
   await env?.teardown();
 });
 
 it('keeps passwords, tokens and secrets out of every log line and job payload', async () => {
-  const port = await freePort();
-  const api = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'trace', DATABASE_LOGGING: 'true' });
-  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'trace', DATABASE_LOGGING: 'true' });
-  processes.push(api, worker);
-  await api.waitForOutput(/api listening/, 60_000);
-  await worker.waitForOutput(/worker started/, 60_000);
-  const http = `http://127.0.0.1:${port}`;
+  const verbose = { LOG_LEVEL: 'trace', DATABASE_LOGGING: 'true' };
+  const { process: api, url: http } = await startApiProcess(verbose);
+  processes.push(api);
+  const worker = await startWorkerProcess(verbose);
+  processes.push(worker);
 
   await seedIdentity(dataSource);
   const admin = await signIn(http, 'admin@kuaizhuan.demo', DEMO_PASSWORD);

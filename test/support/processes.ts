@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from './redis-server';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -41,4 +42,27 @@ export function runApp(entry: string, env: Record<string, string> = {}): Running
       }
     },
   };
+}
+
+/** The api as a child process on a free port, once it listens, with its base URL. */
+export async function startApiProcess(
+  env: Record<string, string> = {},
+): Promise<{ process: RunningProcess; url: string }> {
+  const port = await freePort();
+  const api = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info', ...env });
+  await api.waitForOutput(/api listening/, 60_000);
+  return { process: api, url: `http://127.0.0.1:${port}` };
+}
+
+/** A worker child process, once it has started. */
+export async function startWorkerProcess(env: Record<string, string> = {}): Promise<RunningProcess> {
+  const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info', ...env });
+  await worker.waitForOutput(/worker started/, 60_000);
+  return worker;
+}
+
+/** Asks every process still running to stop, and waits for all of them. */
+export async function stopProcesses(processes: readonly RunningProcess[]): Promise<void> {
+  for (const running of processes) if (running.child.exitCode === null) running.child.kill('SIGTERM');
+  await Promise.all(processes.map((running) => running.exited));
 }
