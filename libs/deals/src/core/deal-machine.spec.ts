@@ -5,6 +5,7 @@ import {
   DEAL_TYPES,
   dealTransition,
   isManualAction,
+  actionsFor,
   type DealType,
 } from './deal-machine';
 
@@ -117,5 +118,37 @@ describe('isManualAction', () => {
     expect(isManualAction('use_first_pay_later', 'agree')).toBe(false);
     expect(isManualAction('use_first_pay_later', 'opt_out')).toBe(true);
     expect(isManualAction('transfer', 'opt_out')).toBe(false);
+  });
+});
+
+describe('actionsFor', () => {
+  it('offers each party exactly the manual steps the table allows it from the status', () => {
+    expect(actionsFor('use_first_pay_later', 'agreed', 'institution')).toEqual(['sign', 'cancel']);
+    expect(actionsFor('use_first_pay_later', 'agreed', 'company')).toEqual(['cancel']);
+    expect(actionsFor('use_first_pay_later', 'signed', 'manager')).toEqual(['start']);
+    expect(actionsFor('use_first_pay_later', 'free_use', 'company')).toEqual(['opt_out']);
+    expect(actionsFor('use_first_pay_later', 'free_use', 'institution')).toEqual([]);
+    expect(actionsFor('use_first_pay_later', 'defaulted', 'institution')).toEqual(['terminate']);
+    expect(actionsFor('use_first_pay_later', 'negotiating', 'system')).toEqual([]);
+  });
+
+  it('leaves out the steps recorded through their own endpoints', () => {
+    expect(actionsFor('rights_for_equity', 'signed', 'institution')).toEqual([]);
+    expect(actionsFor('rights_for_equity', 'holding', 'institution')).toEqual(['exit']);
+    expect(actionsFor('rights_grant', 'signed', 'institution')).toEqual([]);
+    expect(actionsFor('rights_grant', 'granted', 'institution')).toEqual(['complete']);
+  });
+
+  it('agrees with dealTransition on every type, status and actor', () => {
+    for (const type of DEAL_TYPES) {
+      for (const status of DEAL_STATUSES) {
+        for (const actor of DEAL_ACTORS) {
+          for (const action of actionsFor(type, status, actor)) {
+            expect(dealTransition(type, status, action, actor).ok).toBe(true);
+            expect(isManualAction(type, action)).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

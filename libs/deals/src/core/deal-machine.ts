@@ -173,6 +173,30 @@ export function isManualAction(type: DealType, action: DealAction): boolean {
   return step !== undefined && step.by.some((actor) => actor !== 'system');
 }
 
+/** Steps that need a record of their own (a valuation, the equity, a grant) and so have their own endpoint. */
+export const RECORDED_ACTIONS: Partial<Record<DealAction, string>> = {
+  value: 'POST /deals/{id}/valuation',
+  take_equity: 'POST /deals/{id}/equity',
+  grant: 'POST /deals/{id}/rights-grants',
+};
+
+/**
+ * The steps `actor` may ask for now, through the transitions endpoint, on a deal of `type`
+ * that is `status`: what a party's screen offers as buttons.
+ */
+export function actionsFor(type: DealType, status: DealStatus, actor: DealActor): DealAction[] {
+  return DEAL_ACTIONS.filter((action) => {
+    const step = DEAL_MACHINES[type][action];
+    return (
+      step !== undefined &&
+      RECORDED_ACTIONS[action] === undefined &&
+      step.by.includes(actor) &&
+      step.from.includes(status) &&
+      actor !== 'system'
+    );
+  });
+}
+
 /** Statuses in which a deal is over: nothing more happens to it. */
 export const FINAL_STATUSES: readonly DealStatus[] = [
   'completed',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DealStatus, DealType, LicenceScope } from '../core/deal-machine';
+import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../core/deal-machine';
 import type { Capacity } from './deal-access';
 
 export interface DealView {
@@ -19,6 +19,24 @@ export interface DealView {
   createdAt: Date;
   /** The caller's capacity in the deal. */
   capacity: Capacity;
+  /** The steps the caller may take now through `POST /deals/{id}/transitions`. */
+  actions: DealAction[];
+}
+
+/** A deal in a list: the view without the caller's capacity and steps. */
+export type DealSummary = Omit<DealView, 'capacity' | 'actions'>;
+
+/** A technology manager an institution may assign to broker a deal. */
+export interface BrokerView {
+  id: string;
+  name: string;
+  organisation: string;
+}
+
+/** How a deal's income is shared in the institution: costs recovered first, then the team's shares. */
+export interface DistributionView {
+  recoverableCosts: string;
+  contributions: { researcherId: string; name: string; sharePercent: string }[];
 }
 
 export const DEAL_VIEW_SQL = `
@@ -38,6 +56,6 @@ export const DEAL_VIEW_SQL = `
     LEFT JOIN user_account m ON m.id = d.manager_user_id`;
 
 export async function dealView(manager: EntityManager, id: string, capacity: Capacity): Promise<DealView> {
-  const [row]: Omit<DealView, 'capacity'>[] = await manager.query(`${DEAL_VIEW_SQL} WHERE d.id = $1`, [id]);
-  return { ...row, capacity };
+  const [row]: DealSummary[] = await manager.query(`${DEAL_VIEW_SQL} WHERE d.id = $1`, [id]);
+  return { ...row, capacity, actions: actionsFor(row.type, row.status, capacity) };
 }

@@ -27,7 +27,7 @@ import {
 import { MAX_ATTACHMENT_BYTES } from './attachment-types';
 import { ContractService } from '../contract/contract.service';
 import { DealsService } from './deals.service';
-import type { DealView } from './deal-views';
+import type { BrokerView, DealSummary, DealView, DistributionView } from './deal-views';
 import { RoomService, type AttachmentView, type MessageView, type TermSheetView, type Upload } from './room.service';
 
 /**
@@ -67,8 +67,15 @@ export class DealsController {
 
   /** The deals the caller takes part in, newest first. */
   @Get()
-  list(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<Page<Omit<DealView, 'capacity'>>> {
+  list(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<Page<DealSummary>> {
     return this.deals.list(caller, query);
+  }
+
+  /** The active technology managers, to assign one as a deal's broker. */
+  @Get('brokers')
+  @Roles('tto')
+  brokers(): Promise<BrokerView[]> {
+    return this.deals.brokers();
   }
 
   @Get(':id')
@@ -93,6 +100,13 @@ export class DealsController {
   @HttpCode(200)
   transition(@CurrentUser() caller: Caller, @UuidParam() id: string, @Body() body: TransitionDto): Promise<DealView> {
     return this.deals.transition(caller, id, body);
+  }
+
+  /** The research team's shares and the costs recovered first (the institution and the manager). */
+  @Get(':id/distribution')
+  @Roles('tto', 'manager')
+  distributionView(@CurrentUser() caller: Caller, @UuidParam() id: string): Promise<DistributionView> {
+    return this.deals.distribution(caller, id);
   }
 
   /** The research team's contribution shares (summing to 100) and the costs recovered first. */

@@ -9,7 +9,7 @@ import {
   type PageQueryDto,
 } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isManualAction } from '../core/deal-machine';
+import { isManualAction, RECORDED_ACTIONS } from '../core/deal-machine';
 import { contributionProblem } from '../core/income-split';
 import { Deal } from '../entities/deal.entity';
 import { DealContribution } from '../entities/deal-room.entity';
@@ -17,14 +17,14 @@ import type { AssignManagerDto, DistributionDto, OpenDealDto, TransitionDto } fr
 import { LicenceTerms } from '../licences/licence-terms.service';
 import { DealAccess } from './deal-access';
 import { DealSteps } from './deal-steps';
-import { DEAL_VIEW_SQL, dealView, type DealView } from './deal-views';
-
-/** Steps that need a record of their own and so have their own endpoint. */
-const RECORDED_STEPS: Partial<Record<string, string>> = {
-  value: 'POST /deals/{id}/valuation',
-  take_equity: 'POST /deals/{id}/equity',
-  grant: 'POST /deals/{id}/rights-grants',
-};
+import {
+  DEAL_VIEW_SQL,
+  dealView,
+  type BrokerView,
+  type DealSummary,
+  type DealView,
+  type DistributionView,
+} from './deal-views';
 
 interface ConnectionRow {
   id: string;
@@ -120,7 +120,7 @@ export class DealsService {
     };
   }
 
-  async list(caller: Caller, query: PageQueryDto): Promise<Page<Omit<DealView, 'capacity'>>> {
+  async list(caller: Caller, query: PageQueryDto): Promise<Page<DealSummary>> {
     const { page, pageSize, skip } = pageOf(query);
     const where = `WHERE (d.institution_org_id = $1 AND $2 = 'tto') OR (d.company_org_id = $1 AND $2 = 'enterprise')
                       OR (d.manager_user_id = $3 AND $2 = 'manager')`;
@@ -129,7 +129,7 @@ export class DealsService {
       `SELECT count(*)::int AS total FROM deal d ${where}`,
       params,
     );
-    const items: Omit<DealView, 'capacity'>[] = await this.dataSource.query(
+    const items: DealSummary[] = await this.dataSource.query(
       `${DEAL_VIEW_SQL} ${where} ORDER BY d.created_at DESC, d.id LIMIT ${pageSize} OFFSET ${skip}`,
       params,
     );
@@ -163,7 +163,7 @@ export class DealsService {
   transition(caller: Caller, id: string, input: TransitionDto): Promise<DealView> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.find(manager, caller, id, true);
-      const recorded = RECORDED_STEPS[input.action];
+      const recorded = RECORDED_ACTIONS[input.action];
       if (recorded) throw new InvalidInputError(`${input.action} is recorded with ${recorded}`, 'action');
       if (!isManualAction(deal.type, input.action)) {
         throw new InvalidInputError(
@@ -182,6 +182,30 @@ export class DealsService {
       }
       return dealView(manager, id, capacity);
     });
+  }
+
+  /** The active technology managers, for the institution to pick a deal's broker from. */
+  brokers(): Promise<BrokerView[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name AS name, o.name AS organisation
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.role = 'manager' AND u.status = 'active'
+        ORDER BY o.name, u.display_name, u.id`,
+    );
+  }
+
+  /** The research team's shares and the costs recovered first (the institution and the manager). */
+  async distribution(caller: Caller, id: string): Promise<DistributionView> {
+    const manager = this.dataSource.manager;
+    const { deal } = await this.access.findAs(manager, caller, id, ['institution', 'manager'], false);
+    const contributions: DistributionView['contributions'] = await manager.query(
+      `SELECT c.researcher_id AS "researcherId", r.name, trim_scale(c.share_percent)::text AS "sharePercent"
+         FROM deal_contribution c JOIN researcher r ON r.id = c.researcher_id
+        WHERE c.deal_id = $1
+        ORDER BY c.share_percent DESC, r.name`,
+      [id],
+    );
+    return { recoverableCosts: deal.recoverableCosts, contributions };
   }
 
   /** The research team's shares and the costs recovered first; only the institution sets them. */
