@@ -93,6 +93,12 @@ describe('rights-for-equity end to end', () => {
     const statement = await call.get(accounts.tto, `/income/statements/${researcherIds[0]}`).expect(200);
     expect(statement.body.total).toBe('499200.01');
     expect(statement.body.lines.map((l: { kind: string }) => l.kind)).toEqual(['dividend', 'exit']);
+    // The per-researcher distribution agrees with the statement; another institution sees none of it.
+    const { body: totals } = await call.get(accounts.tto, '/income/researchers').expect(200);
+    expect(totals).toContainEqual({ researcherId: researcherIds[0], name: '张伟', entries: 2, total: '499200.01' });
+    const { body: others } = await call.get(accounts.otherTto, '/income/researchers').expect(200);
+    expect(others).toEqual([]);
+    await call.get(accounts.enterprise, '/income/researchers').expect(403);
 
     const audit: { step: string }[] = await dataSource.query(
       `SELECT details->>'step' AS step FROM audit_log WHERE subject_id = $1 AND action = 'deal.transitioned'

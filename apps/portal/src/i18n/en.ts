@@ -1,3 +1,4 @@
+import { dealsEn } from './deals.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -40,6 +41,9 @@ export const en: Messages = {
   },
   nav: {
     kpis: 'KPI dashboard',
+    deals: 'Deals',
+    brokered: 'Deals I broker',
+    income: 'Income distribution',
     home: 'Home',
     needs: 'My needs',
     newNeed: 'Post a need',
@@ -458,4 +462,5 @@ export const en: Messages = {
     p90: '90th percentile (hours)',
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
+  deals: dealsEn,
 };

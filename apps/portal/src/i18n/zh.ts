@@ -1,3 +1,5 @@
+import { dealsZh } from './deals.zh';
+
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
   app: { name: '成果快转', tagline: '科技成果与企业需求精准对接' },
@@ -38,6 +40,9 @@ export const zh = {
   },
   nav: {
     kpis: '数据看板',
+    deals: '交易',
+    brokered: '我经纪的交易',
+    income: '收益分配',
     home: '首页',
     needs: '我的需求',
     newNeed: '发布需求',
@@ -456,6 +461,7 @@ export const zh = {
     p90: '90 分位（小时）',
   },
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
+  deals: dealsZh,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,7 +6,7 @@ import type { IncomePolicy } from '../core/income-split';
 import { IncomeDto, PolicyDto } from '../http/deal.dto';
 import { IDEMPOTENCY_HEADER, requireIdempotencyKey } from './idempotency';
 import type { IncomeEventView } from './income-book';
-import { IncomeService, type Statement } from './income.service';
+import { IncomeService, type ResearcherTotal, type Statement } from './income.service';
 
 /** Income events of a deal and their ledger entries. */
 @ApiTags('income')
@@ -53,6 +53,12 @@ export class IncomeController {
   @Put('policy')
   setPolicy(@CurrentUser() caller: Caller, @Body() body: PolicyDto): Promise<IncomePolicy> {
     return this.income.setPolicy(caller, body);
+  }
+
+  /** The per-researcher distribution: each researcher with income allotted, and their total. */
+  @Get('researchers')
+  researchers(@CurrentUser() caller: Caller): Promise<ResearcherTotal[]> {
+    return this.income.distribution(caller);
   }
 
   /** A researcher's statement: every ledger entry in their name, with the total. */

@@ -28,6 +28,15 @@ export interface Statement {
   total: string;
 }
 
+/** What one researcher has been allotted so far, over all of the institution's deals. */
+export interface ResearcherTotal {
+  researcherId: string;
+  name: string;
+  /** Ledger entries in their name. */
+  entries: number;
+  total: string;
+}
+
 /** Income not tied to an instalment (dividends, exit proceeds), the ledger, policies and statements. */
 @Injectable()
 export class IncomeService {
@@ -114,6 +123,18 @@ export class IncomeService {
   }
 
   /** One researcher's income from every deal of the caller's institution. */
+  /** Every researcher of the institution with income allotted, the largest total first. */
+  distribution(caller: Caller): Promise<ResearcherTotal[]> {
+    return this.dataSource.query(
+      `SELECT r.id AS "researcherId", r.name, count(*)::int AS entries, sum(l.amount)::numeric(14,2)::text AS total
+         FROM ledger_entry l JOIN researcher r ON r.id = l.researcher_id
+        WHERE l.institution_org_id = $1 AND r.org_id = $1
+        GROUP BY r.id, r.name
+        ORDER BY sum(l.amount) DESC, r.name, r.id`,
+      [caller.orgId],
+    );
+  }
+
   async statement(caller: Caller, researcherId: string): Promise<Statement> {
     const [researcher]: { id: string; name: string }[] = await this.dataSource.query(
       `SELECT id, name FROM researcher WHERE id = $1 AND org_id = $2`,
