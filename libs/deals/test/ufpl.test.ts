@@ -107,6 +107,11 @@ describe('use-first-pay-later licence end to end', () => {
     await call
       .post(accounts.tto, '/deals', { type: 'licence', title: '重复', connectionId, licenceScope: 'sole' })
       .expect(409);
+    // Either side finds the room from the connection; another institution finds nothing.
+    const found = await call.get(accounts.tto, `/deals?connectionId=${connectionId}`).expect(200);
+    expect(found.body).toMatchObject({ total: 1, items: [{ id: dealId, connectionId }] });
+    expect((await call.get(accounts.otherTto, `/deals?connectionId=${connectionId}`).expect(200)).body.total).toBe(0);
+    await call.get(accounts.tto, '/deals?connectionId=nope').expect(400);
     await call.post(accounts.tto, `/deals/${dealId}/manager`, { userId: accounts.manager.userId }).expect(200);
     await call.post(accounts.manager, `/deals/${dealId}/messages`, { body: '双方请确认免费使用期。' }).expect(201);
 

@@ -167,3 +167,25 @@ export async function download(path: string, fileName: string): Promise<void> {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/**
+ * Opens a printable page the API serves behind the session (a contract, a payment notice) in a
+ * new tab. The tab is opened at once, inside the click, so no popup blocker stops it, and is
+ * pointed at the document once it has arrived; it is closed again when the request is refused.
+ */
+export async function openDocument(path: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    await session.fresh();
+    let response = await send(path, {});
+    if (response.status === 401 && (await session.refresh())) response = await send(path, {});
+    if (!response.ok) throw await errorOf(response);
+    const url = URL.createObjectURL(await response.blob());
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}

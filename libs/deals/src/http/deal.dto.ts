@@ -24,6 +24,7 @@ import {
   type DealType,
   type LicenceScope,
 } from '../core/deal-machine';
+import { PageQueryDto } from '@kuaizhuan/platform';
 import { PAYMENT_MODES, TRIGGER_KINDS, type PaymentMode, type TriggerKind } from '../core/licence-terms';
 import { IsAmount, IsCalendarDate, IsPercent } from './fields';
 
@@ -55,6 +56,13 @@ export class OpenDealDto {
   @ValidateIf((body: OpenDealDto) => body.type === 'licence' || body.type === 'use_first_pay_later')
   @IsIn(LICENCE_SCOPES)
   licenceScope?: LicenceScope;
+}
+
+export class DealListQueryDto extends PageQueryDto {
+  /** Only the deal opened from this connection. */
+  @IsOptional()
+  @IsUUID()
+  connectionId?: string;
 }
 
 export class AssignManagerDto {

@@ -14,10 +14,11 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
-import { PageQueryDto, UuidParam, type Page } from '@kuaizhuan/platform';
+import { UuidParam, type Page } from '@kuaizhuan/platform';
 import { memoryStorage } from 'multer';
 import {
   AssignManagerDto,
+  DealListQueryDto,
   DistributionDto,
   MessageDto,
   OpenDealDto,
@@ -67,7 +68,7 @@ export class DealsController {
 
   /** The deals the caller takes part in, newest first. */
   @Get()
-  list(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<Page<DealSummary>> {
+  list(@CurrentUser() caller: Caller, @Query() query: DealListQueryDto): Promise<Page<DealSummary>> {
     return this.deals.list(caller, query);
   }
 

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  pageOf,
-  type Page,
-  type PageQueryDto,
-} from '@kuaizhuan/platform';
+import { ConflictError, InvalidInputError, NotFoundError, pageOf, type Page } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isManualAction, RECORDED_ACTIONS } from '../core/deal-machine';
 import { contributionProblem } from '../core/income-split';
 import { Deal } from '../entities/deal.entity';
 import { DealContribution } from '../entities/deal-room.entity';
-import type { AssignManagerDto, DistributionDto, OpenDealDto, TransitionDto } from '../http/deal.dto';
+import type { AssignManagerDto, DealListQueryDto, DistributionDto, OpenDealDto, TransitionDto } from '../http/deal.dto';
 import { LicenceTerms } from '../licences/licence-terms.service';
 import { DealAccess } from './deal-access';
 import { DealSteps } from './deal-steps';
@@ -120,11 +113,12 @@ export class DealsService {
     };
   }
 
-  async list(caller: Caller, query: PageQueryDto): Promise<Page<DealSummary>> {
+  async list(caller: Caller, query: DealListQueryDto): Promise<Page<DealSummary>> {
     const { page, pageSize, skip } = pageOf(query);
-    const where = `WHERE (d.institution_org_id = $1 AND $2 = 'tto') OR (d.company_org_id = $1 AND $2 = 'enterprise')
-                      OR (d.manager_user_id = $3 AND $2 = 'manager')`;
-    const params = [caller.orgId, caller.role, caller.userId];
+    const where = `WHERE ((d.institution_org_id = $1 AND $2 = 'tto') OR (d.company_org_id = $1 AND $2 = 'enterprise')
+                      OR (d.manager_user_id = $3 AND $2 = 'manager'))
+                     AND ($4::uuid IS NULL OR d.connection_id = $4)`;
+    const params = [caller.orgId, caller.role, caller.userId, query.connectionId ?? null];
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM deal d ${where}`,
       params,
