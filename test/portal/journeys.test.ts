@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { describeDealJourney } from './deal-journey';
 import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform } from './platform';
 
 /**
@@ -7,7 +8,8 @@ import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform 
  * worker on a freshly seeded platform: a company posts a need; a manager publishes it and
  * approves its recommendation; the company sees it explained and is interested; a TTO imports
  * a CSV with a bad row and reads the report, then answers the same recommendation, and both
- * sides see each other's contacts. Screenshots go to test/portal/screenshots.
+ * sides see each other's contacts; the two then carry the connection to a use-first-pay-later
+ * deal (deal-journey.ts). Screenshots go to test/portal/screenshots.
  */
 
 let platform: Platform;
@@ -217,6 +219,15 @@ describe('portal journeys (continued)', () => {
     await screenshot(company, 'company-connection-contacts');
   }, 60_000);
 });
+
+describeDealJourney(() => ({
+  platform,
+  company,
+  tto,
+  manager,
+  session: (email) => session(email),
+  needTitle: NEED_TITLE,
+}));
 
 describe('portal journeys: listing by hand and bulk review', () => {
   const achievementTitle = `门户登记成果：高导热镁合金壳体${Date.now().toString(36)}`;

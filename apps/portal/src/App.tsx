@@ -32,6 +32,9 @@ const Kpis = lazy(() => import('./pages/admin/Kpis'));
 const Search = lazy(() => import('./pages/Search'));
 const Team = lazy(() => import('./pages/Team'));
 const Inbox = lazy(() => import('./pages/Inbox'));
+const Deals = lazy(() => import('./pages/deals/Deals'));
+const DealRoom = lazy(() => import('./pages/deals/DealRoom'));
+const IncomeDistribution = lazy(() => import('./pages/tto/IncomeDistribution'));
 
 function Loading() {
   return (
@@ -101,6 +104,12 @@ export function App() {
             <Route path="matches" element={<Only roles={['tto']} children={<Matches />} />} />
             <Route path="imports" element={<Only roles={['tto']} children={<Imports />} />} />
             <Route path="researchers" element={<Only roles={['tto']} children={<Researchers />} />} />
+            <Route path="income" element={<Only roles={['tto']} children={<IncomeDistribution />} />} />
+            <Route path="deals" element={<Only roles={['enterprise', 'tto', 'manager']} children={<Deals />} />} />
+            <Route
+              path="deals/:id"
+              element={<Only roles={['enterprise', 'tto', 'manager']} children={<DealRoom />} />}
+            />
             <Route path="reviews" element={<Only roles={['manager', 'admin']} children={<ReviewQueue />} />} />
             <Route path="reviews/:id" element={<Only roles={['manager', 'admin']} children={<ReviewDetail />} />} />
             <Route path="moderation" element={<Only roles={['manager', 'admin']} children={<Moderation />} />} />

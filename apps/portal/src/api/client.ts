@@ -109,6 +109,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | string[] | undefined | null>;
   /** Public endpoints (sign-in, register) go without the token and never refresh. */
   anonymous?: boolean;
+  /** Extra headers, e.g. the Idempotency-Key of a money-moving request. */
+  headers?: Record<string, string>;
 }
 
 function withQuery(path: string, query: RequestOptions['query']): string {
@@ -125,7 +127,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -188,4 +190,14 @@ export async function openDocument(path: string): Promise<void> {
     tab?.close();
     throw error;
   }
+}
+
+/**
+ * A fresh Idempotency-Key for one money-moving request. A retry of the same submission sends
+ * the same key, so the server applies it once; a refused request stores nothing, so the key
+ * may be used again after the user corrects the form.
+ */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `portal-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

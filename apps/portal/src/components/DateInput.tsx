@@ -15,7 +15,10 @@ export function DateInput({ value, onChange, ...props }: Props) {
     <DatePicker
       format={FORMAT}
       value={value ? dayjs(value, FORMAT) : null}
-      onChange={(date) => onChange?.(date ? date.format(FORMAT) : undefined)}
+      onChange={(date) => {
+        const day = Array.isArray(date) ? date[0] : date;
+        onChange?.(day ? day.format(FORMAT) : undefined);
+      }}
       {...props}
     />
   );

@@ -7,7 +7,8 @@ export const dealsEn: Messages['deals'] = {
   none: 'No deals yet. Once both sides are connected, open a deal from the connection.',
   open: 'Open a deal',
   openTitle: 'Open a deal / apply for a licence',
-  openHint: 'Choose “use first, pay later” to apply for such a licence: free use first, payment once the agreed trigger is reached.',
+  openHint:
+    'Choose “use first, pay later” to apply for such a licence: free use first, payment once the agreed trigger is reached.',
   opened: 'Deal opened: offer terms in the deal room',
   room: 'Deal room',
   goToRoom: 'Go to the deal room',
@@ -191,6 +192,7 @@ export const dealsEn: Messages['deals'] = {
     researcher: 'Researcher',
     share: 'Share (%)',
     addResearcher: 'Add a researcher',
+    remove: 'Remove',
     saveDistribution: 'Save distribution',
     distributionSaved: 'Distribution saved',
     noContributions: 'No team distribution set yet',
@@ -207,7 +209,8 @@ export const dealsEn: Messages['deals'] = {
   },
   statements: {
     title: 'Income distribution',
-    intro: 'Each income is split by our policy: costs first, the institution’s share up to its cap, the team’s at least its floor, then each researcher by contribution.',
+    intro:
+      'Each income is split by our policy: costs first, the institution’s share up to its cap, the team’s at least its floor, then each researcher by contribution.',
     policy: 'Distribution policy',
     teamFloorPercent: 'Team floor (%)',
     institutionCapPercent: 'Institution cap (%)',
@@ -215,6 +218,7 @@ export const dealsEn: Messages['deals'] = {
     policySaved: 'Policy saved',
     researcher: 'Researcher',
     statement: 'Statement',
+    entries: 'Entries',
     pickResearcher: 'Pick a researcher to see their statement',
     total: 'Total',
     deal: 'Deal',

@@ -7,6 +7,7 @@ import type { ConnectionDetail as Detail, ResearcherContact } from '../../api/ty
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatPercent } from '../../format';
+import { OpenDeal } from '../deals/OpenDeal';
 
 /** One connection: what was matched, and how to reach the other side. */
 export default function ConnectionDetail() {
@@ -17,9 +18,12 @@ export default function ConnectionDetail() {
     <QueryState query={detail}>
       {(c) => (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Typography.Title level={4}>
-            {c.need.title} × {c.achievement.title}
-          </Typography.Title>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {c.need.title} × {c.achievement.title}
+            </Typography.Title>
+            <OpenDeal connectionId={c.id} defaultTitle={c.achievement.title} />
+          </Space>
           <Row gutter={16}>
             <Col xs={24} lg={12}>
               <Card title={t('connections.counterpart')} data-testid="contacts">
