@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { Page } from 'playwright-core';
 import { screenshot, type Platform } from './platform';
 
@@ -15,22 +16,27 @@ export interface DealJourneyContext {
 }
 
 /** A calendar date `offset` days from today in China time: YYYY-MM-DD. */
-function chinaDay(offset: number): string {
+export function chinaDay(offset: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Yuan as the portal writes them in Chinese: 5 万元 from ten thousand, 8,000 元 below. */
-function yuanZh(amount: number): string {
+export function yuanZh(amount: number): string {
   const digits = (value: number): string => value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
   return amount >= 10_000 ? `${digits(amount / 10_000)} 万元` : `${digits(amount)} 元`;
 }
 
-/** Types a date into an antd date picker found by its form label. */
-async function pickDate(page: Page, label: string, date: string): Promise<void> {
+/**
+ * Types a date into an antd date picker found by its form label and leaves the field with Tab,
+ * as a user moving on to the next field would (Enter would also submit the form).
+ */
+export async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label);
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press('Tab');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  expect(await input.inputValue()).toBe(date);
 }
 
 /**
@@ -173,8 +179,7 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
           WHERE e.deal_id = $1 ORDER BY l.amount DESC`,
         [dealId],
       );
-      const total = entries.reduce((sum, e) => sum + Number(e.amount), 0);
-      expect(total).toBe(50_000);
+      expect(entries.reduce((sum, e) => sum.plus(e.amount), new Decimal(0)).toFixed(2)).toBe('50000.00');
       const researcher = entries.find((e) => e.party === 'researcher')!;
       expect(Number(researcher.amount)).toBeGreaterThanOrEqual(0.8 * 50_000);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeDealJourney } from './deal-journey';
+import { describeEquityJourney } from './equity-journey';
 import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform } from './platform';
 
 /**
@@ -9,7 +10,8 @@ import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform 
  * approves its recommendation; the company sees it explained and is interested; a TTO imports
  * a CSV with a bad row and reads the report, then answers the same recommendation, and both
  * sides see each other's contacts; the two then carry the connection to a use-first-pay-later
- * deal (deal-journey.ts). Screenshots go to test/portal/screenshots.
+ * deal (deal-journey.ts); the TTO opens a rights-for-equity deal of its own with a company
+ * (equity-journey.ts). Screenshots go to test/portal/screenshots.
  */
 
 let platform: Platform;
@@ -220,14 +222,16 @@ describe('portal journeys (continued)', () => {
   }, 60_000);
 });
 
-describeDealJourney(() => ({
+const dealContext = () => ({
   platform,
   company,
   tto,
   manager,
-  session: (email) => session(email),
+  session: (email: string) => session(email),
   needTitle: NEED_TITLE,
-}));
+});
+describeDealJourney(dealContext);
+describeEquityJourney(dealContext);
 
 describe('portal journeys: listing by hand and bulk review', () => {
   const achievementTitle = `门户登记成果：高导热镁合金壳体${Date.now().toString(36)}`;

@@ -345,6 +345,43 @@ describe(AchievementsService.name, () => {
     });
   });
 
+  describe('listOwn', () => {
+    it('narrows the institution own list by status and by title, taking % and _ as plain text', async () => {
+      const body = { ...ACHIEVEMENT, researcherIds: [researcherId] };
+      const post = (title: string, externalRef: string) =>
+        request(http)
+          .post('/api/achievements')
+          .set(as(accounts.tto))
+          .send({ ...body, title, externalRef })
+          .expect(201);
+      await post('钛合金_100%回收工艺', 'CQU-LIST-1');
+      await post('钛合金激光焊接', 'CQU-LIST-2');
+      await request(http)
+        .post('/api/achievements')
+        .set(as(accounts.otherTto))
+        .send({ ...ACHIEVEMENT, title: '钛合金冷喷涂', externalRef: 'SWU-LIST-1' })
+        .expect(201);
+      const titles = async (query: Record<string, string>): Promise<string[]> => {
+        const { body: page } = await request(http)
+          .get('/api/achievements')
+          .query(query)
+          .set(as(accounts.tto))
+          .expect(200);
+        return page.items.map((a: { title: string }) => a.title).sort();
+      };
+      expect(await titles({ q: '钛合金' })).toEqual(['钛合金_100%回收工艺', '钛合金激光焊接']);
+      expect(await titles({ q: ' 100% ' })).toEqual(['钛合金_100%回收工艺']);
+      expect(await titles({ q: '_' })).toEqual(['钛合金_100%回收工艺']);
+      expect(await titles({ q: '钛合金', status: 'published' })).toEqual([]);
+      const refused = await request(http)
+        .get('/api/achievements')
+        .query({ q: '钛'.repeat(101) })
+        .set(as(accounts.tto))
+        .expect(400);
+      expect(JSON.stringify(refused.body)).toContain('q');
+    });
+  });
+
   describe('tenancy', () => {
     it('keeps drafts and internal notes inside the institution, on every endpoint', async () => {
       const draft = await request(http)

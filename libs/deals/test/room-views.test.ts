@@ -68,6 +68,31 @@ describe('brokers', () => {
   });
 });
 
+describe('companies', () => {
+  it('lists verified companies by part of their name, to the institution only', async () => {
+    const { enterprise, otherEnterprise } = accounts;
+    await dataSource.query(
+      `UPDATE organisation SET verification_status = CASE WHEN id = $1 THEN 'verified' ELSE 'pending' END::verification_status
+        WHERE id IN ($1, $2)`,
+      [enterprise.orgId, otherEnterprise.orgId],
+    );
+    const { body } = await call.get(accounts.tto, '/deals/companies?q=长安').expect(200);
+    expect(body.map(({ id, name }: { id: string; name: string }) => ({ id, name }))).toEqual([
+      { id: enterprise.orgId, name: '重庆长安轻量化科技有限公司' },
+    ]);
+    const all = await call.get(accounts.tto, '/deals/companies').expect(200);
+    const ids = all.body.map((c: { id: string }) => c.id);
+    expect(ids).toContain(enterprise.orgId);
+    expect(ids).not.toContain(otherEnterprise.orgId);
+    expect(ids).not.toContain(accounts.tto.orgId);
+
+    const refused = await call.get(accounts.tto, `/deals/companies?q=${'长'.repeat(101)}`).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('q');
+    await call.get(accounts.enterprise, '/deals/companies').expect(403);
+    await call.get(accounts.manager, '/deals/companies').expect(403);
+  });
+});
+
 describe('distribution', () => {
   it('shows the institution and the assigned manager the costs and the research team’s shares', async () => {
     const { dealId, researcherIds } = await signedDeal(app.getHttpServer(), accounts, 'licence', {

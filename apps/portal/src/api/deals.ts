@@ -80,8 +80,18 @@ export interface Deal extends DealSummary {
 export interface OpenDeal {
   type: DealType;
   title: string;
-  connectionId: string;
+  /** From a connection; or, for a TTO's direct deal, its achievement and the company. */
+  connectionId?: string;
+  achievementId?: string;
+  companyOrgId?: string;
   licenceScope?: LicenceScope;
+}
+
+/** A verified company a TTO may open a deal with. */
+export interface Company {
+  id: string;
+  name: string;
+  region: string | null;
 }
 
 export interface Broker {

@@ -10,6 +10,10 @@ export const dealsEn: Messages['deals'] = {
   openHint:
     'Choose “use first, pay later” to apply for such a licence: free use first, payment once the agreed trigger is reached.',
   opened: 'Deal opened: offer terms in the deal room',
+  directHint:
+    'Open a deal on one of our achievements directly with a verified company, e.g. equity in a spin-off, a transfer or a licence; a deal arising from a connection is opened from the connection.',
+  pickAchievement: 'Type to find one of our achievements',
+  pickCompany: 'Type to find a verified company',
   room: 'Deal room',
   goToRoom: 'Go to the deal room',
   type: 'Deal type',

@@ -27,7 +27,7 @@ export class AchievementsController {
   @Get()
   @Roles('tto')
   listOwn(@CurrentUser() caller: Caller, @Query() query: OwnListQueryDto): Promise<Page<OwnerAchievement>> {
-    return this.achievements.listOwn(caller, query.status, query.page, query.pageSize);
+    return this.achievements.listOwn(caller, query, query.page, query.pageSize);
   }
 
   /** An achievement: whole for its owner and moderators; others see a published one without private fields. */

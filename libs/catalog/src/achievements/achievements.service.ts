@@ -3,10 +3,10 @@ import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { defined } from '../common/defined';
-import { ListingWorkflow, type Page } from '../common/listing-workflow';
+import { ListingWorkflow, type OwnListFilter, type Page } from '../common/listing-workflow';
 import { isEditable, type ListingAction } from '../domain/lifecycle';
 import { rangeProblem } from '../domain/money';
-import type { Actor, ListingStatus } from '../domain/vocabulary';
+import type { Actor } from '../domain/vocabulary';
 import { AchievementResearcher } from '../entities/achievement-researcher.entity';
 import { Achievement } from '../entities/achievement.entity';
 import { Researcher } from '../entities/researcher.entity';
@@ -82,13 +82,8 @@ export class AchievementsService {
     return achievementFor(actor, row, (await this.researchersOf([id])).get(id) ?? []);
   }
 
-  async listOwn(
-    actor: Actor,
-    status: ListingStatus | undefined,
-    page = 1,
-    pageSize = 20,
-  ): Promise<Page<OwnerAchievement>> {
-    const result = await this.workflow.listOwn(actor.orgId, status, page, pageSize);
+  async listOwn(actor: Actor, filter: OwnListFilter, page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
+    const result = await this.workflow.listOwn(actor.orgId, filter, page, pageSize);
     return { ...result, items: await this.ownerViews(result.items) };
   }
 

@@ -1,11 +1,17 @@
 import type { AuditLog } from '@kuaizhuan/identity';
 import { NotFoundError, type Outbox } from '@kuaizhuan/platform';
-import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { ILike, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
 import { isModerator, type Actor, type ListingStatus } from '../domain/vocabulary';
 import type { ListingColumns } from '../entities/listing-columns';
 import { actorKind, lifecyclePatch } from './lifecycle-step';
 import type { Page } from '@kuaizhuan/platform';
+
+/** What a listing owner narrows its own list by. */
+export interface OwnListFilter {
+  status?: ListingStatus;
+  q?: string;
+}
 
 export type ListingKind = 'need' | 'achievement';
 
@@ -108,9 +114,14 @@ export class ListingWorkflow<T extends ListingColumns> {
     }
   }
 
-  /** The caller's organisation's listings, newest first. */
-  async listOwn(orgId: string, status: ListingStatus | undefined, page: number, pageSize: number): Promise<Page<T>> {
-    const where = (status ? { orgId, status } : { orgId }) as FindOptionsWhere<T>;
+  /** The caller's organisation's listings, newest first, optionally in one status or by title. */
+  async listOwn(orgId: string, filter: OwnListFilter, page: number, pageSize: number): Promise<Page<T>> {
+    const q = filter.q?.trim();
+    const where = {
+      orgId,
+      ...(filter.status && { status: filter.status }),
+      ...(q && { title: ILike(`%${q.replace(/[\\%_]/g, '\\$&')}%`) }),
+    } as FindOptionsWhere<T>;
     return this.page(where, page, pageSize);
   }
 

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
 import { LISTING_STATUSES, type ListingStatus } from '../domain/vocabulary';
 
@@ -9,4 +9,10 @@ export class OwnListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LISTING_STATUSES)
   status?: ListingStatus;
+
+  /** Only listings whose title contains this text. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -27,7 +27,7 @@ export class NeedsController {
   @Get()
   @Roles('enterprise')
   listOwn(@CurrentUser() caller: Caller, @Query() query: OwnListQueryDto): Promise<Page<OwnerNeed>> {
-    return this.needs.listOwn(caller, query.status, query.page, query.pageSize);
+    return this.needs.listOwn(caller, query, query.page, query.pageSize);
   }
 
   /** A need: whole for its owner and moderators; others see a published one, details only when public. */

@@ -3,10 +3,10 @@ import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { defined } from '../common/defined';
-import { ListingWorkflow, type Page } from '../common/listing-workflow';
+import { ListingWorkflow, type OwnListFilter, type Page } from '../common/listing-workflow';
 import { isEditable, type ListingAction } from '../domain/lifecycle';
 import { rangeProblem } from '../domain/money';
-import type { Actor, ListingStatus } from '../domain/vocabulary';
+import type { Actor } from '../domain/vocabulary';
 import { Need } from '../entities/need.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateNeedDto, UpdateNeedDto } from './need.dto';
@@ -65,8 +65,8 @@ export class NeedsService {
     return needFor(actor, await this.workflow.findVisible(actor, id));
   }
 
-  async listOwn(actor: Actor, status: ListingStatus | undefined, page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
-    const result = await this.workflow.listOwn(actor.orgId, status, page, pageSize);
+  async listOwn(actor: Actor, filter: OwnListFilter, page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
+    const result = await this.workflow.listOwn(actor.orgId, filter, page, pageSize);
     return { ...result, items: result.items.map(ownerNeed) };
   }
 

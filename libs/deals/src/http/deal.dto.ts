@@ -65,6 +65,14 @@ export class DealListQueryDto extends PageQueryDto {
   connectionId?: string;
 }
 
+export class CompanyQueryDto {
+  /** Part of the company's name. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
 export class AssignManagerDto {
   /** A user with the manager role. */
   @IsUUID()

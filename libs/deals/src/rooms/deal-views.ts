@@ -33,6 +33,13 @@ export interface BrokerView {
   organisation: string;
 }
 
+/** A verified company an institution may open a deal with. */
+export interface CompanyView {
+  id: string;
+  name: string;
+  region: string | null;
+}
+
 /** How a deal's income is shared in the institution: costs recovered first, then the team's shares. */
 export interface DistributionView {
   recoverableCosts: string;

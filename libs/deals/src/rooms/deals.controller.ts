@@ -18,6 +18,7 @@ import { UuidParam, type Page } from '@kuaizhuan/platform';
 import { memoryStorage } from 'multer';
 import {
   AssignManagerDto,
+  CompanyQueryDto,
   DealListQueryDto,
   DistributionDto,
   MessageDto,
@@ -28,7 +29,7 @@ import {
 import { MAX_ATTACHMENT_BYTES } from './attachment-types';
 import { ContractService } from '../contract/contract.service';
 import { DealsService } from './deals.service';
-import type { BrokerView, DealSummary, DealView, DistributionView } from './deal-views';
+import type { BrokerView, CompanyView, DealSummary, DealView, DistributionView } from './deal-views';
 import { RoomService, type AttachmentView, type MessageView, type TermSheetView, type Upload } from './room.service';
 
 /**
@@ -77,6 +78,13 @@ export class DealsController {
   @Roles('tto')
   brokers(): Promise<BrokerView[]> {
     return this.deals.brokers();
+  }
+
+  /** Verified companies by name, to open a deal with one directly (e.g. a spin-off taking equity). */
+  @Get('companies')
+  @Roles('tto')
+  companies(@Query() query: CompanyQueryDto): Promise<CompanyView[]> {
+    return this.deals.companies(query);
   }
 
   @Get(':id')

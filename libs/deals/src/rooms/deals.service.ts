@@ -6,7 +6,14 @@ import { isManualAction, RECORDED_ACTIONS } from '../core/deal-machine';
 import { contributionProblem } from '../core/income-split';
 import { Deal } from '../entities/deal.entity';
 import { DealContribution } from '../entities/deal-room.entity';
-import type { AssignManagerDto, DealListQueryDto, DistributionDto, OpenDealDto, TransitionDto } from '../http/deal.dto';
+import type {
+  AssignManagerDto,
+  CompanyQueryDto,
+  DealListQueryDto,
+  DistributionDto,
+  OpenDealDto,
+  TransitionDto,
+} from '../http/deal.dto';
 import { LicenceTerms } from '../licences/licence-terms.service';
 import { DealAccess } from './deal-access';
 import { DealSteps } from './deal-steps';
@@ -14,6 +21,7 @@ import {
   DEAL_VIEW_SQL,
   dealView,
   type BrokerView,
+  type CompanyView,
   type DealSummary,
   type DealView,
   type DistributionView,
@@ -185,6 +193,18 @@ export class DealsService {
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.role = 'manager' AND u.status = 'active'
         ORDER BY o.name, u.display_name, u.id`,
+    );
+  }
+
+  /** Verified companies whose name contains `q` (at most 20, by name), for a TTO opening a deal. */
+  companies(query: CompanyQueryDto): Promise<CompanyView[]> {
+    const q = query.q?.trim() ?? '';
+    return this.dataSource.query(
+      `SELECT id, name, region FROM organisation
+        WHERE kind = 'enterprise' AND verification_status = 'verified'
+          AND ($1 = '' OR strpos(lower(name), lower($1)) > 0)
+        ORDER BY name, id LIMIT 20`,
+      [q],
     );
   }
 

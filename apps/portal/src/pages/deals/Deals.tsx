@@ -9,6 +9,7 @@ import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { formatDate } from '../../format';
 import { DealStatusTag } from './DealStatusTag';
+import { OpenDealButton } from './OpenDeal';
 
 /** The deals the caller takes part in: as the company, the institution or the broker. */
 export default function Deals() {
@@ -21,7 +22,10 @@ export default function Deals() {
   });
   const role = me?.user.role;
   return (
-    <Card title={role === 'manager' ? t('deals.brokered') : t('deals.title')}>
+    <Card
+      title={role === 'manager' ? t('deals.brokered') : t('deals.title')}
+      extra={role === 'tto' && <OpenDealButton />}
+    >
       <Table<DealSummary>
         rowKey="id"
         loading={list.isPending}
