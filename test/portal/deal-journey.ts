@@ -229,6 +229,16 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
         .getByTestId('kpi-turnover')
         .getByText(yuanZh(Number(turnover)), { exact: true })
         .waitFor();
+      // The journey's manager approved a recommendation this year: an active technology manager.
+      const [{ reviewers }]: { reviewers: number }[] = await platform.dataSource.query(
+        `SELECT count(DISTINCT reviewed_by)::int AS reviewers FROM recommendation WHERE reviewed_by IS NOT NULL`,
+      );
+      expect(reviewers).toBeGreaterThanOrEqual(1);
+      await operator
+        .getByTestId('kpi-managers')
+        .locator('.ant-statistic-content-value')
+        .getByText(String(reviewers), { exact: true })
+        .waitFor();
       await screenshot(operator, 'operator-dashboard-deal');
     }, 60_000);
   });

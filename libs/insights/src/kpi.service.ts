@@ -115,7 +115,7 @@ export class KpiService {
          (SELECT count(*)::int FROM deal_equity e WHERE e.new_company AND e.taken_on BETWEEN $1::date AND $2::date) AS founded,
          (SELECT count(DISTINCT u.id)::int FROM user_account u
            WHERE u.role = 'manager' AND u.status = 'active'
-             AND (EXISTS (SELECT 1 FROM recommendation r WHERE r.reviewer_id = u.id AND ${IN_PERIOD('r.reviewed_at')})
+             AND (EXISTS (SELECT 1 FROM recommendation r WHERE r.reviewed_by = u.id AND ${IN_PERIOD('r.reviewed_at')})
                OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
                            AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
          (SELECT count(*)::int FROM need n WHERE ${IN_PERIOD('n.published_at')}) AS needs,
