@@ -1,13 +1,15 @@
 /**
  * Loads the demo data: the four demo accounts and their organisations, then the demo
- * organisations and catalogue. Safe to run again: every step looks for what it would create
- * first. Prints one JSON line per step. Run from the build (`npm run seed`) after `npm run migrate`.
+ * organisations and catalogue, then the demo deals. Safe to run again: every step looks for
+ * what it would create first. Prints one JSON line per step. Run from the build (`npm run seed`)
+ * after `npm run migrate`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
 import { seedCatalog } from './catalog/seed-catalog';
+import { seedDeals } from './deals/seed-deals';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -34,6 +36,15 @@ async function main(): Promise<void> {
               (SELECT count(*)::int FROM need WHERE status = 'published') AS needs`,
     );
     console.log(JSON.stringify({ msg: 'demo catalogue ready', added, total, ms: Date.now() - started }));
+    started = Date.now();
+    const dealsAdded = await seedDeals(dataSource, accounts);
+    const [deals]: Record<string, number | string>[] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM deal) AS deals,
+              (SELECT count(*)::int FROM deal WHERE signed_on IS NOT NULL) AS signed,
+              (SELECT count(*)::int FROM income_event) AS "incomeEvents",
+              (SELECT coalesce(sum(amount), 0)::text FROM income_event) AS income`,
+    );
+    console.log(JSON.stringify({ msg: 'demo deals ready', added: dealsAdded, total: deals, ms: Date.now() - started }));
   } finally {
     await dataSource.destroy();
   }

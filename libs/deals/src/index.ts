@@ -3,6 +3,8 @@ export * from './core/deal-machine';
 export * from './core/licence-terms';
 export * from './core/income-split';
 export { allocate, isAmount, isPercent, yuan } from './core/money';
+export { addDays, addMonths } from './core/dates';
+export { dealServices, type DealServices } from './deal-services';
 export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';
 export { reminderJobId } from './reminders/reminder-jobs';

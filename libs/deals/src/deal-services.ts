@@ -1,0 +1,48 @@
+import { AuditLog } from '@kuaizhuan/identity';
+import { Outbox } from '@kuaizhuan/platform';
+import type { DataSource } from 'typeorm';
+import { EquityService } from './equity/equity.service';
+import { Idempotency } from './income/idempotency';
+import { IncomeBook } from './income/income-book';
+import { IncomeService } from './income/income.service';
+import { LicenceBook } from './licences/licence-book';
+import { LicenceTerms } from './licences/licence-terms.service';
+import { LicencesService } from './licences/licences.service';
+import { DealAccess } from './rooms/deal-access';
+import { DealSteps } from './rooms/deal-steps';
+import { DealsService } from './rooms/deals.service';
+import { RoomService } from './rooms/room.service';
+
+/** What the api's deal endpoints call, one service per area. */
+export interface DealServices {
+  deals: DealsService;
+  rooms: RoomService;
+  licences: LicencesService;
+  income: IncomeService;
+  equity: EquityService;
+}
+
+/**
+ * The services behind the deal endpoints, built over a DataSource without a Nest context, for
+ * scripts such as the demo seed. They are the very classes DealsModule provides, wired the same
+ * way (the compiler checks every constructor), so a script writes deals exactly as the api does:
+ * party checks, audited transitions, schedules, reminders, income splits, idempotency keys. The
+ * callers are still people of the parties: each method takes the acting user as a `Caller`.
+ * Hand wiring is chosen over an application context of DealsModule because that would need the
+ * platform module too (configuration, queues, a second connection pool) for a few plain classes.
+ */
+export function dealServices(dataSource: DataSource): DealServices {
+  const audit = new AuditLog(dataSource);
+  const access = new DealAccess();
+  const steps = new DealSteps(audit);
+  const licenceBook = new LicenceBook(steps, new Outbox());
+  const incomeBook = new IncomeBook(audit);
+  const idempotency = new Idempotency();
+  return {
+    deals: new DealsService(dataSource, access, steps, audit, new LicenceTerms(licenceBook)),
+    rooms: new RoomService(dataSource, access, steps, audit),
+    licences: new LicencesService(dataSource, access, steps, licenceBook, incomeBook, idempotency),
+    income: new IncomeService(dataSource, access, steps, incomeBook, idempotency, audit),
+    equity: new EquityService(dataSource, access, steps),
+  };
+}
