@@ -90,7 +90,8 @@ describe('portal journeys', () => {
     // The server refuses the long keyword: the form shows why and keeps every value.
     const refusal = company.getByRole('alert').filter({ hasText: '服务器未接受' });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('keywords');
+    // Named by the field, the rule it broke worded in Chinese.
+    expect(await refusal.textContent()).toContain('keywords：长度不在允许范围内');
     await screenshot(company, 'company-need-form-refused');
     expect(await company.getByLabel('需求名称').inputValue()).toBe(NEED_TITLE);
     await company
@@ -197,9 +198,10 @@ describe('portal journeys (continued)', () => {
     await tto.getByRole('button', { name: '开始导入' }).click();
     const report = tto.getByTestId('import-report');
     await report.getByText('已完成').or(report.getByText('失败')).waitFor();
-    const problem = report.getByRole('row').filter({ hasText: 'trl must be a whole number from 1 to 9' });
+    // The row as in the spreadsheet, the column as the template's header names it, the problem in Chinese.
+    const problem = report.getByRole('row').filter({ hasText: '应为 1 到 9 的整数' });
     await problem.waitFor();
-    expect(await problem.locator('td').first().textContent()).toBe('3');
+    expect(await problem.locator('td').allTextContents()).toEqual(['3', '技术成熟度(TRL)', '应为 1 到 9 的整数']);
     await report.getByText('存在错误行，本次未导入任何成果，请修改后重新上传。').waitFor();
     await screenshot(tto, 'tto-import-report');
   }, 60_000);

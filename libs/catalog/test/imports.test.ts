@@ -76,27 +76,53 @@ function goodRow(i: number): string[] {
 }
 
 /** The ten bad rows of the big file: row number (header = row 1) → the cell made bad, and the report expected. */
-const BAD: { row: number; column: string; value: string; reason: string }[] = [
-  { row: 11, column: 'title', value: '', reason: 'title is required' },
-  { row: 1001, column: 'trl', value: '12', reason: 'trl must be a whole number from 1 to 9' },
-  { row: 2002, column: 'price_min', value: '300000', reason: 'price_min must not be greater than price_max' },
-  { row: 3003, column: 'fields', value: '火星农业', reason: 'unknown field "火星农业"' },
-  { row: 4004, column: 'transfer_modes', value: 'barter', reason: 'unknown transfer mode "barter"' },
+const BAD: { row: number; column: string; value: string; reason: string; code: string }[] = [
+  { row: 11, column: 'title', value: '', reason: 'title is required', code: 'required' },
+  { row: 1001, column: 'trl', value: '12', reason: 'trl must be a whole number from 1 to 9', code: 'trl' },
+  {
+    row: 2002,
+    column: 'price_min',
+    value: '300000',
+    reason: 'price_min must not be greater than price_max',
+    code: 'price_range',
+  },
+  { row: 3003, column: 'fields', value: '火星农业', reason: 'unknown field "火星农业"', code: 'unknown_field' },
+  {
+    row: 4004,
+    column: 'transfer_modes',
+    value: 'barter',
+    reason: 'unknown transfer mode "barter"',
+    code: 'unknown_transfer_mode',
+  },
   {
     row: 5005,
     column: 'legal_status',
     value: 'pending',
     reason: 'legal_status must be one of filed, granted, lapsed, not_applicable',
+    code: 'legal_status',
   },
   {
     row: 6006,
     column: 'price_max',
     value: '12.345',
     reason: 'price_max must be an amount in yuan with at most 2 decimals',
+    code: 'amount',
   },
-  { row: 7007, column: 'reference', value: 'REF-2', reason: 'reference "REF-2" is already used in row 3' },
-  { row: 8008, column: 'separate_ledger', value: 'maybe', reason: 'separate_ledger must be yes or no' },
-  { row: 9009, column: 'researchers', value: 'R-404', reason: 'no researcher with reference R-404' },
+  {
+    row: 7007,
+    column: 'reference',
+    value: 'REF-2',
+    reason: 'reference "REF-2" is already used in row 3',
+    code: 'duplicate_reference',
+  },
+  { row: 8008, column: 'separate_ledger', value: 'maybe', reason: 'separate_ledger must be yes or no', code: 'yes_no' },
+  {
+    row: 9009,
+    column: 'researchers',
+    value: 'R-404',
+    reason: 'no researcher with reference R-404',
+    code: 'unknown_researcher',
+  },
 ];
 
 function csvCell(value: string): string {
@@ -154,7 +180,9 @@ describe(ImportRunner.name, () => {
         updatedCount: 0,
         errorCount: 10,
       });
-      expect(report.problems).toEqual(BAD.map(({ row, column, reason }) => ({ row, column, reason })));
+      expect(report.problems).toEqual(
+        BAD.map(({ row, column, reason, code }) => expect.objectContaining({ row, column, reason, code })),
+      );
       await expect(count(`SELECT 1 FROM achievement WHERE org_id = $1`, [accounts.tto.orgId])).resolves.toBe(9_990);
       await expect(
         count(
@@ -206,7 +234,15 @@ describe(ImportRunner.name, () => {
         mode: 'all_or_nothing',
         errorCount: 1,
         failureReason: '1 row(s) have problems; nothing was stored',
-        problems: [{ row: 3, column: 'trl', reason: 'trl must be a whole number from 1 to 9' }],
+        problems: [
+          {
+            row: 3,
+            column: 'trl',
+            reason: 'trl must be a whole number from 1 to 9',
+            code: 'trl',
+            params: { min: 1, max: 9 },
+          },
+        ],
       });
       await expect(count(`SELECT 1 FROM achievement WHERE external_ref IN ('REF-50001', 'REF-50002')`)).resolves.toBe(
         0,
@@ -240,8 +276,8 @@ describe(ImportRunner.name, () => {
       expect(report).toMatchObject({ status: 'failed', failureReason: 'the header row does not match the template' });
       expect(report.problems).toEqual(
         expect.arrayContaining([
-          { row: 1, column: 'colour', reason: 'unknown column "colour"' },
-          { row: 1, column: 'summary', reason: 'required column summary is missing' },
+          { row: 1, column: 'colour', reason: 'unknown column "colour"', code: 'unknown_column' },
+          { row: 1, column: 'summary', reason: 'required column summary is missing', code: 'missing_column' },
         ]),
       );
     });

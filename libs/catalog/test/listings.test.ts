@@ -54,7 +54,9 @@ describe(NeedsService.name, () => {
         .set(as(accounts.enterprise))
         .send({ ...NEED, salary: '1' })
         .expect(400);
-      expect(response.body.fields).toEqual([{ field: 'salary', message: 'salary should not exist' }]);
+      expect(response.body.fields).toEqual([
+        { field: 'salary', message: 'salary should not exist', constraint: 'whitelistValidation' },
+      ]);
     });
 
     it('refuses a budget minimum above the maximum, naming budgetMin, and stores nothing', async () => {
@@ -65,7 +67,7 @@ describe(NeedsService.name, () => {
         .send({ ...NEED, budgetMin: '3000000', budgetMax: '2000000' })
         .expect(400);
       expect(response.body.fields).toEqual([
-        { field: 'budgetMin', message: 'budgetMin must not be greater than budgetMax' },
+        { field: 'budgetMin', message: 'budgetMin must not be greater than budgetMax', constraint: 'notAbove' },
       ]);
       await expect(dataSource.query(`SELECT count(*)::int AS n FROM need`)).resolves.toEqual(before);
     });

@@ -84,7 +84,7 @@ describe(AuthController.name, () => {
         });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
-        { field: 'organisation.kind', message: expect.stringMatching(/created by invitation/) },
+        { field: 'organisation.kind', message: expect.stringMatching(/created by invitation/), constraint: 'isIn' },
       ]);
     });
 

@@ -1,20 +1,20 @@
+import i18n from 'i18next';
+import { fieldProblems, refusalText } from './refusals';
 import type { ErrorBody, TokenPair } from './types';
 
 /** A refused or failed request, with the API's error body (field names included). */
+/** A refused request: its message is worded for the user; `body` is what the server said. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBody,
   ) {
-    super(body.message);
+    super(refusalText(status, body));
   }
 
   /** Messages per form field, from `fields` or the single `field`. */
   fieldMessages(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const f of this.body.fields ?? []) out[f.field] = f.message;
-    if (this.body.field && !out[this.body.field]) out[this.body.field] = this.body.message;
-    return out;
+    return fieldProblems(this.status, this.body);
   }
 }
 
@@ -135,7 +135,12 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     body = JSON.stringify(options.body);
   }
   if (!options.anonymous && session.token) headers.Authorization = `Bearer ${session.token}`;
-  return fetch(`/api${withQuery(path, options.query)}`, { method: options.method ?? 'GET', headers, body });
+  try {
+    return await fetch(`/api${withQuery(path, options.query)}`, { method: options.method ?? 'GET', headers, body });
+  } catch {
+    // fetch rejects only when no answer came: offline, or the server is down.
+    throw new Error(i18n.t('refusals.unreachable'));
+  }
 }
 
 async function errorOf(response: Response): Promise<ApiError> {

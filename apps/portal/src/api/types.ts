@@ -228,7 +228,10 @@ export interface TaxonomyTerm {
 export interface RowProblem {
   row: number;
   column: string | null;
+  /** The problem in English; `code` and `params` let the portal word it. */
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface CatalogImport {
@@ -549,7 +552,15 @@ export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
-  fields?: { field: string; message: string }[];
+  /** Each field at fault, what is wrong, and the validation rule it broke (e.g. `maxLength`). */
+  fields?: FieldProblem[];
+  requestId?: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+  constraint?: string;
 }
 
 /** A figure against its 2027 target (GET /api/insights/kpis); decimals as strings. */

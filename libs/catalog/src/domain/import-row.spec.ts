@@ -82,12 +82,35 @@ describe('import rows', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.problems).toEqual([
-        { row: 7, column: 'title', reason: 'title is required' },
-        { row: 7, column: 'fields', reason: 'unknown field "火星农业"' },
-        { row: 7, column: 'transfer_modes', reason: 'unknown transfer mode "barter"' },
-        { row: 7, column: 'trl', reason: 'trl must be a whole number from 1 to 9' },
-        { row: 7, column: 'price_min', reason: 'price_min must be an amount in yuan with at most 2 decimals' },
-        { row: 7, column: 'separate_ledger', reason: 'separate_ledger must be yes or no' },
+        { row: 7, column: 'title', reason: 'title is required', code: 'required' },
+        {
+          row: 7,
+          column: 'fields',
+          reason: 'unknown field "火星农业"',
+          code: 'unknown_field',
+          params: { value: '火星农业' },
+        },
+        {
+          row: 7,
+          column: 'transfer_modes',
+          reason: 'unknown transfer mode "barter"',
+          code: 'unknown_transfer_mode',
+          params: { value: 'barter' },
+        },
+        {
+          row: 7,
+          column: 'trl',
+          reason: 'trl must be a whole number from 1 to 9',
+          code: 'trl',
+          params: { min: 1, max: 9 },
+        },
+        {
+          row: 7,
+          column: 'price_min',
+          reason: 'price_min must be an amount in yuan with at most 2 decimals',
+          code: 'amount',
+        },
+        { row: 7, column: 'separate_ledger', reason: 'separate_ledger must be yes or no', code: 'yes_no' },
       ]);
     });
 
@@ -95,7 +118,9 @@ describe('import rows', () => {
       const result = validateAchievementRow(3, goodRow({ price_min: '300', price_max: '200' }), resolve);
       expect(result).toEqual({
         ok: false,
-        problems: [{ row: 3, column: 'price_min', reason: 'price_min must not be greater than price_max' }],
+        problems: [
+          { row: 3, column: 'price_min', reason: 'price_min must not be greater than price_max', code: 'price_range' },
+        ],
       });
     });
 
@@ -103,7 +128,15 @@ describe('import rows', () => {
       const result = validateAchievementRow(4, goodRow({ title: '长'.repeat(201) }), resolve);
       expect(result).toEqual({
         ok: false,
-        problems: [{ row: 4, column: 'title', reason: 'title is longer than 200 characters' }],
+        problems: [
+          {
+            row: 4,
+            column: 'title',
+            reason: 'title is longer than 200 characters',
+            code: 'too_long',
+            params: { limit: 200 },
+          },
+        ],
       });
     });
   });
@@ -116,9 +149,9 @@ describe('import rows', () => {
 
     it('names missing, unknown and repeated columns', () => {
       expect(headerProblems(['reference', 'title', 'title', 'colour', 'fields', 'transfer_modes'])).toEqual([
-        { row: 1, column: 'title', reason: 'column title appears twice' },
-        { row: 1, column: 'colour', reason: 'unknown column "colour"' },
-        { row: 1, column: 'summary', reason: 'required column summary is missing' },
+        { row: 1, column: 'title', reason: 'column title appears twice', code: 'duplicate_column' },
+        { row: 1, column: 'colour', reason: 'unknown column "colour"', code: 'unknown_column' },
+        { row: 1, column: 'summary', reason: 'required column summary is missing', code: 'missing_column' },
       ]);
     });
   });
@@ -131,7 +164,15 @@ describe('import rows', () => {
           { row: 3, reference: 'B' },
           { row: 4, reference: 'A' },
         ]),
-      ).toEqual([{ row: 4, column: 'reference', reason: 'reference "A" is already used in row 2' }]);
+      ).toEqual([
+        {
+          row: 4,
+          column: 'reference',
+          reason: 'reference "A" is already used in row 2',
+          code: 'duplicate_reference',
+          params: { reference: 'A', earlier: 2 },
+        },
+      ]);
     });
   });
 });

@@ -10,11 +10,37 @@ import {
   type TaxonomyKind,
 } from './vocabulary';
 
+/**
+ * What is wrong with a cell, as a code a reader's language can word (with `params`); `reason`
+ * says the same in English for the api's other clients and the logs.
+ */
+export type RowProblemCode =
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'missing_column'
+  | 'required'
+  | 'too_long'
+  | 'unknown_field'
+  | 'unknown_region'
+  | 'unknown_ip_type'
+  | 'unknown_maturity_stage'
+  | 'unknown_transfer_mode'
+  | 'legal_status'
+  | 'trl'
+  | 'amount'
+  | 'price_range'
+  | 'yes_no'
+  | 'duplicate_reference'
+  | 'unknown_researcher'
+  | 'not_draft';
+
 /** One problem with one cell (or a whole row when `column` is null); rows count as in a spreadsheet. */
 export interface RowProblem {
   row: number;
   column: string | null;
   reason: string;
+  code: RowProblemCode;
+  params?: Record<string, string | number>;
 }
 
 /** Columns of the achievement import, in template order, with what each takes. */
@@ -136,15 +162,24 @@ export function headerProblems(header: string[]): RowProblem[] {
   keys.forEach((key, index) => {
     const name = header[index] ?? '';
     if (key === undefined) {
-      if (name.trim() !== '') problems.push({ row: 1, column: name, reason: `unknown column "${name}"` });
+      if (name.trim() !== '') {
+        problems.push({ row: 1, column: name, reason: `unknown column "${name}"`, code: 'unknown_column' });
+      }
       return;
     }
-    if (seen.has(key)) problems.push({ row: 1, column: key, reason: `column ${key} appears twice` });
+    if (seen.has(key)) {
+      problems.push({ row: 1, column: key, reason: `column ${key} appears twice`, code: 'duplicate_column' });
+    }
     seen.add(key);
   });
   for (const column of IMPORT_COLUMNS) {
     if (column.required && !seen.has(column.key)) {
-      problems.push({ row: 1, column: column.key, reason: `required column ${column.key} is missing` });
+      problems.push({
+        row: 1,
+        column: column.key,
+        reason: `required column ${column.key} is missing`,
+        code: 'missing_column',
+      });
     }
   }
   return problems;
@@ -178,24 +213,26 @@ export function validateAchievementRow(
   resolve: TermResolver,
 ): { ok: true; value: AchievementRow } | { ok: false; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (column: ImportColumn, reason: string): void => {
-    problems.push({ row, column, reason });
+  const problem = (column: ImportColumn, code: RowProblemCode, reason: string, params?: RowProblem['params']): void => {
+    problems.push({ row, column, reason, code, ...(params && { params }) });
   };
   const text = (column: ImportColumn): string => (cells[column] ?? '').trim();
 
   for (const column of IMPORT_COLUMNS) {
     const value = text(column.key);
-    if (column.required && value === '') problem(column.key, `${column.key} is required`);
+    if (column.required && value === '') problem(column.key, 'required', `${column.key} is required`);
     const limit = TEXT_LIMITS[column.key];
     if (limit !== undefined && value.length > limit)
-      problem(column.key, `${column.key} is longer than ${limit} characters`);
+      problem(column.key, 'too_long', `${column.key} is longer than ${limit} characters`, { limit });
   }
 
+  const unknownTerm = (column: ImportColumn, kind: TaxonomyKind, value: string): void =>
+    problem(column, `unknown_${kind}`, `unknown ${kind.replace('_', ' ')} "${value}"`, { value });
   const codes = (column: ImportColumn, kind: TaxonomyKind): string[] => {
     const out: string[] = [];
     for (const part of splitList(text(column))) {
       const code = resolve(kind, part);
-      if (code === undefined) problem(column, `unknown ${kind.replace('_', ' ')} "${part}"`);
+      if (code === undefined) unknownTerm(column, kind, part);
       else out.push(code);
     }
     return unique(out);
@@ -204,7 +241,7 @@ export function validateAchievementRow(
     const value = text(column);
     if (value === '') return null;
     const code = resolve(kind, value);
-    if (code === undefined) problem(column, `unknown ${kind.replace('_', ' ')} "${value}"`);
+    if (code === undefined) unknownTerm(column, kind, value);
     return code ?? null;
   };
 
@@ -215,8 +252,9 @@ export function validateAchievementRow(
   const transferModes: CooperationMode[] = [];
   for (const part of splitList(text('transfer_modes'))) {
     const mode = (COOPERATION_MODES as readonly string[]).includes(part) ? (part as CooperationMode) : MODE_NAMES[part];
-    if (mode === undefined) problem('transfer_modes', `unknown transfer mode "${part}"`);
-    else transferModes.push(mode);
+    if (mode === undefined) {
+      problem('transfer_modes', 'unknown_transfer_mode', `unknown transfer mode "${part}"`, { value: part });
+    } else transferModes.push(mode);
   }
 
   let legalStatus: LegalStatus = 'not_applicable';
@@ -225,22 +263,24 @@ export function validateAchievementRow(
     const status = (LEGAL_STATUSES as readonly string[]).includes(legalText)
       ? (legalText as LegalStatus)
       : LEGAL_NAMES[legalText];
-    if (status === undefined) problem('legal_status', `legal_status must be one of ${LEGAL_STATUSES.join(', ')}`);
-    else legalStatus = status;
+    if (status === undefined) {
+      problem('legal_status', 'legal_status', `legal_status must be one of ${LEGAL_STATUSES.join(', ')}`);
+    } else legalStatus = status;
   }
 
   let trl: number | null = null;
   const trlText = text('trl');
   if (trlText !== '') {
     if (/^\d+$/.test(trlText) && Number(trlText) >= TRL_MIN && Number(trlText) <= TRL_MAX) trl = Number(trlText);
-    else problem('trl', `trl must be a whole number from ${TRL_MIN} to ${TRL_MAX}`);
+    else
+      problem('trl', 'trl', `trl must be a whole number from ${TRL_MIN} to ${TRL_MAX}`, { min: TRL_MIN, max: TRL_MAX });
   }
 
   const amount = (column: 'price_min' | 'price_max'): string | null => {
     const value = text(column).replace(/,/g, '');
     if (value === '') return null;
     if (!isAmount(value)) {
-      problem(column, `${column} must be an amount in yuan with at most 2 decimals`);
+      problem(column, 'amount', `${column} must be an amount in yuan with at most 2 decimals`);
       return null;
     }
     return canonicalAmount(value);
@@ -248,12 +288,12 @@ export function validateAchievementRow(
   const priceMin = amount('price_min');
   const priceMax = amount('price_max');
   const range = rangeProblem(priceMin, priceMax, 'price_min', 'price_max');
-  if (range) problem('price_min', range.message);
+  if (range) problem('price_min', 'price_range', range.message);
 
   let separateLedger = false;
   const ledger = text('separate_ledger').toLowerCase();
   if (YES.has(ledger)) separateLedger = true;
-  else if (!NO.has(ledger)) problem('separate_ledger', 'separate_ledger must be yes or no');
+  else if (!NO.has(ledger)) problem('separate_ledger', 'yes_no', 'separate_ledger must be yes or no');
 
   if (problems.length > 0) return { ok: false, problems };
 
@@ -290,7 +330,13 @@ export function duplicateReferenceProblems(rows: { row: number; reference: strin
     const earlier = first.get(reference);
     if (earlier === undefined) first.set(reference, row);
     else
-      problems.push({ row, column: 'reference', reason: `reference "${reference}" is already used in row ${earlier}` });
+      problems.push({
+        row,
+        column: 'reference',
+        reason: `reference "${reference}" is already used in row ${earlier}`,
+        code: 'duplicate_reference',
+        params: { reference, earlier },
+      });
   }
   return problems;
 }

@@ -155,6 +155,8 @@ export class ImportRunner {
           row: row.row,
           column: 'researchers',
           reason: `no researcher with reference ${unknown.join(', ')}`,
+          code: 'unknown_researcher',
+          params: { references: unknown.join(', ') },
         });
         continue;
       }
@@ -168,6 +170,8 @@ export class ImportRunner {
           row: row.row,
           column: 'reference',
           reason: `achievement ${row.reference} is ${current.status}; withdraw it to draft before importing changes`,
+          code: 'not_draft',
+          params: { reference: row.reference, status: current.status },
         });
         continue;
       }

@@ -8,7 +8,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
-  fields?: { field: string; message: string }[];
+  fields?: { field: string; message: string; constraint?: string }[];
   requestId?: string;
 }
 

@@ -3,6 +3,11 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 export interface FieldProblem {
   field: string;
   message: string;
+  /**
+   * The rule the value broke, as class-validator names it (`maxLength`, `isIn`,
+   * `whitelistValidation` for an unknown field, …), so a client can word it in its own language.
+   */
+  constraint?: string;
 }
 
 /** Flattens class-validator's tree into `a.b[2].c: message` entries. */
@@ -14,8 +19,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      out.push({ field, message: message.replace(/^property \S+ /, `${field} `) });
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      out.push({ field, message: message.replace(/^property \S+ /, `${field} `), constraint });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }

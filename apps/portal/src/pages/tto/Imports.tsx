@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Progress, Radio, Spac
 import type { UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, download } from '../../api/client';
 import type { CatalogImport, Page, RowProblem } from '../../api/types';
 import { formatDateTime, formatNumber } from '../../format';
@@ -63,13 +64,26 @@ function ImportReport({ id }: { id: string }) {
           data-testid="import-problems"
           columns={[
             { title: t('imports.row'), dataIndex: 'row', width: 80 },
-            { title: t('imports.column'), dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '—' },
-            { title: t('imports.problem'), dataIndex: 'reason' },
+            {
+              title: t('imports.column'),
+              dataIndex: 'column',
+              width: 160,
+              render: (c: string | null) => (c ? t(`imports.columns.${c}`, { defaultValue: c }) : '—'),
+            },
+            { title: t('imports.problem'), render: (_, p) => problemText(t, p) },
           ]}
         />
       )}
     </Card>
   );
+}
+
+/** A report's problem in the reader's language; the server's English words for a code without a wording. */
+function problemText(t: TFunction, problem: RowProblem): string {
+  if (!problem.code) return problem.reason;
+  const params = { ...problem.params };
+  if (typeof params.status === 'string') params.status = t(`listing.${params.status}`, { defaultValue: params.status });
+  return t(`imports.reasons.${problem.code}`, { ...params, defaultValue: problem.reason });
 }
 
 /** Bulk import: the template, the upload, a progress bar and the per-row report, and earlier imports. */
