@@ -202,7 +202,9 @@ describe('portal journeys (continued)', () => {
     const problem = report.getByRole('row').filter({ hasText: '应为 1 到 9 的整数' });
     await problem.waitFor();
     expect(await problem.locator('td').allTextContents()).toEqual(['3', '技术成熟度(TRL)', '应为 1 到 9 的整数']);
-    await report.getByText('存在错误行，本次未导入任何成果，请修改后重新上传。').waitFor();
+    expect(await report.getByTestId('import-failure').textContent()).toBe(
+      '1 行有错误，本次未导入任何成果，请修改后重新上传。',
+    );
     await screenshot(tto, 'tto-import-report');
   }, 60_000);
 

@@ -234,6 +234,8 @@ describe(ImportRunner.name, () => {
         mode: 'all_or_nothing',
         errorCount: 1,
         failureReason: '1 row(s) have problems; nothing was stored',
+        failureCode: 'bad_rows',
+        failureParams: { rows: 1 },
         problems: [
           {
             row: 3,
@@ -273,7 +275,12 @@ describe(ImportRunner.name, () => {
     it('reports a header that does not match the template', async () => {
       const started = await upload(Buffer.from('reference,title,colour\nA,B,C\n'), 'odd.csv');
       const report = await finished(started.body.id);
-      expect(report).toMatchObject({ status: 'failed', failureReason: 'the header row does not match the template' });
+      expect(report).toMatchObject({
+        status: 'failed',
+        failureReason: 'the header row does not match the template',
+        failureCode: 'header',
+        failureParams: null,
+      });
       expect(report.problems).toEqual(
         expect.arrayContaining([
           { row: 1, column: 'colour', reason: 'unknown column "colour"', code: 'unknown_column' },
@@ -335,8 +342,18 @@ describe(ImportProcessor.name, () => {
       ]);
       await processor.onFailed(job(3), new Error('database unreachable'));
       await expect(
-        dataSource.query(`SELECT status, failure_reason FROM catalog_import WHERE id = $1`, [id]),
-      ).resolves.toEqual([{ status: 'failed', failure_reason: 'the import could not finish: database unreachable' }]);
+        dataSource.query(
+          `SELECT status, failure_reason, failure_code, failure_params FROM catalog_import WHERE id = $1`,
+          [id],
+        ),
+      ).resolves.toEqual([
+        {
+          status: 'failed',
+          failure_reason: 'the import could not finish: database unreachable',
+          failure_code: 'gave_up',
+          failure_params: { detail: 'database unreachable' },
+        },
+      ]);
     });
   });
 });

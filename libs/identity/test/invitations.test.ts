@@ -102,8 +102,10 @@ function tokenIn(mail: CapturedMail): string {
 async function finished(jobId: string): Promise<unknown> {
   return eventually(
     async () => {
-      const job = await queue.getJob(jobId);
-      return job && (await job.getState()) === 'completed' ? { value: job.returnvalue } : undefined;
+      // State first, then the job: a job read while still active has no return value yet, even
+      // if it completes before its state is asked.
+      if ((await queue.getJobState(jobId)) !== 'completed') return undefined;
+      return { value: (await queue.getJob(jobId))?.returnvalue };
     },
     10_000,
     `job ${jobId} to complete`,

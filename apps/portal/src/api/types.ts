@@ -251,6 +251,9 @@ export interface CatalogImport {
   errorCount: number;
   problems: RowProblem[];
   failureReason: string | null;
+  /** The failure as a code with its figures, which the portal words; `failureReason` is the English. */
+  failureCode: string | null;
+  failureParams: Record<string, string | number> | null;
   createdAt: string;
   finishedAt: string | null;
 }

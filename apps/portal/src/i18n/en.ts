@@ -295,7 +295,6 @@ export const en: Messages = {
     succeeded: 'Finished',
     failed: 'Failed',
     noProblems: 'No bad rows',
-    nothingStored: 'Some rows are bad, so nothing was imported: fix them and upload again.',
     columns: {
       reference: 'reference',
       title: 'title',
@@ -316,6 +315,14 @@ export const en: Messages = {
       separate_ledger: 'separate_ledger',
       researchers: 'researchers',
       internal_notes: 'internal_notes',
+    },
+    failures: {
+      unreadable: 'The file cannot be read ({{detail}})',
+      empty: 'The file is empty',
+      header: 'The header row does not match the template: fix the columns below and upload again',
+      too_many_rows: 'The file has {{rows}} rows; at most {{max}} are imported at once',
+      bad_rows: '{{rows}} row(s) have problems, so nothing was imported: fix them and upload again.',
+      gave_up: 'The import could not finish ({{detail}}): what was imported stays; import again to complete it',
     },
     reasons: {
       unknown_column: 'the template has no such column',

@@ -294,7 +294,6 @@ export const zh = {
     succeeded: '已完成',
     failed: '失败',
     noProblems: '没有错误行',
-    nothingStored: '存在错误行，本次未导入任何成果，请修改后重新上传。',
     /** The template's columns by key, as its Chinese header names them. */
     columns: {
       reference: '成果编号',
@@ -316,6 +315,15 @@ export const zh = {
       separate_ledger: '单列管理',
       researchers: '研究人员编号',
       internal_notes: '内部备注',
+    },
+    /** Why a whole import failed, by the report's failure code. */
+    failures: {
+      unreadable: '无法读取文件（{{detail}}）',
+      empty: '文件是空的',
+      header: '表头与模板不一致：请按下表修改列名后重新上传',
+      too_many_rows: '文件有 {{rows}} 行，单次最多导入 {{max}} 行',
+      bad_rows: '{{rows}} 行有错误，本次未导入任何成果，请修改后重新上传。',
+      gave_up: '导入未能完成（{{detail}}）：已导入的部分保留，重新导入即可补全',
     },
     /** What is wrong with a cell, by the report's problem code. */
     reasons: {

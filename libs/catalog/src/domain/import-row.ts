@@ -34,6 +34,9 @@ export type RowProblemCode =
   | 'unknown_researcher'
   | 'not_draft';
 
+/** Why a whole import failed. */
+export type ImportFailureCode = 'unreadable' | 'empty' | 'header' | 'too_many_rows' | 'bad_rows' | 'gave_up';
+
 /** One problem with one cell (or a whole row when `column` is null); rows count as in a spreadsheet. */
 export interface RowProblem {
   row: number;

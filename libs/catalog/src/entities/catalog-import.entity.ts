@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from '@kuaizhuan/identity';
-import type { RowProblem } from '../domain/import-row';
+import type { ImportFailureCode, RowProblem } from '../domain/import-row';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -82,6 +82,13 @@ export class CatalogImport {
   /** Why the whole import failed (unreadable file, bad header, bad rows in all-or-nothing mode). */
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;
+
+  /** The failure as a code a reader's language can word, with its figures; `failureReason` says it in English. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  failureCode: ImportFailureCode | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  failureParams: Record<string, string | number> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

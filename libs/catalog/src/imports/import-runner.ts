@@ -8,6 +8,7 @@ import {
   validateAchievementRow,
   type AchievementRow,
   type ImportColumn,
+  type ImportFailureCode,
   type RowProblem,
 } from '../domain/import-row';
 import { CatalogImport } from '../entities/catalog-import.entity';
@@ -74,21 +75,38 @@ export class ImportRunner {
     try {
       rows = await readRows(job.content, job.format);
     } catch (error) {
-      if (error instanceof UnreadableFileError) return this.fail(importId, error.message, []);
+      if (error instanceof UnreadableFileError) {
+        return this.fail(importId, { code: 'unreadable', reason: error.message, params: { detail: error.message } });
+      }
       throw error;
     }
     const [header, ...data] = rows;
-    if (!header) return this.fail(importId, 'the file is empty', []);
+    if (!header) return this.fail(importId, { code: 'empty', reason: 'the file is empty' });
     const headerIssues = headerProblems(header.cells);
-    if (headerIssues.length > 0) return this.fail(importId, 'the header row does not match the template', headerIssues);
+    if (headerIssues.length > 0) {
+      return this.fail(
+        importId,
+        { code: 'header', reason: 'the header row does not match the template' },
+        headerIssues,
+      );
+    }
     if (data.length > MAX_IMPORT_ROWS) {
-      return this.fail(importId, `the file has ${data.length} rows; at most ${MAX_IMPORT_ROWS} are accepted`, []);
+      return this.fail(importId, {
+        code: 'too_many_rows',
+        reason: `the file has ${data.length} rows; at most ${MAX_IMPORT_ROWS} are accepted`,
+        params: { rows: data.length, max: MAX_IMPORT_ROWS },
+      });
     }
     await this.dataSource.manager.update(CatalogImport, importId, { totalRows: data.length });
 
     const plan = await this.plan(job.orgId, header.cells, data);
     if (plan.problems.length > 0 && job.mode === 'all_or_nothing') {
-      return this.fail(importId, `${countRows(plan.problems)} row(s) have problems; nothing was stored`, plan.problems);
+      const rows = countRows(plan.problems);
+      return this.fail(
+        importId,
+        { code: 'bad_rows', reason: `${rows} row(s) have problems; nothing was stored`, params: { rows } },
+        plan.problems,
+      );
     }
 
     let processed = plan.unchanged + countRows(plan.problems);
@@ -276,24 +294,35 @@ export class ImportRunner {
   }
 
   /** Marks an import that will not be retried again as failed (chunks already written stay: re-import to finish). */
-  async giveUp(importId: string, reason: string): Promise<void> {
+  async giveUp(importId: string, detail: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE catalog_import SET status = 'failed', failure_reason = $2, finished_at = now()
+      `UPDATE catalog_import
+          SET status = 'failed', failure_reason = $2, failure_code = 'gave_up',
+              failure_params = jsonb_build_object('detail', $3::text), finished_at = now()
         WHERE id = $1 AND status IN ('queued', 'running')`,
-      [importId, reason.slice(0, 2000)],
+      [importId, `the import could not finish: ${detail}`.slice(0, 2000), detail.slice(0, 500)],
     );
   }
 
   /** Records a finished, failed import with its report; stores no achievement. */
-  private async fail(importId: string, reason: string, problems: RowProblem[]): Promise<void> {
+  private async fail(importId: string, failure: ImportFailure, problems: RowProblem[] = []): Promise<void> {
     await this.dataSource.manager.update(CatalogImport, importId, {
       status: 'failed',
-      failureReason: reason,
+      failureReason: failure.reason,
+      failureCode: failure.code,
+      failureParams: failure.params ?? null,
       problems,
       errorCount: countRows(problems),
       finishedAt: new Date(),
     });
   }
+}
+
+/** Why an import failed: a code with its figures, and the same in English. */
+interface ImportFailure {
+  code: ImportFailureCode;
+  reason: string;
+  params?: Record<string, string | number>;
 }
 
 function countRows(problems: RowProblem[]): number {

@@ -24,6 +24,6 @@ export class ImportProcessor extends WorkerHost {
   async onFailed(job: Job<{ importId?: string }>, error: Error): Promise<void> {
     if (job.name !== 'catalog.import' || !job.data.importId) return;
     if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.runner.giveUp(job.data.importId, `the import could not finish: ${error.message}`);
+    await this.runner.giveUp(job.data.importId, error.message);
   }
 }

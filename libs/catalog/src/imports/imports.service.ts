@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError, Outbox, uploadedName } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/listing-workflow';
-import type { RowProblem } from '../domain/import-row';
+import type { ImportFailureCode, RowProblem } from '../domain/import-row';
 import type { Actor } from '../domain/vocabulary';
 import { CatalogImport, type ImportMode } from '../entities/catalog-import.entity';
 import { MAX_IMPORT_BYTES, sniffFormat } from './spreadsheet';
@@ -33,6 +33,9 @@ export interface ImportView {
   errorCount: number;
   problems: RowProblem[];
   failureReason: string | null;
+  /** The failure as a code with its figures, for a client to word (`unreadable`, `header`, `bad_rows`, …). */
+  failureCode: ImportFailureCode | null;
+  failureParams: Record<string, string | number> | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -117,6 +120,8 @@ function view(row: CatalogImport): ImportView {
     errorCount: row.errorCount,
     problems: row.problems,
     failureReason: row.failureReason,
+    failureCode: row.failureCode,
+    failureParams: row.failureParams,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

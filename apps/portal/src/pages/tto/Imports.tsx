@@ -32,7 +32,6 @@ function ImportReport({ id }: { id: string }) {
   if (run.isPending) return <Progress percent={0} status="active" />;
   if (run.isError) return <Alert type="error" title={run.error.message} />;
   const r = run.data;
-  const stored = r.createdCount + r.updatedCount + r.unchangedCount;
   return (
     <Card size="small" title={`${t('imports.report')} · ${r.fileName}`} data-testid="import-report">
       <Progress
@@ -50,9 +49,18 @@ function ImportReport({ id }: { id: string }) {
         <Descriptions.Item label={t('imports.updated')}>{formatNumber(r.updatedCount)}</Descriptions.Item>
         <Descriptions.Item label={t('imports.errors')}>{formatNumber(r.errorCount)}</Descriptions.Item>
       </Descriptions>
-      {r.failureReason && <Alert type="error" showIcon title={r.failureReason} />}
-      {FINISHED.includes(r.status) && r.problems.length > 0 && r.mode === 'all_or_nothing' && stored === 0 && (
-        <Alert type="warning" showIcon title={t('imports.nothingStored')} style={{ marginBottom: 12 }} />
+      {r.failureReason && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-failure"
+          title={
+            r.failureCode
+              ? t(`imports.failures.${r.failureCode}`, { ...r.failureParams, defaultValue: r.failureReason })
+              : r.failureReason
+          }
+          style={{ marginBottom: 12 }}
+        />
       )}
       {FINISHED.includes(r.status) && (
         <Table<RowProblem>
