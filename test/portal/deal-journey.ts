@@ -39,6 +39,18 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   expect(await input.inputValue()).toBe(date);
 }
 
+/** In a deal room's income tab, the TTO gives the whole research team's share to one researcher. */
+export async function giveTeamShare(tto: Page): Promise<void> {
+  await tto.getByRole('tab', { name: '收益分配' }).click();
+  const distribution = tto.getByTestId('distribution-form');
+  await distribution.getByRole('button', { name: '添加科研人员' }).click();
+  await distribution.getByLabel('科研人员').click();
+  await tto.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await distribution.getByLabel('份额（%）').fill('100');
+  await distribution.getByRole('button', { name: '保存分配方案' }).click();
+  await tto.getByText('分配方案已保存').waitFor();
+}
+
 /**
  * A use-first-pay-later licence from the connection to its first instalment, across the three
  * parties: the company applies and offers terms, the TTO assigns a broker, accepts, signs and
@@ -104,14 +116,7 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
       await tto.getByTestId('term-sheet-1').getByRole('button', { name: '接受此版本' }).click();
       await tto.getByTestId('deal-status').getByText('条款已确认').waitFor();
 
-      await tto.getByRole('tab', { name: '收益分配' }).click();
-      const distribution = tto.getByTestId('distribution-form');
-      await distribution.getByRole('button', { name: '添加科研人员' }).click();
-      await distribution.getByLabel('科研人员').click();
-      await tto.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-      await distribution.getByLabel('份额（%）').fill('100');
-      await distribution.getByRole('button', { name: '保存分配方案' }).click();
-      await tto.getByText('分配方案已保存').waitFor();
+      await giveTeamShare(tto);
 
       await tto.getByTestId('deal-steps').getByRole('button', { name: '签约' }).click();
       await tto.getByTestId('deal-status').getByText('已签约').waitFor();

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { chinaDay, pickDate, yuanZh, type DealJourneyContext } from './deal-journey';
+import { chinaDay, giveTeamShare, pickDate, yuanZh, type DealJourneyContext } from './deal-journey';
 import { screenshot } from './platform';
 
 /**
@@ -70,14 +70,7 @@ export function describeEquityJourney(context: () => DealJourneyContext): void {
 
       await tto.reload();
       await tto.getByTestId('deal-status').getByText('条款已确认').waitFor();
-      await tto.getByRole('tab', { name: '收益分配' }).click();
-      const distribution = tto.getByTestId('distribution-form');
-      await distribution.getByRole('button', { name: '添加科研人员' }).click();
-      await distribution.getByLabel('科研人员').click();
-      await tto.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-      await distribution.getByLabel('份额（%）').fill('100');
-      await distribution.getByRole('button', { name: '保存分配方案' }).click();
-      await tto.getByText('分配方案已保存').waitFor();
+      await giveTeamShare(tto);
       await tto.getByTestId('deal-steps').getByRole('button', { name: '签约' }).click();
       await tto.getByTestId('deal-status').getByText('已签约').waitFor();
     }, 60_000);
