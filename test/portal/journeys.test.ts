@@ -90,8 +90,10 @@ describe('portal journeys', () => {
     // The server refuses the long keyword: the form shows why and keeps every value.
     const refusal = company.getByRole('alert').filter({ hasText: '服务器未接受' });
     await refusal.waitFor();
-    // Named by the field, the rule it broke worded in Chinese.
-    expect(await refusal.textContent()).toContain('keywords：长度不在允许范围内');
+    // The banner points to the field, which says in Chinese what rule its value broke.
+    expect(await refusal.textContent()).toContain('请按标出的字段修改');
+    const keywordsItem = company.locator('.ant-form-item').filter({ has: company.getByLabel('关键词') });
+    await keywordsItem.locator('.ant-form-item-explain-error').getByText('长度不在允许范围内').waitFor();
     await screenshot(company, 'company-need-form-refused');
     expect(await company.getByLabel('需求名称').inputValue()).toBe(NEED_TITLE);
     await company

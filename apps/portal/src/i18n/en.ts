@@ -552,6 +552,7 @@ export const en: Messages = {
       '429': 'Too many attempts: please try again shortly',
       '503': 'The service is unavailable for now: please try again shortly',
     },
+    seeFields: 'see the marked fields',
     serverError: 'The server failed: please try again shortly (request {{requestId}})',
     unreachable: 'The server cannot be reached: check the network and try again',
     separator: '; ',

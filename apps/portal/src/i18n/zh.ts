@@ -555,6 +555,7 @@ export const zh = {
       '429': '操作过于频繁，请稍后再试',
       '503': '服务暂时不可用，请稍后重试',
     },
+    seeFields: '请按标出的字段修改',
     serverError: '服务器出错，请稍后重试（请求编号 {{requestId}}）',
     unreachable: '无法连接服务器，请检查网络后重试',
     separator: '；',

@@ -13,8 +13,10 @@ import { LicencePanel } from './LicencePanel';
 import { RoomThread } from './RoomThread';
 import { TermSheets } from './TermSheets';
 
-/** Steps that end or give up the deal: asked for with a confirmation. */
+/** Steps that end or give up the deal: shown in red. */
 const GRAVE: readonly DealAction[] = ['cancel', 'terminate', 'opt_out'];
+/** Steps that cannot be undone: asked for with a confirmation. */
+const CONFIRMED: readonly DealAction[] = [...GRAVE, 'exit'];
 
 /** The contract exists once both sides have accepted a version of the terms. */
 const NO_CONTRACT = new Set<Deal['status']>(['negotiating', 'cancelled']);
@@ -42,9 +44,9 @@ function Steps({ deal }: { deal: Deal }) {
   return (
     <Space wrap data-testid="deal-steps">
       {deal.actions.map((action) =>
-        GRAVE.includes(action) ? (
+        CONFIRMED.includes(action) ? (
           <Popconfirm key={action} title={t(`deals.actions.${action}`)} onConfirm={() => step.mutate(action)}>
-            <Button danger loading={step.isPending && step.variables === action}>
+            <Button danger={GRAVE.includes(action)} loading={step.isPending && step.variables === action}>
               {t(`deals.actions.${action}`)}
             </Button>
           </Popconfirm>
