@@ -12,19 +12,23 @@ const esmPackages = [
   '@borewit',
 ];
 
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
+function swcFor(parser, react) {
+  return [
+    '@swc/jest',
+    {
+      jsc: {
+        parser,
+        transform: { legacyDecorator: true, decoratorMetadata: true, ...(react && { react }) },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
     },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+  ];
+}
+
+const swc = swcFor({ syntax: 'typescript', decorators: true });
 
 const moduleNameMapper = {
   '^@kuaizhuan/([a-z-]+)$': '<rootDir>/libs/$1/src',
@@ -49,6 +53,14 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,seeds,bench}/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/'],
+    },
+    {
+      // The portal's pure code (formatting, wording of refusals), in a browser-like DOM.
+      ...shared,
+      displayName: 'portal',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/portal/src/**/*.spec.{ts,tsx}'],
+      transform: { '^.+\\.(t|j|mj|cj)sx?$': swcFor({ syntax: 'typescript', tsx: true }, { runtime: 'automatic' }) },
     },
     {
       ...shared,
