@@ -1,6 +1,6 @@
 import type { CooperationMode } from '@kuaizhuan/catalog';
 import type { Caller } from '@kuaizhuan/identity';
-import type { DealAction, DealServices, DealType, LicenceScope, PaymentMode, TriggerKind } from '@kuaizhuan/deals';
+import type { DealAction, DealServices, DealType, LicenceScope, UfplTermsInput } from '@kuaizhuan/deals';
 import type { DateText } from './calendar';
 import type { Cast, PickedAchievement } from './parties';
 
@@ -8,21 +8,7 @@ import type { Cast, PickedAchievement } from './parties';
 export type Party = keyof Cast;
 
 /** Use-first-pay-later terms as a side offers them (amounts as decimal strings). */
-export interface UfplOffer {
-  freeUntil: DateText;
-  triggerKind: TriggerKind;
-  triggerDate?: DateText;
-  triggerThreshold?: string;
-  paymentMode: PaymentMode;
-  fee?: string;
-  instalmentCount?: number;
-  intervalMonths?: number;
-  entryFee?: string;
-  royaltyPercent?: string;
-  royaltyCap?: string;
-  dueDays: number;
-  graceDays: number;
-}
+export type UfplOffer = UfplTermsInput;
 
 /** One thing that happens in a deal room, in the order the story tells them. */
 export type Step =

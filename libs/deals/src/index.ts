@@ -8,3 +8,4 @@ export { dealServices, type DealServices } from './deal-services';
 export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';
 export { reminderJobId } from './reminders/reminder-jobs';
+export type { UfplTermsInput } from './licences/ufpl-terms';
