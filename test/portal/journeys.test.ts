@@ -266,6 +266,17 @@ describe('portal journeys: listing by hand and bulk review', () => {
     await row.getByText('待审核').waitFor();
     expect(await row.textContent()).toContain('30 万元 – 80 万元');
     await screenshot(tto, 'tto-achievements');
+
+    // Among hundreds of listings, the TTO finds it by part of its title: the list holds it alone.
+    const search = tto.getByLabel('按名称查找');
+    await search.fill(achievementTitle.slice(-12));
+    await search.press('Enter');
+    await waitFor(
+      'the list to narrow to the new achievement',
+      async () => (await tto.locator('.ant-table-tbody tr.ant-table-row').count()) === 1,
+      20_000,
+    );
+    await row.waitFor();
   }, 60_000);
 
   it('the manager bulk-approves the need’s other recommendations and sees the workload', async () => {

@@ -27,6 +27,7 @@ export const en: Messages = {
     saved: 'Saved',
     required: 'Required',
     language: '中文',
+    findByTitle: 'Find by title',
     notFound: 'Page not found',
     forbidden: 'Your role cannot open this page',
     home: 'Back to home',

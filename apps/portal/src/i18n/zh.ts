@@ -26,6 +26,7 @@ export const zh = {
     saved: '已保存',
     required: '必填',
     language: 'English',
+    findByTitle: '按名称查找',
     notFound: '页面不存在',
     forbidden: '您的角色无权访问此页面',
     home: '返回首页',

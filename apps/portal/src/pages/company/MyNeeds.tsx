@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tooltip } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tooltip } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,9 +13,10 @@ export default function MyNeeds() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
   const needs = useQuery({
-    queryKey: ['needs', 'mine', page],
-    queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20 } }),
+    queryKey: ['needs', 'mine', page, q],
+    queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'submit' | 'withdraw' }) =>
@@ -28,9 +29,21 @@ export default function MyNeeds() {
     <Card
       title={t('need.listTitle')}
       extra={
-        <Link to="/needs/new">
-          <Button type="primary">{t('nav.newNeed')}</Button>
-        </Link>
+        <Space>
+          <Input.Search
+            allowClear
+            aria-label={t('common.findByTitle')}
+            placeholder={t('common.findByTitle')}
+            maxLength={100}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+          />
+          <Link to="/needs/new">
+            <Button type="primary">{t('nav.newNeed')}</Button>
+          </Link>
+        </Space>
       }
     >
       <Table<Need>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table } from 'antd';
+import { App, Button, Card, Input, Space, Table } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,9 +15,10 @@ export default function Achievements() {
   const queryClient = useQueryClient();
   const fieldName = useTermName('field');
   const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
   const list = useQuery({
-    queryKey: ['achievements', 'mine', page],
-    queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20 } }),
+    queryKey: ['achievements', 'mine', page, q],
+    queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const submit = useMutation({
     mutationFn: (id: string) => api<Achievement>(`/achievements/${id}/submit`, { method: 'POST' }),
@@ -29,6 +30,16 @@ export default function Achievements() {
       title={t('achievement.listTitle')}
       extra={
         <Space>
+          <Input.Search
+            allowClear
+            aria-label={t('common.findByTitle')}
+            placeholder={t('common.findByTitle')}
+            maxLength={100}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+          />
           <Link to="/imports">
             <Button>{t('nav.import')}</Button>
           </Link>
