@@ -144,6 +144,12 @@ describe('portal journeys (continued)', () => {
     await manager.getByText(`企业需求 · ${NEED_TITLE}`).waitFor();
     await manager.getByText(`科技成果 · ${target.title}`).waitFor();
     expect(await manager.locator('.feature-row').count()).toBe(10);
+    // A note for the other managers, kept with the review.
+    await manager.getByPlaceholder('备注').fill('企业产线条件与成果中试要求一致，建议优先对接。');
+    await manager.getByRole('button', { name: '将备注添加为批注' }).click();
+    await manager.getByText('批注已添加').waitFor();
+    await manager.locator('.ant-list-item').filter({ hasText: '建议优先对接' }).waitFor();
+    expect(await manager.getByPlaceholder('备注').inputValue()).toBe('');
     await screenshot(manager, 'manager-review-detail');
     await manager.getByRole('button', { name: '通过', exact: true }).click();
     await manager.getByText('已通过，平台将推送给双方').waitFor();

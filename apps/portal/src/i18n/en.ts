@@ -395,6 +395,10 @@ export const en: Messages = {
     openCount: 'Open',
     overdueCount: 'Overdue',
     annotations: 'Annotations',
+    annotate: 'Add the note as an annotation',
+    annotated: 'Annotation added',
+    reassign: 'Hand over to another manager',
+    reassigned: 'Handed over to {{name}}',
   },
   moderation: {
     title: 'Moderation',

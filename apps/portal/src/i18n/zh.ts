@@ -397,6 +397,10 @@ export const zh = {
     openCount: '待审核',
     overdueCount: '超期',
     annotations: '批注',
+    annotate: '将备注添加为批注',
+    annotated: '批注已添加',
+    reassign: '转交给其他技术经理人',
+    reassigned: '已转交给 {{name}}',
   },
   moderation: {
     title: '发布审核',

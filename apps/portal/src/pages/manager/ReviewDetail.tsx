@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { REJECT_REASONS, type RejectReason, type ReviewItem } from '../../api/types';
+import { REJECT_REASONS, type RejectReason, type ReviewItem, type Workload } from '../../api/types';
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { ModeTags, RecommendationStatusTag } from '../../components/tags';
@@ -39,6 +39,26 @@ export default function ReviewDetail() {
     },
     onError: (e) => void message.error(e.message),
   });
+  const annotate = useMutation({
+    mutationFn: (text: string) => api<ReviewItem>(`/reviews/${id}/annotations`, { method: 'POST', body: { text } }),
+    onSuccess: (item) => {
+      queryClient.setQueryData(['review', id], item);
+      setNote('');
+      void message.success(t('reviews.annotated'));
+    },
+    onError: (e) => void message.error(e.message),
+  });
+  const workload = useQuery({ queryKey: ['workload'], queryFn: () => api<Workload>('/reviews/workload') });
+  const reassign = useMutation({
+    mutationFn: (managerId: string) =>
+      api<ReviewItem>(`/reviews/${id}/reassign`, { method: 'POST', body: { managerId } }),
+    onSuccess: async (item) => {
+      queryClient.setQueryData(['review', id], item);
+      void message.success(t('reviews.reassigned', { name: item.reviewer?.name ?? '' }));
+      await queryClient.invalidateQueries({ queryKey: ['reviews'] });
+    },
+    onError: (e) => void message.error(e.message),
+  });
 
   return (
     <QueryState query={review}>
@@ -52,6 +72,9 @@ export default function ReviewDetail() {
             {r.overdue && <Tag color="red">{t('reviews.overdue')}</Tag>}
             <Typography.Text type="secondary">
               {t('reviews.due')}: {formatDateTime(r.reviewDueAt)}
+            </Typography.Text>
+            <Typography.Text type="secondary" data-testid="review-reviewer">
+              {t('reviews.reviewer')}: {r.reviewer?.name ?? t('reviews.unassigned')}
             </Typography.Text>
           </Space>
           <Row gutter={16}>
@@ -140,6 +163,27 @@ export default function ReviewDetail() {
                   <Button danger onClick={() => setRejecting(true)}>
                     {t('reviews.reject')}
                   </Button>
+                  <Button
+                    disabled={note.trim() === ''}
+                    loading={annotate.isPending}
+                    onClick={() => annotate.mutate(note.trim())}
+                  >
+                    {t('reviews.annotate')}
+                  </Button>
+                  <Select<string>
+                    aria-label={t('reviews.reassign')}
+                    placeholder={t('reviews.reassign')}
+                    style={{ minWidth: 220 }}
+                    value={null}
+                    loading={workload.isPending || reassign.isPending}
+                    onChange={(managerId) => reassign.mutate(managerId)}
+                    options={workload.data?.managers
+                      .filter((m) => m.active && m.userId !== r.reviewer?.id)
+                      .map((m) => ({
+                        value: m.userId,
+                        label: `${m.name} · ${t('reviews.openCount')} ${m.open}`,
+                      }))}
+                  />
                 </Space>
               </Space>
             </Card>
