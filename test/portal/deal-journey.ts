@@ -158,9 +158,20 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
       await notice.close();
     }, 60_000);
 
-    it('the manager finds the deal among those it brokers', async () => {
-      const { manager } = context();
-      await manager.getByRole('link', { name: '我经纪的交易' }).first().click();
+    it('the manager finds the deal among those it brokers, counted on its home page', async () => {
+      const { manager, platform } = context();
+      const [{ brokered }]: { brokered: number }[] = await platform.dataSource.query(
+        `SELECT count(*)::int AS brokered FROM deal WHERE manager_user_id = $1`,
+        [platform.accounts.manager.userId],
+      );
+      expect(brokered).toBeGreaterThanOrEqual(1);
+      await manager.goto('/');
+      await manager
+        .getByTestId('figure-deals')
+        .locator('.ant-statistic-content-value')
+        .getByText(String(brokered), { exact: true })
+        .waitFor();
+      await manager.getByTestId('figure-deals').click();
       const row = manager.getByRole('row').filter({ hasText: '付费期' });
       await row.first().waitFor();
       await row.getByRole('link').first().click();

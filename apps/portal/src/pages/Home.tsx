@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
+import type { DealSummary } from '../api/deals';
 import type {
-  CatalogImport,
   ConnectionSummary,
   InboxItem,
   Achievement,
@@ -50,6 +50,12 @@ function Figures({ figures }: { figures: Figure[] }) {
 
 const total = (page: { total: number } | undefined): number | undefined => page?.total;
 
+/** The deals the caller takes part in (as company, institution or broker), counted. */
+function useDealCount(): number | undefined {
+  const deals = useQuery({ queryKey: ['deals', 'count'], queryFn: () => api<Page<DealSummary>>('/deals?pageSize=1') });
+  return total(deals.data);
+}
+
 function EnterpriseFigures() {
   const { t } = useTranslation();
   const needs = useQuery({ queryKey: ['needs', 'count'], queryFn: () => api<Page<Need>>('/needs?pageSize=1') });
@@ -61,12 +67,14 @@ function EnterpriseFigures() {
     queryKey: ['connections', 'count'],
     queryFn: () => api<Page<ConnectionSummary>>('/connections?pageSize=1'),
   });
+  const deals = useDealCount();
   return (
     <Figures
       figures={[
         { key: 'needs', label: t('home.myNeeds'), value: total(needs.data), link: '/needs' },
         { key: 'published', label: t('home.published'), value: total(published.data), link: '/needs' },
         { key: 'connections', label: t('home.connections'), value: total(connections.data), link: '/connections' },
+        { key: 'deals', label: t('home.deals'), value: deals, link: '/deals' },
       ]}
     />
   );
@@ -78,10 +86,6 @@ function TtoFigures() {
     queryKey: ['achievements', 'count'],
     queryFn: () => api<Page<Achievement>>('/achievements?pageSize=1'),
   });
-  const imports = useQuery({
-    queryKey: ['imports', 'count'],
-    queryFn: () => api<Page<CatalogImport>>('/imports?pageSize=1'),
-  });
   const researchers = useQuery({
     queryKey: ['researchers', 'count'],
     queryFn: () => api<Page<Researcher>>('/researchers?pageSize=1'),
@@ -90,13 +94,14 @@ function TtoFigures() {
     queryKey: ['connections', 'count'],
     queryFn: () => api<Page<ConnectionSummary>>('/connections?pageSize=1'),
   });
+  const deals = useDealCount();
   return (
     <Figures
       figures={[
         { key: 'achievements', label: t('home.achievements'), value: total(achievements.data), link: '/achievements' },
-        { key: 'imports', label: t('home.imports'), value: total(imports.data), link: '/imports' },
         { key: 'researchers', label: t('home.researchers'), value: total(researchers.data), link: '/researchers' },
         { key: 'connections', label: t('home.connections'), value: total(connections.data), link: '/connections' },
+        { key: 'deals', label: t('home.deals'), value: deals, link: '/deals' },
       ]}
     />
   );
@@ -106,6 +111,7 @@ function ManagerFigures({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const workload = useQuery({ queryKey: ['workload'], queryFn: () => api<Workload>('/reviews/workload') });
   const mine = workload.data?.managers.find((m) => m.userId === userId);
+  const deals = useDealCount();
   return (
     <Figures
       figures={[
@@ -118,6 +124,7 @@ function ManagerFigures({ userId }: { userId: string }) {
           warn: true,
         },
         { key: 'unassigned', label: t('home.unassigned'), value: workload.data?.unassigned.open, link: '/reviews' },
+        { key: 'deals', label: t('home.brokered'), value: deals, link: '/deals' },
       ]}
     />
   );

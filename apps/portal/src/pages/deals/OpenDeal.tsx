@@ -20,14 +20,15 @@ type Values = Omit<OpenDealInput, 'connectionId'>;
 /** A select that asks the api for its options as the user types. */
 function RemoteSelect<T>({
   queryKey,
-  fetch,
+  search,
   option,
   onPick,
   onChange,
   ...props
 }: {
   queryKey: string;
-  fetch: (q: string) => Promise<T[]>;
+  /** Asks the api for the items matching what the user typed. */
+  search: (q: string) => Promise<T[]>;
   option: (item: T) => { value: string; label: string };
   /** Told the whole item the user picked. */
   onPick?: (item: T) => void;
@@ -39,7 +40,7 @@ function RemoteSelect<T>({
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: [queryKey, q],
-    queryFn: () => fetch(q),
+    queryFn: () => search(q),
     placeholderData: keepPreviousData,
   });
   return (
@@ -119,7 +120,7 @@ function OpenDealModal({
               <RemoteSelect<Achievement>
                 queryKey="own-achievements"
                 placeholder={t('deals.pickAchievement')}
-                fetch={async (q) =>
+                search={async (q) =>
                   (await api<Page<Achievement>>('/achievements', { query: { q, pageSize: 20 } })).items
                 }
                 option={(a) => ({ value: a.id, label: a.title })}
@@ -132,7 +133,7 @@ function OpenDealModal({
               <RemoteSelect<Company>
                 queryKey="deal-companies"
                 placeholder={t('deals.pickCompany')}
-                fetch={(q) => api<Company[]>('/deals/companies', { query: { q } })}
+                search={(q) => api<Company[]>('/deals/companies', { query: { q } })}
                 option={(c) => ({ value: c.id, label: c.name })}
               />
             </Form.Item>
