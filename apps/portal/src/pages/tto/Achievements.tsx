@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Space, Table } from 'antd';
+import { App, Button, Card, Space, Table } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Achievement, Page } from '../../api/types';
+import { TitleSearch } from '../../components/TitleSearch';
 import { ListingStatusTag, ModeTags } from '../../components/tags';
 import { useTermName } from '../../components/taxonomy';
 import { formatDate, formatMoneyRange } from '../../format';
@@ -30,13 +31,9 @@ export default function Achievements() {
       title={t('achievement.listTitle')}
       extra={
         <Space>
-          <Input.Search
-            allowClear
-            aria-label={t('common.findByTitle')}
-            placeholder={t('common.findByTitle')}
-            maxLength={100}
+          <TitleSearch
             onSearch={(value) => {
-              setQ(value.trim());
+              setQ(value);
               setPage(1);
             }}
           />
