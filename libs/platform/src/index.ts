@@ -67,5 +67,11 @@ export {
   MeilisearchTaskError,
   type MeilisearchOptions,
 } from './search/meilisearch/meilisearch-index';
+export {
+  startPackagedMeilisearch,
+  packagedMeilisearchBinary,
+  type PackagedMeilisearch,
+  type PackagedMeilisearchOptions,
+} from './search/meilisearch/packaged-server';
 export { PageQueryDto, pageOf, type Page } from './http/page-query.dto';
 export { UuidParam } from './http/params';
