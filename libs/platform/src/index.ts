@@ -60,7 +60,8 @@ export {
 export { analyseQuery, analyseDocument, words as searchWords, type AnalysedQuery } from './search/text/analyser';
 export { highlight, markSnippet, type Snippet } from './search/text/highlight';
 export { normalise as normaliseSearchText } from './search/text/normalise';
-export { SearchModule, createSearchIndex } from './search/search.module';
+export { SearchModule, createSearchIndex, searchEngineOf, type SearchEngine } from './search/search.module';
+export { searchEngineForTool, type ToolSearchEngine } from './search/engine-for-tools';
 export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
 export {
   MeilisearchIndex,

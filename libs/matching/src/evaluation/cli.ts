@@ -6,9 +6,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
-import { PlatformModule } from '@kuaizhuan/platform';
+import { PlatformModule, SearchIndex, searchEngineForTool } from '@kuaizhuan/platform';
 import { Achievement, CatalogIndexer, CatalogIndexingModule, Need } from '@kuaizhuan/catalog';
 import { Organisation } from '@kuaizhuan/identity';
 import { createTestDatabase, prepareTemplate } from '../../../../test/support/database';
@@ -92,6 +93,8 @@ async function evaluate(path: string): Promise<Record<string, unknown>> {
   const dataset = readDataset(path);
   const database = await createTestDatabase(TEMPLATE);
   process.env.DATABASE_URL = database.url;
+  // Each dataset gets an index of its own on Meilisearch, dropped with its database.
+  process.env.MEILI_INDEX = `kz_eval_${randomBytes(4).toString('hex')}`;
   const app = await NestFactory.createApplicationContext(EvaluationModule, { logger: ['error'] });
   try {
     const started = Date.now();
@@ -118,7 +121,7 @@ async function evaluate(path: string): Promise<Record<string, unknown>> {
     latencies.sort((a, b) => a - b);
     return {
       dataset: dataset.name || basename(path),
-      adapter: process.env.MEILI_HOST ? 'meilisearch' : 'postgres',
+      engine: process.env.SEARCH_ENGINE,
       ...summarise(scores),
       needs: dataset.needs.length,
       achievements: dataset.achievements.length,
@@ -128,6 +131,7 @@ async function evaluate(path: string): Promise<Record<string, unknown>> {
       matchMsP95: Math.round(latencies[Math.floor(latencies.length * 0.95)]),
     };
   } finally {
+    await app.get(SearchIndex).clear();
     await app.close();
     await database.drop();
   }
@@ -142,14 +146,19 @@ async function main(): Promise<void> {
   process.env.MATCH_TOP_K = '10';
   process.env.MATCH_FLOOR = '0';
   process.env.LOG_LEVEL = 'error';
-  await prepareTemplate(TEMPLATE);
-  const results = [];
-  for (const path of paths) {
-    const result = await evaluate(path);
-    results.push(result);
-    if (paths.length > 1) console.log(JSON.stringify(result));
+  const search = await searchEngineForTool();
+  try {
+    await prepareTemplate(TEMPLATE);
+    const results = [];
+    for (const path of paths) {
+      const result = await evaluate(path);
+      results.push(result);
+      if (paths.length > 1) console.log(JSON.stringify(result));
+    }
+    console.log(JSON.stringify(results.length === 1 ? results[0] : { engine: search.engine, results }));
+  } finally {
+    await search.stop();
   }
-  console.log(JSON.stringify(results.length === 1 ? results[0] : { results }));
 }
 
 main().catch((error: unknown) => {

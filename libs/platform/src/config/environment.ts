@@ -152,7 +152,15 @@ export class Environment {
   @Min(1)
   REVIEW_DEADLINE_HOURS = 48;
 
-  /** When set, search goes to this Meilisearch server instead of PostgreSQL. */
+  /**
+   * The search engine: `meilisearch` (the designed one; needs MEILI_HOST) or `postgres` (embedded).
+   * Unset: Meilisearch when MEILI_HOST is set, PostgreSQL otherwise.
+   */
+  @IsOptional()
+  @IsIn(['meilisearch', 'postgres'])
+  SEARCH_ENGINE?: 'meilisearch' | 'postgres';
+
+  /** The Meilisearch server search goes to when the engine is Meilisearch. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   MEILI_HOST?: string;
@@ -160,6 +168,10 @@ export class Environment {
   @IsOptional()
   @IsString()
   MEILI_MASTER_KEY?: string;
+
+  /** The Meilisearch index the platform reads and writes (tests and tools give each run its own). */
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/)
+  MEILI_INDEX = 'kz_search';
 }
 
 export class EnvironmentError extends Error {}
@@ -175,6 +187,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`);
   if (env.NODE_ENV === 'production' && env.JWT_ACCESS_SECRET === DEV_SECRET) {
     problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
+  }
+  if (env.SEARCH_ENGINE === 'meilisearch' && !env.MEILI_HOST) {
+    problems.push('MEILI_HOST: must name the Meilisearch server when SEARCH_ENGINE is meilisearch');
   }
   if (problems.length > 0) {
     throw new EnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);

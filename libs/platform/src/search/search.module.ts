@@ -5,11 +5,21 @@ import { MeilisearchIndex } from './meilisearch/meilisearch-index';
 import { PostgresSearchIndex } from './postgres/postgres-search-index';
 import { SearchIndex } from './search-index';
 
-/** The adapter the configuration asks for: Meilisearch when MEILI_HOST is set, PostgreSQL otherwise. */
+export type SearchEngine = 'meilisearch' | 'postgres';
+
+/** The engine the configuration names: SEARCH_ENGINE, else Meilisearch when MEILI_HOST is set. */
+export function searchEngineOf(config: AppConfig): SearchEngine {
+  return config.optional('SEARCH_ENGINE') ?? (config.optional('MEILI_HOST') ? 'meilisearch' : 'postgres');
+}
+
+/** The adapter the configuration asks for (see `searchEngineOf`). */
 export function createSearchIndex(config: AppConfig, dataSource: DataSource): SearchIndex {
-  const host = config.optional('MEILI_HOST');
-  if (host) return new MeilisearchIndex({ host, apiKey: config.optional('MEILI_MASTER_KEY') });
-  return new PostgresSearchIndex(dataSource);
+  if (searchEngineOf(config) === 'postgres') return new PostgresSearchIndex(dataSource);
+  return new MeilisearchIndex({
+    host: config.get('MEILI_HOST'),
+    apiKey: config.optional('MEILI_MASTER_KEY'),
+    indexUid: config.get('MEILI_INDEX'),
+  });
 }
 
 /**
