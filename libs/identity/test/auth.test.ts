@@ -67,13 +67,19 @@ describe(AuthController.name, () => {
       await expect(auditActions(response.body.user.id)).resolves.toEqual(['organisation.registered']);
     });
 
-    it('gives a service agency the manager role', async () => {
-      const account = await registerAccount(http, { kind: 'service_agency' });
-      const me = await request(http).get('/api/auth/me').set(bearer(account.accessToken));
-      expect(me.body.user.role).toBe('manager');
+    it('refuses a service agency: the manager role is granted by the operator only', async () => {
+      const email = uniqueEmail();
+      const response = await request(http)
+        .post('/api/auth/register')
+        .send({ email, password: TEST_PASSWORD, name: 'x', organisation: { name: '某事务所', kind: 'service_agency' } });
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toEqual([
+        { field: 'organisation.kind', message: expect.stringMatching(/onboarded by the operator/), constraint: 'isIn' },
+      ]);
+      await expect(dataSource.query(`SELECT 1 FROM user_account WHERE email = $1`, [email])).resolves.toEqual([]);
     });
 
-    it('refuses a government organisation: those are created by invitation', async () => {
+    it('refuses a government organisation: those are onboarded by the operator', async () => {
       const response = await request(http)
         .post('/api/auth/register')
         .send({
@@ -84,7 +90,7 @@ describe(AuthController.name, () => {
         });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
-        { field: 'organisation.kind', message: expect.stringMatching(/created by invitation/), constraint: 'isIn' },
+        { field: 'organisation.kind', message: expect.stringMatching(/onboarded by the operator/), constraint: 'isIn' },
       ]);
     });
 

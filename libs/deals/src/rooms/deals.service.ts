@@ -147,7 +147,8 @@ export class DealsService {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.findAs(manager, caller, id, ['institution']);
       const found: unknown[] = await manager.query(
-        `SELECT 1 FROM user_account WHERE id = $1 AND role = 'manager' AND status = 'active'`,
+        `SELECT 1 FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+          WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'`,
         [input.userId],
       );
       if (found.length === 0) throw new InvalidInputError('userId must be an active technology manager', 'userId');
@@ -191,7 +192,7 @@ export class DealsService {
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS name, o.name AS organisation
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
-        WHERE u.role = 'manager' AND u.status = 'active'
+        WHERE u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'
         ORDER BY o.name, u.display_name, u.id`,
     );
   }

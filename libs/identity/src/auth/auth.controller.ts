@@ -4,7 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '@kuaizhuan/platform';
 import { AuthResult, LoginDto, MeView, RefreshDto, RegisterDto, TokenPairView } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, type Caller } from './caller';
+import { CurrentUser, Standing, type Caller } from './caller';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -47,6 +47,7 @@ export class AuthController {
 
   /** The signed-in user and their organisation. */
   @ApiBearerAuth()
+  @Standing('any')
   @Get('me')
   me(@CurrentUser() caller: Caller): Promise<MeView> {
     return this.auth.me(caller);

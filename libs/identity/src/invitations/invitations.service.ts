@@ -49,7 +49,8 @@ export class InvitationsService {
    * worker send its e-mail. The token is made by the worker, so none exists before sending.
    */
   async create(caller: Caller, id: string, input: CreateInvitationDto): Promise<InvitationView> {
-    const orgId = ownOrganisation(caller, id);
+    // The operator grants platform roles by inviting into any verified organisation (e.g. a manager agency).
+    const orgId = caller.role === 'admin' ? id : ownOrganisation(caller, id);
     return this.dataSource.transaction(async (manager) => {
       const org = await manager.findOne(Organisation, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw new NotFoundError('Organisation not found', 'id');
