@@ -24,6 +24,18 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
+/**
+ * TRUST_PROXY as Express takes it: off unless set, so a client cannot name its own address in
+ * X-Forwarded-For and walk around the per-address limits.
+ */
+export function trustProxySetting(value: string): boolean | number | string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed;
+}
+
 /** Builds the HTTP application: used by main.ts and by the tests, so both run the same thing. */
 export async function createApi(): Promise<NestExpressApplication> {
   const env = validateEnvironment(process.env);
@@ -32,7 +44,7 @@ export async function createApi(): Promise<NestExpressApplication> {
     logger: new JsonLogger(root),
     bufferLogs: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(requestLogging(root));

@@ -69,3 +69,6 @@ export {
 } from './search/meilisearch/meilisearch-index';
 export { PageQueryDto, pageOf, type Page } from './http/page-query.dto';
 export { UuidParam } from './http/params';
+export { RateLimitModule } from './rate-limit/rate-limit.module';
+export { RateLimit, RateLimitGuard } from './rate-limit/rate-limit.guard';
+export { RATE_LIMITED, type RateLimited } from './rate-limit/rules';
