@@ -72,3 +72,13 @@ export { UuidParam } from './http/params';
 export { RateLimitModule } from './rate-limit/rate-limit.module';
 export { RateLimit, RateLimitGuard } from './rate-limit/rate-limit.guard';
 export { RATE_LIMITED, type RateLimited } from './rate-limit/rules';
+export {
+  InputSafetyPipe,
+  refuseDeepJson,
+  jsonDepthExceeds,
+  stringProblem,
+  isPlausibleDate,
+  PlausibleDate,
+  MAX_JSON_DEPTH,
+  PLAUSIBLE_YEARS,
+} from './http/input-safety';
