@@ -82,3 +82,5 @@ export {
   MAX_JSON_DEPTH,
   PLAUSIBLE_YEARS,
 } from './http/input-safety';
+export { openPackage, isOoxml, streamEntry, type OoxmlKind, type OoxmlPackage, type PackageEntry } from './http/ooxml';
+export { spreadsheetText, csvLine } from './http/spreadsheet-cell';

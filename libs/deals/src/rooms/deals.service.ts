@@ -163,7 +163,8 @@ export class DealsService {
     });
   }
 
-  transition(caller: Caller, id: string, input: TransitionDto): Promise<DealView> {
+  /** `at`: the moment the step is taken (now; the demo seed tells past deals on their own days). */
+  transition(caller: Caller, id: string, input: TransitionDto, at = new Date()): Promise<DealView> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.find(manager, caller, id, true);
       const recorded = RECORDED_ACTIONS[input.action];
@@ -173,6 +174,9 @@ export class DealsService {
           `${input.action} is not a step anyone may ask for on a ${deal.type} deal`,
           'action',
         );
+      }
+      if (deal.type === 'use_first_pay_later' && input.action === 'sign') {
+        await this.licences.assertSignable(manager, deal, at);
       }
       await this.steps.take(manager, deal, input.action, capacity, caller, { note: input.note ?? null });
       if (deal.type === 'use_first_pay_later' && input.action === 'start') {
