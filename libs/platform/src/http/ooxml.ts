@@ -65,7 +65,7 @@ export function streamEntry(pkg: OoxmlPackage, entry: PackageEntry, visit: (chun
           visit(chunk);
         } catch (problem) {
           stream.destroy();
-          reject(problem);
+          reject(problem instanceof Error ? problem : new Error(String(problem)));
         }
       });
       stream.on('error', reject);
