@@ -252,7 +252,7 @@ export class ReviewsService {
          LEFT JOIN manager_profile p ON p.user_id = u.id
          LEFT JOIN recommendation r ON r.reviewer_id = u.id AND r.status = 'pending_review'
         WHERE u.role = 'manager'
-        GROUP BY u.id, o.name, p.user_id
+        GROUP BY u.id, o.name, o.verification_status, p.user_id
         ORDER BY overdue DESC, open DESC, u.display_name, u.id`,
     );
     const [unassigned]: { open: number; overdue: number }[] = await this.dataSource.query(

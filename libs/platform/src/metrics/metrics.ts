@@ -59,10 +59,11 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @Header('Cache-Control', 'no-store')
   scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
-    const token = this.config.get('METRICS_TOKEN');
+    const token = this.config.optional('METRICS_TOKEN');
     if (!token) throw new NotFoundError('Metrics are not served on this port');
     const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
-    if (!sameSecret(given, token)) throw new UnauthorizedError('Send the metrics token as "Authorization: Bearer <token>"');
+    if (!sameSecret(given, token))
+      throw new UnauthorizedError('Send the metrics token as "Authorization: Bearer <token>"');
     return this.metrics.registry.metrics();
   }
 }
