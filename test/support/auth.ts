@@ -67,8 +67,11 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
  */
 export async function verifyOrganisations(http: HttpTarget, admin: SignedIn, ...orgIds: string[]): Promise<void> {
   for (const orgId of orgIds) {
-    const response = await request(http).post(`/api/admin/organisations/${orgId}/verify`).set(bearer(admin.accessToken));
-    if (response.status !== 200) throw new Error(`verify answered ${response.status}: ${JSON.stringify(response.body)}`);
+    const response = await request(http)
+      .post(`/api/admin/organisations/${orgId}/verify`)
+      .set(bearer(admin.accessToken));
+    if (response.status !== 200)
+      throw new Error(`verify answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
 }
 
@@ -91,7 +94,7 @@ export async function grantedManager(http: HttpTarget, dataSource: DataSource, a
   );
   await dataSource.query(
     `INSERT INTO user_account (organisation_id, email, display_name, role, password_hash)
-     VALUES ($1, $2, '技术经理人', 'manager', $3)`,
+     VALUES ($1, $2, '测试用户', 'manager', $3)`,
     [org.id, email, await hash(TEST_PASSWORD)],
   );
   return signIn(http, email, TEST_PASSWORD);

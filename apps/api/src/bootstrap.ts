@@ -15,6 +15,7 @@ import {
 } from '@kuaizhuan/platform';
 import helmet from 'helmet';
 import { ApiModule } from './api.module';
+import { completeOpenApi } from './openapi-completion';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -23,7 +24,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeOpenApi(SwaggerModule.createDocument(app, config));
 }
 
 /**
