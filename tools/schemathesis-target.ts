@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const login = await request(api.getHttpServer())
       .post('/api/auth/login')
       .send({ email: account.email, password: DEMO_PASSWORD });
-    tokens[role] = login.body.tokens.accessToken as string;
+    tokens[role] = (login.body as { tokens: { accessToken: string } }).tokens.accessToken;
   }
   writeFileSync(out, JSON.stringify({ port, tokens }));
   let stopping = false;

@@ -49,7 +49,7 @@ const REFUSALS: Record<string, string> = {
 export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
   document.components.schemas ??= {};
-  document.components.schemas.ErrorBody = ERROR_BODY as never;
+  document.components.schemas.ErrorBody = ERROR_BODY;
   for (const [path, item] of Object.entries(document.paths)) {
     const template = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
     for (const method of METHODS) {
