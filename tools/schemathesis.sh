@@ -64,7 +64,7 @@ for role in $ROLES; do
     --phases examples,coverage,fuzzing \
     --max-examples "$MAX_EXAMPLES" \
     --seed 20261207 \
-    --workers 2 \
+    --workers 1 \
     --generation-database none \
     --no-shrink \
     --exclude-path-regex '^/api/auth/logout$' \
