@@ -42,6 +42,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+echo "[schemathesis] building the api (nest build: the Swagger plugin completes the document)"
+npx nest build api >"$workdir/build.log" 2>&1 || { cat "$workdir/build.log" >&2; exit 1; }
 echo "[schemathesis] starting the api on a freshly seeded database"
 node -r ./tools/ts-register.js tools/schemathesis-target.ts "$workdir/target.json" &
 target_pid=$!
