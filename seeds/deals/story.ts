@@ -68,6 +68,8 @@ export class Story {
     private readonly cast: Cast,
     private readonly achievement: PickedAchievement,
     readonly dealId: string,
+    /** The day the story signs on (a past day: the terms are checked as of that day). */
+    private readonly signedOn: DateText | null = null,
   ) {}
 
   /** Opens the deal room: the institution opens it directly for its achievement with the company. */
@@ -85,7 +87,7 @@ export class Story {
       companyOrgId: cast.company.orgId,
       licenceScope: deal.licenceScope,
     });
-    return new Story(services, cast, achievement, opened.id);
+    return new Story(services, cast, achievement, opened.id, deal.signedOn);
   }
 
   async tell(steps: readonly Step[]): Promise<void> {
@@ -113,7 +115,12 @@ export class Story {
       case 'accept':
         return this.accept();
       case 'sign':
-        await services.deals.transition(cast[step.by], dealId, { action: 'sign' });
+        await services.deals.transition(
+          cast[step.by],
+          dealId,
+          { action: 'sign' },
+          this.signedOn ? new Date(`${this.signedOn}T12:00:00+08:00`) : undefined,
+        );
         return;
       case 'distribute':
         return this.distribute(step.recoverableCosts);

@@ -23,8 +23,13 @@ interface Schema {
   allOf?: Schema[];
 }
 
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  parameters?: { name: string; in: string }[];
+}
+
 interface OpenApi {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -155,4 +160,68 @@ describe('fuzzing every documented request body', () => {
     expect(operations).toBeGreaterThan(30);
     expect(accepted).toEqual([]);
   }, 120_000);
+  it('answers NUL characters, deep JSON and oversize strings in every body and query parameter with a 4xx, naming the field', async () => {
+    const failures: string[] = [];
+    const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+    let sent = 0;
+    let named = 0;
+    const agent = () => request(app.getHttpServer());
+    const call = (method: string, url: string) =>
+      method === 'post'
+        ? agent().post(url)
+        : method === 'put'
+          ? agent().put(url)
+          : method === 'patch'
+            ? agent().patch(url)
+            : agent().get(url);
+    const check = (label: string, status: number): void => {
+      sent += 1;
+      if (status >= 500) failures.push(`${label}: ${status}`);
+    };
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const url = path.replace(/\{[^}]+\}/g, () => randomUUID());
+        const json = operation.requestBody?.content?.['application/json'];
+        for (const user of users) {
+          if (json) {
+            const keys = Object.keys(resolve(json.schema, spec)?.properties ?? {});
+            for (const key of keys) {
+              for (const value of ['x\u0000y', 'x'.repeat(200_000)]) {
+                const response = await call(method, url)
+                  .set(bearer(user.accessToken))
+                  .set('content-type', 'application/json')
+                  .send(JSON.stringify({ [key]: value }));
+                check(`${method.toUpperCase()} ${path} ${key}`, response.status);
+                if (
+                  response.status === 400 &&
+                  JSON.stringify(response.body.fields ?? response.body.field).includes(key)
+                )
+                  named += 1;
+              }
+            }
+            // Deep nesting is refused before parsing, before any route or role is looked at.
+            const response = await call(method, url)
+              .set(bearer(user.accessToken))
+              .set('content-type', 'application/json')
+              .send(deep);
+            check(`${method.toUpperCase()} ${path} deep JSON`, response.status);
+            if (response.status !== 400) failures.push(`${method.toUpperCase()} ${path} deep JSON: ${response.status}`);
+          }
+          for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
+            for (const value of ['x\u0000y', 'x'.repeat(20_000)]) {
+              const response = await call(method, url)
+                .query({ [parameter.name]: value })
+                .set(bearer(user.accessToken))
+                .send(method === 'get' ? undefined : {});
+              check(`${method.toUpperCase()} ${path} ?${parameter.name}`, response.status);
+              if (value.includes('\u0000') && response.status === 400) named += 1;
+            }
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(500);
+    expect(named).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

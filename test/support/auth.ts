@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
 
 /** What supertest accepts: `app.getHttpServer()`. */
 export type HttpTarget = Parameters<typeof request>[0];
@@ -25,10 +28,12 @@ export function uniqueEmail(tag = 'user'): string {
 }
 
 export interface Registration {
-  kind?: 'enterprise' | 'university' | 'research_institute' | 'service_agency';
+  kind?: 'enterprise' | 'university' | 'research_institute';
   name?: string;
   email?: string;
   password?: string;
+  /** The operator who verifies the new organisation at once; left out, it stays pending (drafts only). */
+  verifiedBy?: SignedIn;
 }
 
 /** Registers an organisation with its first user through the api; expects 201. */
@@ -45,6 +50,7 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
     });
   if (response.status !== 201)
     throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (options.verifiedBy) await verifyOrganisations(http, options.verifiedBy, response.body.organisation.id);
   return {
     userId: response.body.user.id,
     orgId: response.body.organisation.id,
@@ -53,6 +59,45 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
     accessToken: response.body.tokens.accessToken,
     refreshToken: response.body.tokens.refreshToken,
   };
+}
+
+/**
+ * The operator verifies organisations through the api (expects 200 each): until then they may
+ * only prepare drafts.
+ */
+export async function verifyOrganisations(http: HttpTarget, admin: SignedIn, ...orgIds: string[]): Promise<void> {
+  for (const orgId of orgIds) {
+    const response = await request(http)
+      .post(`/api/admin/organisations/${orgId}/verify`)
+      .set(bearer(admin.accessToken));
+    if (response.status !== 200)
+      throw new Error(`verify answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+}
+
+/** The demo operator (admin), seeded if need be and signed in through the api. */
+export async function signInOperator(http: HttpTarget, dataSource: DataSource): Promise<SignedIn> {
+  const demo = await seedIdentity(dataSource);
+  return signIn(http, demo.operator.email, DEMO_PASSWORD);
+}
+
+/**
+ * A technology manager of a verified agency, as the operator onboards one (written the way the demo
+ * seed writes its manager: nobody can sign up into that role), signed in through the api.
+ */
+export async function grantedManager(http: HttpTarget, dataSource: DataSource, agencyName: string): Promise<SignedIn> {
+  const email = uniqueEmail('manager');
+  const [org] = await dataSource.query(
+    `INSERT INTO organisation (name, kind, verification_status, verified_at)
+     VALUES ($1, 'service_agency', 'verified', now()) RETURNING id`,
+    [agencyName],
+  );
+  await dataSource.query(
+    `INSERT INTO user_account (organisation_id, email, display_name, role, password_hash)
+     VALUES ($1, $2, '测试用户', 'manager', $3)`,
+    [org.id, email, await hash(TEST_PASSWORD)],
+  );
+  return signIn(http, email, TEST_PASSWORD);
 }
 
 /** Signs in through the api; expects 200. */

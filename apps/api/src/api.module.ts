@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, MetricsHttpModule, PlatformModule } from '@kuaizhuan/platform';
+import { HealthModule, MetricsHttpModule, PlatformModule, RateLimitModule } from '@kuaizhuan/platform';
 import { IdentityModule } from '@kuaizhuan/identity';
 import { CatalogModule } from '@kuaizhuan/catalog';
 import { DeliveryModule } from '@kuaizhuan/delivery';
@@ -12,6 +12,7 @@ import { PortalModule } from './portal/portal.module';
 @Module({
   imports: [
     PlatformModule,
+    RateLimitModule,
     HealthModule,
     MetricsHttpModule,
     IdentityModule,

@@ -1,18 +1,21 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
   createRootLogger,
   createValidationPipe,
   HttpErrorFilter,
+  InputSafetyPipe,
   JsonLogger,
   Metrics,
+  refuseDeepJson,
   requestLogging,
   validateEnvironment,
 } from '@kuaizhuan/platform';
 import helmet from 'helmet';
 import { ApiModule } from './api.module';
+import { completeOpenApi } from './openapi-completion';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -21,7 +24,19 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeOpenApi(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * TRUST_PROXY as Express takes it: off unless set, so a client cannot name its own address in
+ * X-Forwarded-For and walk around the per-address limits.
+ */
+export function trustProxySetting(value: string): boolean | number | string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed;
 }
 
 /** Builds the HTTP application: used by main.ts and by the tests, so both run the same thing. */
@@ -32,14 +47,16 @@ export async function createApi(): Promise<NestExpressApplication> {
     logger: new JsonLogger(root),
     bufferLogs: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(requestLogging(root));
   app.use(app.get(Metrics).httpMiddleware());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Nesting is checked on the raw bytes before JSON.parse, so a hostile body never reaches a parser's stack.
+  // (Nest's options type leaves `verify` out because it uses it for rawBody, which this app does not ask for.)
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -1,7 +1,14 @@
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
-import { bearer, registerAccount, signIn, type HttpTarget, type SignedIn } from '../../../test/support/auth';
+import {
+  bearer,
+  registerAccount,
+  signIn,
+  verifyOrganisations,
+  type HttpTarget,
+  type SignedIn,
+} from '../../../test/support/auth';
 
 export interface Accounts {
   enterprise: SignedIn;
@@ -12,7 +19,10 @@ export interface Accounts {
   manager: SignedIn;
 }
 
-/** Two companies and two universities registered through the api, plus the seeded admin and manager. */
+/**
+ * Two companies and two universities registered through the api and verified by the seeded admin,
+ * plus that admin and the seeded manager.
+ */
 export async function createAccounts(http: HttpTarget, dataSource: DataSource): Promise<Accounts> {
   const demo = await seedIdentity(dataSource);
   const [enterprise, otherEnterprise, tto, otherTto, admin, manager] = await Promise.all([
@@ -23,6 +33,7 @@ export async function createAccounts(http: HttpTarget, dataSource: DataSource): 
     signIn(http, demo.operator.email, DEMO_PASSWORD),
     signIn(http, demo.manager.email, DEMO_PASSWORD),
   ]);
+  await verifyOrganisations(http, admin, enterprise.orgId, otherEnterprise.orgId, tto.orgId, otherTto.orgId);
   return { enterprise, otherEnterprise, tto, otherTto, admin, manager };
 }
 

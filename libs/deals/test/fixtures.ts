@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ACHIEVEMENT, as, type Accounts } from '../../catalog/test/fixtures';
+import type { DataSource } from 'typeorm';
 import type { HttpTarget, SignedIn } from '../../../test/support/auth';
 
 export interface DealSetup {
@@ -43,9 +44,28 @@ export async function achievement(http: HttpTarget, tto: SignedIn): Promise<stri
   return (created.body as { id: string }).id;
 }
 
+/** Today in China, as the platform dates things. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Sets the free period's end of the accepted use-first-pay-later terms: to let time pass after
+ * signing (the platform refuses to sign terms whose free period is already over).
+ */
+export async function freePeriodEnded(dataSource: DataSource, dealId: string, freeUntil: string): Promise<void> {
+  await dataSource.query(
+    `UPDATE term_sheet SET terms = jsonb_set(terms, '{ufpl,freeUntil}', to_jsonb($2::text))
+      WHERE deal_id = $1 AND status = 'accepted'`,
+    [dealId, freeUntil],
+  );
+}
+
 /**
  * A deal the TTO opened directly with the company, taken through offer, acceptance by both
- * and signature, with the research team's shares recorded.
+ * and signature, with the research team's shares recorded. Use-first-pay-later terms whose free
+ * period is already over are signed while it still runs (today) and then aged with freePeriodEnded,
+ * which needs `dataSource`: signed as if on their last free day, then aged.
  */
 export async function signedDeal(
   http: HttpTarget,
@@ -53,7 +73,12 @@ export async function signedDeal(
   type: string,
   terms: object = { summary: '技术许可条款', price: '100000.00' },
   company: SignedIn = accounts.enterprise,
+  dataSource?: DataSource,
 ): Promise<DealSetup> {
+  const ufpl = (terms as { ufpl?: { freeUntil?: string } }).ufpl;
+  const endedFreePeriod = ufpl?.freeUntil !== undefined && ufpl.freeUntil < chinaToday() ? ufpl.freeUntil : null;
+  if (endedFreePeriod && !dataSource) throw new Error('signedDeal: a free period already over needs the dataSource');
+
   const call = api(http);
   const achievementId = await achievement(http, accounts.tto);
   const researcherIds = await researchers(http, accounts.tto);
@@ -71,7 +96,9 @@ export async function signedDeal(
   const sheetId = (sheet.body as { id: string }).id;
   await call.post(company, `/deals/${dealId}/term-sheets/${sheetId}/accept`).expect(200);
   await call.post(accounts.tto, `/deals/${dealId}/term-sheets/${sheetId}/accept`).expect(200);
+  if (endedFreePeriod) await freePeriodEnded(dataSource!, dealId, chinaToday());
   await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'sign' }).expect(200);
+  if (endedFreePeriod) await freePeriodEnded(dataSource!, dealId, endedFreePeriod);
   await call
     .put(accounts.tto, `/deals/${dealId}/distribution`, {
       recoverableCosts: '10000.00',

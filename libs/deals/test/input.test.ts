@@ -62,10 +62,14 @@ beforeAll(async () => {
   dataSource = app.get(DataSource);
   call = api(app.getHttpServer());
   accounts = await createAccounts(app.getHttpServer(), dataSource);
-  const licence = await signedDeal(app.getHttpServer(), accounts, 'use_first_pay_later', {
-    summary: '先用后付',
-    ufpl: UFPL,
-  });
+  const licence = await signedDeal(
+    app.getHttpServer(),
+    accounts,
+    'use_first_pay_later',
+    { summary: '先用后付', ufpl: UFPL },
+    accounts.enterprise,
+    dataSource,
+  );
   licenceId = licence.dealId;
   researcherId = licence.researcherIds[0];
   await call.post(accounts.tto, `/deals/${licenceId}/transitions`, { action: 'start' }).expect(200);

@@ -46,18 +46,25 @@ async function statusOf(dealId: string): Promise<string> {
 
 describe('a use-first-pay-later licence with a date trigger that is never paid', () => {
   it('is triggered by the worker on its date, falls overdue, defaults after the grace period and is terminated', async () => {
-    const { dealId } = await signedDeal(app.getHttpServer(), accounts, 'use_first_pay_later', {
-      summary: '先用后付，到期一次总付',
-      ufpl: {
-        freeUntil: day(-90),
-        triggerKind: 'date',
-        triggerDate: day(-60),
-        paymentMode: 'lump_sum',
-        fee: '80000.00',
-        dueDays: 0,
-        graceDays: 10,
+    const { dealId } = await signedDeal(
+      app.getHttpServer(),
+      accounts,
+      'use_first_pay_later',
+      {
+        summary: '先用后付，到期一次总付',
+        ufpl: {
+          freeUntil: day(-90),
+          triggerKind: 'date',
+          triggerDate: day(-60),
+          paymentMode: 'lump_sum',
+          fee: '80000.00',
+          dueDays: 0,
+          graceDays: 10,
+        },
       },
-    });
+      accounts.enterprise,
+      app.get(DataSource),
+    );
     await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'terminate' }).expect(409);
     await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'start' }).expect(200);
 
@@ -98,18 +105,25 @@ describe('a use-first-pay-later licence with a date trigger that is never paid',
 describe('the hourly reminder sweep', () => {
   it('is scheduled, and puts back a delayed job that Redis lost', async () => {
     expect(await dealsQueue.getJobScheduler('deal.reminders.hourly')).toMatchObject({ pattern: '17 * * * *' });
-    const { dealId } = await signedDeal(app.getHttpServer(), accounts, 'use_first_pay_later', {
-      summary: '先用后付，约定日期付费',
-      ufpl: {
-        freeUntil: day(-10),
-        triggerKind: 'date',
-        triggerDate: day(100),
-        paymentMode: 'lump_sum',
-        fee: '1000.00',
-        dueDays: 30,
-        graceDays: 10,
+    const { dealId } = await signedDeal(
+      app.getHttpServer(),
+      accounts,
+      'use_first_pay_later',
+      {
+        summary: '先用后付，约定日期付费',
+        ufpl: {
+          freeUntil: day(-10),
+          triggerKind: 'date',
+          triggerDate: day(100),
+          paymentMode: 'lump_sum',
+          fee: '1000.00',
+          dueDays: 30,
+          graceDays: 10,
+        },
       },
-    });
+      accounts.enterprise,
+      app.get(DataSource),
+    );
     await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'start' }).expect(200);
     const [reminder]: { id: string }[] = await dataSource.query(
       `SELECT id FROM deal_reminder WHERE deal_id = $1 AND kind = 'trigger_check'`,

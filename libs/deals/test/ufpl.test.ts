@@ -10,7 +10,7 @@ import { needWithRecommendations, publishCatalogue, type Catalogue } from '../..
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import type { SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
-import { api, key } from './fixtures';
+import { api, freePeriodEnded, key } from './fixtures';
 
 let env: TestEnvironment;
 let app: NestExpressApplication;
@@ -147,7 +147,13 @@ describe('use-first-pay-later licence end to end', () => {
     const sheets = await call.get(accounts.manager, `/deals/${dealId}/term-sheets`).expect(200);
     expect(sheets.body.map((s: { status: string }) => s.status)).toEqual(['superseded', 'accepted']);
 
+    // Terms whose free period is already over are not signed: the licensee would owe from day one.
+    const late = await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'sign' }).expect(409);
+    expect(late.body.field).toBe('ufpl.freeUntil');
+    // Signed on the last free day, then time passes: the free period ended 60 days ago.
+    await freePeriodEnded(dataSource, dealId, today);
     await call.post(accounts.tto, `/deals/${dealId}/transitions`, { action: 'sign' }).expect(200);
+    await freePeriodEnded(dataSource, dealId, ufpl.freeUntil);
     const contract = await call.get(accounts.enterprise, `/deals/${dealId}/contract`).expect(200);
     expect(contract.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(contract.text).toContain('<h1>技术许可（先使用后付费）合同</h1>');

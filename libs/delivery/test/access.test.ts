@@ -5,7 +5,7 @@ import { InboxController } from '../src/inbox/inbox.controller';
 import { PreferencesController } from '../src/preferences/preferences.controller';
 import { WebhooksController } from '../src/webhooks/webhooks.controller';
 import { startApi } from '../../../test/support/apps';
-import { bearer, registerAccount, type SignedIn } from '../../../test/support/auth';
+import { bearer, registerAccount, signInOperator, type SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { approval, deliveriesOf, notify, registerEndpoint, type Http } from './fixtures';
 
@@ -28,8 +28,9 @@ beforeAll(async () => {
   api = await startApi();
   http = api.getHttpServer();
   dataSource = api.get(DataSource);
-  owner = await registerAccount(http, { name: '重庆某装备公司', kind: 'university' });
-  stranger = await registerAccount(http, { name: '重庆另一家公司' });
+  const admin = await signInOperator(http, dataSource);
+  owner = await registerAccount(http, { name: '重庆某装备公司', kind: 'university', verifiedBy: admin });
+  stranger = await registerAccount(http, { name: '重庆另一家公司', verifiedBy: admin });
   // A second member of the owner's organisation, with the same role.
   const [row] = await dataSource.query(
     `INSERT INTO user_account (organisation_id, email, display_name, role, password_hash)
@@ -303,7 +304,10 @@ describe('webhook targets in production', () => {
     });
     try {
       const target = production.getHttpServer();
-      const account = await registerAccount(target, { name: '重庆某生产环境公司' });
+      const account = await registerAccount(target, {
+        name: '重庆某生产环境公司',
+        verifiedBy: await signInOperator(target, dataSource),
+      });
       for (const url of [
         'http://127.0.0.1:8080/hook',
         'http://localhost:8080/hook',

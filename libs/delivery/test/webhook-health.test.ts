@@ -45,7 +45,7 @@ beforeAll(async () => {
   queues = openQueues(env.queuePrefix);
   await seedIdentity(dataSource);
   admin = await signIn(http, 'admin@kuaizhuan.demo', DEMO_PASSWORD);
-  company = await registerAccount(http, { name: '重庆某新能源公司' });
+  company = await registerAccount(http, { name: '重庆某新能源公司', verifiedBy: admin });
 });
 
 afterAll(async () => {

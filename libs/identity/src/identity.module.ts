@@ -1,7 +1,6 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@kuaizhuan/platform';
 import { AuditLog } from './audit/audit-log';
@@ -35,15 +34,6 @@ import { OrganisationsService } from './organisations/organisations.service';
         secret: config.get('JWT_ACCESS_SECRET'),
         signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER },
         verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
-      }),
-    }),
-    // Per client IP and route, counted in this process: with several api replicas each
-    // keeps its own count (a shared store would go in Redis, which the api must not need).
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE') }],
-        errorMessage: 'Too many attempts from this address; wait a minute and try again',
       }),
     }),
   ],

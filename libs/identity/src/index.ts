@@ -4,7 +4,7 @@ export { IdentityWorkerModule } from './identity-worker.module';
 export { DeliverWorkerModule } from './delivery/deliver.processor';
 export { DeliverJobs, type JobHandler } from './delivery/deliver-jobs';
 
-export { CurrentUser, Roles, ROLES_KEY, type Caller } from './auth/caller';
+export { CurrentUser, Roles, ROLES_KEY, Standing, type Caller } from './auth/caller';
 export { Public } from '@kuaizhuan/platform';
 export { AuditLog, type AuditEntry, type AuditActor } from './audit/audit-log';
 

@@ -183,8 +183,22 @@ describe(OrganisationInvitationsController.name, () => {
         expect(response.status).toBe(422);
         expect(response.body).toMatchObject({ error: 'invalid', field: 'role' });
       }
+      // A TTO keeps no technology managers: the operator grants that role.
       const manager = await invite(other, uniqueEmail('manager'), 'manager');
-      expect(manager.status).toBe(201);
+      expect(manager.status).toBe(422);
+      expect(manager.body).toMatchObject({ error: 'invalid', field: 'role' });
+      const colleague = await invite(other, uniqueEmail('tto'), 'tto');
+      expect(colleague.status).toBe(201);
+    });
+
+    it('lets only the operator grant the manager role, into a verified organisation of its choosing', async () => {
+      const byOperator = await invite(admin, uniqueEmail('manager'), 'manager', demo.manager.organisationId);
+      expect(byOperator.status).toBe(201);
+      expect(byOperator.body).toMatchObject({ role: 'manager', organisationId: demo.manager.organisationId });
+      const manager = await signIn(http, demo.manager.email, DEMO_PASSWORD);
+      const refused = await invite(manager, uniqueEmail('manager'), 'manager', demo.manager.organisationId);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ error: 'forbidden', field: 'role' });
     });
 
     it('lets an admin invite an admin into the government organisation', async () => {
@@ -196,14 +210,16 @@ describe(OrganisationInvitationsController.name, () => {
     it('refuses while the organisation awaits verification', async () => {
       const pending = await registerAccount(http);
       const response = await invite(pending, uniqueEmail());
-      expect(response.status).toBe(409);
-      expect(response.body.message).toMatch(/verified/);
+      expect(response.status).toBe(403);
+      expect(response.body.message).toMatch(/waiting for verification/);
     });
 
-    it('refuses an address that already has an account or an open invitation', async () => {
+    it('answers an address that already has an account as any other, and refuses an open invitation', async () => {
+      // Telling a taken address apart would let any member find out who has an account.
       const taken = await invite(company, other.email);
-      expect(taken.status).toBe(409);
-      expect(taken.body.field).toBe('email');
+      const fresh = await invite(company, uniqueEmail());
+      expect([taken.status, fresh.status]).toEqual([201, 201]);
+      expect(Object.keys(taken.body).sort()).toEqual(Object.keys(fresh.body).sort());
       const email = uniqueEmail();
       expect((await invite(company, email)).status).toBe(201);
       const again = await invite(company, email);
@@ -266,13 +282,13 @@ describe(InvitationAcceptanceController.name, () => {
   describe('accept', () => {
     it('creates the invited user with the invited role, who can then sign in; the link works once', async () => {
       const email = uniqueEmail('joiner');
-      const created = await invite(other, email, 'manager');
+      const created = await invite(other, email, 'tto');
       const token = tokenIn(await mailTo(email));
       const accepted = await request(http)
         .post('/api/invitations/accept')
         .send({ token, name: '赵技术经理', password: 'joiner password 2026' });
       expect(accepted.status).toBe(201);
-      expect(accepted.body.user).toMatchObject({ email, role: 'manager', organisationId: other.orgId });
+      expect(accepted.body.user).toMatchObject({ email, role: 'tto', organisationId: other.orgId });
       expect(accepted.body.tokens.accessToken).toEqual(expect.any(String));
 
       const session = await signIn(http, email, 'joiner password 2026');
@@ -284,7 +300,7 @@ describe(InvitationAcceptanceController.name, () => {
         [accepted.body.user.id],
       );
       expect(joined).toEqual([
-        { details: { invitationId: created.body.id, role: 'manager', invitedById: other.userId } },
+        { details: { invitationId: created.body.id, role: 'tto', invitedById: other.userId } },
       ]);
 
       const twice = await request(http)

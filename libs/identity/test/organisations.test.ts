@@ -209,6 +209,10 @@ describe(AdminOrganisationsController.name, () => {
         .set(bearer(admin.accessToken))
         .send({ reason: '营业执照信息与名称不符' });
       expect(response.status).toBe(200);
+      // Sessions from before the rejection end at once; a fresh sign-in shows the reason.
+      const stale = await request(http).get(`/api/organisations/${alpha.orgId}`).set(bearer(alpha.accessToken));
+      expect(stale.status).toBe(401);
+      alpha = await signIn(http, alpha.email, alpha.password);
       const seen = await request(http).get(`/api/organisations/${alpha.orgId}`).set(bearer(alpha.accessToken));
       expect(seen.body).toMatchObject({ verificationStatus: 'rejected', verificationReason: '营业执照信息与名称不符' });
     });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ReviewsService } from '../src/review/reviews.service';
 import { as, createAccounts, type Accounts } from '../../catalog/test/fixtures';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
-import { registerAccount, type SignedIn } from '../../../test/support/auth';
+import { grantedManager, type SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { SmtpCapture } from '../../../test/support/smtp';
 import { needWithRecommendations, publishCatalogue, type RecommendationRow } from './fixtures';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   [B1, B2] = b.recommendations;
   [C1, C2] = c.recommendations;
   // Registered once the six are assigned, so all of them went to the seeded manager.
-  secondManager = await registerAccount(http, { kind: 'service_agency', name: '重庆另一技术经理人事务所' });
+  secondManager = await grantedManager(http, dataSource, '重庆另一技术经理人事务所');
 }, 120_000);
 
 afterAll(async () => {

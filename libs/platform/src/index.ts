@@ -76,3 +76,18 @@ export {
 } from './search/meilisearch/packaged-server';
 export { PageQueryDto, pageOf, type Page } from './http/page-query.dto';
 export { UuidParam } from './http/params';
+export { RateLimitModule } from './rate-limit/rate-limit.module';
+export { RateLimit, RateLimitGuard } from './rate-limit/rate-limit.guard';
+export { RATE_LIMITED, type RateLimited } from './rate-limit/rules';
+export {
+  InputSafetyPipe,
+  refuseDeepJson,
+  jsonDepthExceeds,
+  stringProblem,
+  isPlausibleDate,
+  PlausibleDate,
+  MAX_JSON_DEPTH,
+  PLAUSIBLE_YEARS,
+} from './http/input-safety';
+export { openPackage, isOoxml, streamEntry, type OoxmlKind, type OoxmlPackage, type PackageEntry } from './http/ooxml';
+export { spreadsheetText, csvLine } from './http/spreadsheet-cell';

@@ -66,9 +66,13 @@ class Session {
     this.listeners.forEach((l) => l(false));
   }
 
-  /** Renews the access token first when it is close to expiry. */
+  /**
+   * Renews the access token first when it is close to expiry, or when a page has just loaded with
+   * only the refresh token: the requests a page load fires together then share one refresh.
+   */
   async fresh(): Promise<void> {
-    if (this.accessToken !== null && Date.now() >= this.renewAt) await this.refresh();
+    const due = this.accessToken === null ? this.hasRefreshToken() : Date.now() >= this.renewAt;
+    if (due) await this.refresh();
   }
 
   /** Exchanges the stored refresh token for a new pair; false (and signed out) when it is refused. */
@@ -152,8 +156,10 @@ async function errorOf(response: Response): Promise<ApiError> {
 /** Calls the API under /api; throws ApiError with the server's message on any non-2xx answer. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   if (!options.anonymous) await session.fresh();
+  const sentWith = session.token;
   let response = await send(path, options);
-  if (response.status === 401 && !options.anonymous && (await session.refresh())) {
+  // A 401 for a token another request has since renewed needs no refresh of its own: send again.
+  if (response.status === 401 && !options.anonymous && (session.token !== sentWith || (await session.refresh()))) {
     response = await send(path, options);
   }
   if (!response.ok) throw await errorOf(response);

@@ -501,7 +501,8 @@ export interface SearchHit {
   transferModes: string[];
   institution: string | null;
   status: string;
-  ownerOrgId: string;
+  /** The listing is the caller's organisation's own. */
+  mine: boolean;
   updatedAt: string;
 }
 

@@ -320,6 +320,7 @@ export const en: Messages = {
     },
     failures: {
       unreadable: 'The file cannot be read ({{detail}})',
+      too_large: 'The file is beyond the import limits and was not read ({{detail}})',
       empty: 'The file is empty',
       header: 'The header row does not match the template: fix the columns below and upload again',
       too_many_rows: 'The file has {{rows}} rows; at most {{max}} are imported at once',

@@ -321,6 +321,7 @@ export const zh = {
     /** Why a whole import failed, by the report's failure code. */
     failures: {
       unreadable: '无法读取文件（{{detail}}）',
+      too_large: '文件超出导入上限，未读取（{{detail}}）',
       empty: '文件是空的',
       header: '表头与模板不一致：请按下表修改列名后重新上传',
       too_many_rows: '文件有 {{rows}} 行，单次最多导入 {{max}} 行',

@@ -8,11 +8,14 @@ import { useMe } from '../auth/AuthContext';
 import { showServerErrors } from '../components/forms';
 import { formatDate } from '../format';
 
-/** Roles the members of each kind of organisation may hold (as the API enforces). */
+/**
+ * Roles a member may invite colleagues into (as the API enforces): platform roles (manager, admin)
+ * are granted by the operator only, so only an admin sees them offered.
+ */
 const MEMBER_ROLES: Record<OrganisationKind, Role[]> = {
   enterprise: ['enterprise'],
-  university: ['tto', 'manager'],
-  research_institute: ['tto', 'manager'],
+  university: ['tto'],
+  research_institute: ['tto'],
   service_agency: ['manager'],
   government: ['admin', 'manager'],
 };
@@ -21,11 +24,13 @@ const MEMBER_ROLES: Record<OrganisationKind, Role[]> = {
 export default function Team() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { organisation } = useMe();
+  const { organisation, user } = useMe();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ email: string; role: Role }>();
   const [error, setError] = useState<string | null>(null);
-  const roles = MEMBER_ROLES[organisation.kind];
+  const roles = MEMBER_ROLES[organisation.kind].filter(
+    (role) => user.role === 'admin' || (role !== 'manager' && role !== 'admin'),
+  );
   const members = useQuery({
     queryKey: ['members', organisation.id],
     queryFn: () => api<User[]>(`/organisations/${organisation.id}/users`),

@@ -1,5 +1,4 @@
 import { PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -76,7 +75,6 @@ export class CreateAchievementDto {
 
   /** Technology readiness level, 1–9. */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(TRL_MIN)
   @Max(TRL_MAX)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { Page } from '../common/listing-workflow';
 import { OwnListQueryDto, PageQueryDto } from '../common/page-query.dto';
 import { IdParam } from '../common/params';
@@ -19,6 +19,7 @@ export class AchievementsController {
   /** Drafts an achievement for the caller's institution. */
   @Post()
   @Roles('tto')
+  @Standing('draft')
   create(@CurrentUser() caller: Caller, @Body() body: CreateAchievementDto): Promise<OwnerAchievement> {
     return this.achievements.create(caller, body);
   }
@@ -39,6 +40,7 @@ export class AchievementsController {
   /** Edits a draft. */
   @Patch(':id')
   @Roles('tto')
+  @Standing('draft')
   update(
     @CurrentUser() caller: Caller,
     @IdParam() id: string,

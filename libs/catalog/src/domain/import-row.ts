@@ -35,7 +35,8 @@ export type RowProblemCode =
   | 'not_draft';
 
 /** Why a whole import failed. */
-export type ImportFailureCode = 'unreadable' | 'empty' | 'header' | 'too_many_rows' | 'bad_rows' | 'gave_up';
+export type ImportFailureCode =
+  'unreadable' | 'too_large' | 'empty' | 'header' | 'too_many_rows' | 'bad_rows' | 'gave_up';
 
 /** One problem with one cell (or a whole row when `column` is null); rows count as in a spreadsheet. */
 export interface RowProblem {

@@ -14,6 +14,7 @@ import {
 import { CatalogImport } from '../entities/catalog-import.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MAX_IMPORT_ROWS, readRows, UnreadableFileError, type SheetRow } from './spreadsheet';
+import { workbookRefusal } from './workbook-bounds';
 
 /** Rows written per transaction. */
 export const IMPORT_CHUNK = 1_000;
@@ -71,6 +72,16 @@ export class ImportRunner {
       unchangedCount: 0,
     });
 
+    if (job.format === 'xlsx') {
+      const refusal = await workbookRefusal(job.content);
+      if (refusal) {
+        return this.fail(importId, {
+          code: 'too_large',
+          reason: `the workbook was not read: ${refusal.reason}`,
+          params: { detail: refusal.reason },
+        });
+      }
+    }
     let rows: SheetRow[];
     try {
       rows = await readRows(job.content, job.format);

@@ -13,6 +13,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import { RateLimit } from '@kuaizhuan/platform';
 import { memoryStorage } from 'multer';
 import type { Page } from '../common/listing-workflow';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -49,6 +50,7 @@ export class ImportsController {
    * the import to poll at GET /api/imports/{id}.
    */
   @Post()
+  @RateLimit('import')
   @HttpCode(202)
   @Header('Cache-Control', 'no-store')
   @ApiConsumes('multipart/form-data')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError, Outbox, uploadedName } from '@kuaizhuan/platform';
+import { InvalidInputError, isOoxml, NotFoundError, Outbox, uploadedName } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/listing-workflow';
 import type { ImportFailureCode, RowProblem } from '../domain/import-row';
@@ -59,7 +59,7 @@ export class ImportsService {
       throw new InvalidInputError(`file: larger than ${MAX_IMPORT_BYTES} bytes`, 'file');
     }
     const format = sniffFormat(file.buffer, file.originalname);
-    if (!format) {
+    if (!format || (format === 'xlsx' && !(await isOoxml(file.buffer, 'xlsx')))) {
       throw new InvalidInputError(
         'file: not a CSV (UTF-8 text, .csv) or XLSX (Excel workbook, .xlsx) file; download the template from /api/imports/template',
         'file',

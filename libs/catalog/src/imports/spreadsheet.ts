@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
+import { csvLine, spreadsheetText } from '@kuaizhuan/platform';
 import { IMPORT_COLUMNS } from '../domain/import-row';
 import type { ImportFormat } from '../entities/catalog-import.entity';
 
@@ -64,17 +65,26 @@ export async function readRows(content: Buffer, format: ImportFormat): Promise<S
   return rows;
 }
 
-/** The import template: the header row in CSV, or an XLSX with a second sheet explaining each column. */
+/**
+ * The import template: the header row in CSV, or an XLSX with a second sheet explaining each column.
+ * Like every sheet the platform hands out, no cell of it can run as a formula.
+ */
 export async function importTemplate(format: ImportFormat): Promise<Buffer> {
   const keys = IMPORT_COLUMNS.map((column) => column.key);
-  if (format === 'csv') return Buffer.from(`\uFEFF${keys.join(',')}\r\n`, 'utf8');
+  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(keys)}\r\n`, 'utf8');
+  const cell = (value: string, bold = false) => ({
+    value: spreadsheetText(value),
+    ...(bold && { fontWeight: 'bold' as const }),
+  });
   return writeXlsxFile([
-    { sheet: 'achievements', data: [keys.map((key) => ({ value: key, fontWeight: 'bold' as const }))] },
+    { sheet: 'achievements', data: [keys.map((key) => cell(key, true))] },
     {
       sheet: '说明',
       data: [
-        ['column', '列名', 'required', 'what it takes'].map((value) => ({ value, fontWeight: 'bold' as const })),
-        ...IMPORT_COLUMNS.map((column) => [column.key, column.label, column.required ? 'yes 必填' : 'no', column.help]),
+        ['column', '列名', 'required', 'what it takes'].map((value) => cell(value, true)),
+        ...IMPORT_COLUMNS.map((column) =>
+          [column.key, column.label, column.required ? 'yes 必填' : 'no', column.help].map((value) => cell(value)),
+        ),
       ],
     },
   ]).toBuffer();

@@ -1,5 +1,4 @@
 import { PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,6 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { PlausibleDate } from '@kuaizhuan/platform';
 import { Amount, NotAbove, StringList, Text } from '../common/fields';
 import {
   CONFIDENTIALITIES,
@@ -70,7 +70,6 @@ export class CreateNeedDto {
 
   /** Lowest technology readiness level the company can use (1–9). */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(TRL_MIN)
   @Max(TRL_MAX)
@@ -104,6 +103,7 @@ export class CreateNeedDto {
   @IsOptional()
   @IsDateString({ strict: true })
   @Length(10, 10)
+  @PlausibleDate()
   deadline?: string;
 
   /** `public`: everyone sees the details; `summary_only`: others see title and summary only. */

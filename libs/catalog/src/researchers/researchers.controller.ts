@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { Page } from '../common/listing-workflow';
 import { PageQueryDto } from '../common/page-query.dto';
 import { IdParam } from '../common/params';
@@ -17,6 +17,7 @@ export class ResearchersController {
   /** Adds a researcher profile to the caller's institution. */
   @Post()
   @Roles('tto')
+  @Standing('draft')
   create(@CurrentUser() caller: Caller, @Body() body: CreateResearcherDto): Promise<OwnerResearcher> {
     return this.researchers.create(caller, body);
   }
@@ -37,6 +38,7 @@ export class ResearchersController {
   /** Edits a profile of the caller's institution. */
   @Patch(':id')
   @Roles('tto')
+  @Standing('draft')
   update(
     @CurrentUser() caller: Caller,
     @IdParam() id: string,

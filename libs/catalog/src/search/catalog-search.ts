@@ -21,7 +21,8 @@ export interface PortalHit {
   transferModes: string[];
   institution: string | null;
   status: string;
-  ownerOrgId: string;
+  /** Whether the listing is the caller's organisation's own; other organisations' ids are not handed out. */
+  mine: boolean;
   /** Public extras: organisation name, TRL, price or budget text, researcher names… */
   display: Record<string, unknown>;
   updatedAt: string | Date;
@@ -83,7 +84,7 @@ export class CatalogSearch {
         transferModes: document.transferModes ?? [],
         institution: document.institution ?? null,
         status: document.status,
-        ownerOrgId: document.ownerOrgId,
+        mine: document.ownerOrgId === actor.orgId,
         display: document.display ?? {},
         updatedAt: document.updatedAt,
       })),

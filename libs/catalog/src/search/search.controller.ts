@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Caller } from '@kuaizhuan/identity';
+import { RateLimit } from '@kuaizhuan/platform';
 import { CatalogSearch, type PortalSearchResult } from './catalog-search';
 import { SearchQueryDto } from './search.dto';
 
@@ -16,6 +17,7 @@ export class SearchController {
    * in any status. Private fields are never indexed, so never returned.
    */
   @Get()
+  @RateLimit('search')
   search(@CurrentUser() caller: Caller, @Query() query: SearchQueryDto): Promise<PortalSearchResult> {
     return this.catalogSearch.search(caller, query);
   }

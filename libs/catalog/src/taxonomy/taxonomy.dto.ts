@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { TAXONOMY_KINDS, type TaxonomyKind } from '../domain/vocabulary';
 
@@ -40,7 +40,6 @@ export class PutTermDto {
 
   /** Position among its siblings. */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(100_000)

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { isDate } from '../core/dates';
+import { isPlausibleDate } from '@kuaizhuan/platform';
 import { AMOUNT_PATTERN, isPercent } from '../core/money';
 
 /** A yuan amount as a string: non-negative, at most 12 integer digits and 2 decimals. */
@@ -26,12 +26,12 @@ export const IsPercent = (): PropertyDecorator => Validate(PercentConstraint);
 @ValidatorConstraint({ name: 'isCalendarDate' })
 class DateConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return isDate(value);
+    return isPlausibleDate(value);
   }
   defaultMessage(): string {
-    return '$property must be a date written YYYY-MM-DD';
+    return '$property must be a real date written YYYY-MM-DD between 2000 and 2100';
   }
 }
 
-/** A calendar date written YYYY-MM-DD. */
+/** A real calendar date written YYYY-MM-DD, between 2000 and 2100. */
 export const IsCalendarDate = (): PropertyDecorator => Validate(DateConstraint);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError } from '@kuaizhuan/platform';
+import { ConflictError, InvalidInputError } from '@kuaizhuan/platform';
 import type { EntityManager } from 'typeorm';
-import { addDays, daysBetween, morningOf } from '../core/dates';
+import { addDays, chinaDate, daysBetween, morningOf } from '../core/dates';
 import { Deal } from '../entities/deal.entity';
 import { TermSheet } from '../entities/deal-room.entity';
 import { UfplLicence } from '../entities/licence.entity';
@@ -12,6 +12,24 @@ import type { UfplTermsInput } from './ufpl-terms';
 @Injectable()
 export class LicenceTerms {
   constructor(private readonly book: LicenceBook) {}
+
+  /**
+   * Refuses to sign use-first-pay-later terms whose free period is already over: the licensee
+   * would owe from the first day, which is not the deal the two sides agreed to.
+   */
+  async assertSignable(manager: EntityManager, deal: Deal, now = new Date()): Promise<void> {
+    const accepted = await manager.findOne(TermSheet, {
+      where: { dealId: deal.id, status: 'accepted' },
+      order: { version: 'DESC' },
+    });
+    const terms = accepted?.terms.ufpl as UfplTermsInput | undefined;
+    if (terms && terms.freeUntil < chinaDate(now)) {
+      throw new ConflictError(
+        `The free period of the accepted terms ended on ${terms.freeUntil}; agree new terms before signing`,
+        'ufpl.freeUntil',
+      );
+    }
+  }
 
   async start(manager: EntityManager, deal: Deal): Promise<UfplLicence> {
     const accepted = await manager.findOne(TermSheet, {

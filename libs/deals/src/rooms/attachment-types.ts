@@ -1,3 +1,5 @@
+import { isOoxml } from '@kuaizhuan/platform';
+
 /** Files a deal room accepts, recognised by their first bytes and their name's extension. */
 const KINDS = [
   { type: 'application/pdf', extensions: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46] },
@@ -18,11 +20,16 @@ const KINDS = [
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = KINDS.flatMap((k) => k.extensions);
 
-/** The content type of an accepted file, or null when its content and name are not one of the kinds. */
-export function attachmentType(fileName: string, content: Buffer): string | null {
+/**
+ * The content type of an accepted file, or null when its content and name are not one of the kinds.
+ * A DOCX or XLSX must also be a real Office Open XML package, not just bytes starting `PK`.
+ */
+export async function attachmentType(fileName: string, content: Buffer): Promise<string | null> {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   const kind = KINDS.find(
     (k) => (k.extensions as readonly string[]).includes(extension) && k.magic.every((byte, i) => content[i] === byte),
   );
-  return kind?.type ?? null;
+  if (!kind) return null;
+  if ((extension === 'docx' || extension === 'xlsx') && !(await isOoxml(content, extension))) return null;
+  return kind.type;
 }

@@ -14,7 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
-import { UuidParam, type Page } from '@kuaizhuan/platform';
+import { RateLimit, UuidParam, type Page } from '@kuaizhuan/platform';
 import { memoryStorage } from 'multer';
 import {
   AssignManagerDto,
@@ -184,6 +184,7 @@ export class DealsController {
   }
 
   @Post(':id/messages')
+  @RateLimit('message')
   post(@CurrentUser() caller: Caller, @UuidParam() id: string, @Body() body: MessageDto): Promise<MessageView> {
     return this.room.postMessage(caller, id, body);
   }

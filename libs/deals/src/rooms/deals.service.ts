@@ -147,7 +147,8 @@ export class DealsService {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.findAs(manager, caller, id, ['institution']);
       const found: unknown[] = await manager.query(
-        `SELECT 1 FROM user_account WHERE id = $1 AND role = 'manager' AND status = 'active'`,
+        `SELECT 1 FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+          WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'`,
         [input.userId],
       );
       if (found.length === 0) throw new InvalidInputError('userId must be an active technology manager', 'userId');
@@ -162,7 +163,8 @@ export class DealsService {
     });
   }
 
-  transition(caller: Caller, id: string, input: TransitionDto): Promise<DealView> {
+  /** `at`: the moment the step is taken (now; the demo seed tells past deals on their own days). */
+  transition(caller: Caller, id: string, input: TransitionDto, at = new Date()): Promise<DealView> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.find(manager, caller, id, true);
       const recorded = RECORDED_ACTIONS[input.action];
@@ -172,6 +174,9 @@ export class DealsService {
           `${input.action} is not a step anyone may ask for on a ${deal.type} deal`,
           'action',
         );
+      }
+      if (deal.type === 'use_first_pay_later' && input.action === 'sign') {
+        await this.licences.assertSignable(manager, deal, at);
       }
       await this.steps.take(manager, deal, input.action, capacity, caller, { note: input.note ?? null });
       if (deal.type === 'use_first_pay_later' && input.action === 'start') {
@@ -191,7 +196,7 @@ export class DealsService {
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS name, o.name AS organisation
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
-        WHERE u.role = 'manager' AND u.status = 'active'
+        WHERE u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'
         ORDER BY o.name, u.display_name, u.id`,
     );
   }

@@ -226,7 +226,7 @@ export class RoomService {
         throw new InvalidInputError(`file must be at most ${MAX_ATTACHMENT_BYTES} bytes`, 'file');
       }
       const fileName = uploadedName(file.originalname).slice(0, 255);
-      const contentType = attachmentType(fileName, file.buffer);
+      const contentType = await attachmentType(fileName, file.buffer);
       if (!contentType) throw new InvalidInputError('file must be a PDF, PNG, JPEG, DOCX or XLSX file', 'file');
       const saved = await manager.save(
         DealAttachment,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import { UuidParam } from '../http/params';
 import { InboxItemView, InboxPageView, InboxQueryDto, MarkedView, UnreadCountView } from './inbox.dto';
 import { InboxService } from './inbox.service';
@@ -9,6 +9,7 @@ import { InboxService } from './inbox.service';
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Roles('enterprise', 'tto', 'manager', 'admin')
+@Standing('any')
 @Controller('inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}

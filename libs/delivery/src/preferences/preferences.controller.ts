@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
+import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { NotificationType } from '../domain/notification-types';
 import { NotificationTypeParam } from '../http/params';
 import { PreferenceView, UpdatePreferenceDto } from './preference.dto';
@@ -10,6 +10,7 @@ import { PreferencesService } from './preferences.service';
 @ApiTags('notification preferences')
 @ApiBearerAuth()
 @Roles('enterprise', 'tto', 'manager', 'admin')
+@Standing('any')
 @Controller('notification-preferences')
 export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}

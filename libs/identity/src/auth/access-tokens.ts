@@ -4,11 +4,22 @@ import { AppConfig } from '@kuaizhuan/platform';
 import { USER_ROLES, type UserRole } from '../domain/roles';
 import type { Caller } from './caller';
 
-/** Claims of an access token: subject, organisation, role. */
+/** Claims of an access token: subject, organisation, role, session version and refresh family. */
 interface AccessClaims {
   sub: string;
   org: string;
   role: UserRole;
+  /** The user's session version when the token was made. */
+  sv: number;
+  /** The refresh-token family (sign-in session) the token belongs to. */
+  fam: string;
+}
+
+/** Who a token names and which session it belongs to; still to be checked against the database. */
+export interface AccessTokenSubject {
+  caller: Caller;
+  sessionVersion: number;
+  familyId: string;
 }
 
 export const JWT_ISSUER = 'kuaizhuan';
@@ -25,21 +36,29 @@ export class AccessTokens {
     return this.config.get('JWT_ACCESS_TTL');
   }
 
-  sign(caller: Caller): Promise<string> {
-    const claims: AccessClaims = { sub: caller.userId, org: caller.orgId, role: caller.role };
+  sign(subject: AccessTokenSubject): Promise<string> {
+    const { caller } = subject;
+    const claims: AccessClaims = {
+      sub: caller.userId,
+      org: caller.orgId,
+      role: caller.role,
+      sv: subject.sessionVersion,
+      fam: subject.familyId,
+    };
     return this.jwt.signAsync(claims, { expiresIn: this.lifetimeSeconds });
   }
 
-  /** The caller named by a valid token, or null for a forged, expired or malformed one. */
-  async verify(token: string): Promise<Caller | null> {
+  /** The subject of a well-signed, unexpired token, or null for a forged, expired or malformed one. */
+  async verify(token: string): Promise<AccessTokenSubject | null> {
     let claims: Partial<AccessClaims>;
     try {
       claims = await this.jwt.verifyAsync<Partial<AccessClaims>>(token);
     } catch {
       return null;
     }
-    const { sub, org, role } = claims;
+    const { sub, org, role, sv, fam } = claims;
     if (typeof sub !== 'string' || typeof org !== 'string' || !USER_ROLES.includes(role as UserRole)) return null;
-    return { userId: sub, orgId: org, role: role as UserRole };
+    if (typeof sv !== 'number' || !Number.isInteger(sv) || typeof fam !== 'string') return null;
+    return { caller: { userId: sub, orgId: org, role: role as UserRole }, sessionVersion: sv, familyId: fam };
   }
 }

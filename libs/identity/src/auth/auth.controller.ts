@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from '@kuaizhuan/platform';
+import { Public, RateLimit } from '@kuaizhuan/platform';
 import { AuthResult, LoginDto, MeView, RefreshDto, RegisterDto, TokenPairView } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, type Caller } from './caller';
+import { CurrentUser, Standing, type Caller } from './caller';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,7 +12,7 @@ export class AuthController {
 
   /** Signs up an organisation (pending verification) with its first user, and signs that user in. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('register')
   @Post('register')
   register(@Body() body: RegisterDto): Promise<AuthResult> {
     return this.auth.register(body);
@@ -21,16 +20,19 @@ export class AuthController {
 
   /** Signs in with e-mail and password. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('login')
   @Post('login')
   @HttpCode(HttpStatus.OK)
   login(@Body() body: LoginDto): Promise<AuthResult> {
     return this.auth.login(body);
   }
 
-  /** Exchanges a refresh token (single use) for a new token pair. */
+  /**
+   * Exchanges a refresh token (single use) for a new token pair. Not limited like sign-in: only
+   * a flood limit per address, so reloads behind a shared address never end a session.
+   */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('refresh')
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   refresh(@Body() body: RefreshDto): Promise<TokenPairView> {
@@ -47,6 +49,7 @@ export class AuthController {
 
   /** The signed-in user and their organisation. */
   @ApiBearerAuth()
+  @Standing('any')
   @Get('me')
   me(@CurrentUser() caller: Caller): Promise<MeView> {
     return this.auth.me(caller);

@@ -11,13 +11,13 @@ export class RegisterOrganisationDto {
   name: string;
 
   /**
-   * enterprise, university, research_institute or service_agency. Government bodies are
-   * created by an admin's invitation, not here.
+   * enterprise, university or research_institute. Government bodies and technology-manager
+   * agencies hold platform power: the operator onboards them, not this form.
    */
   @IsIn(SELF_REGISTRABLE_KINDS, {
-    message: `$property must be one of ${SELF_REGISTRABLE_KINDS.join(', ')}; government accounts are created by invitation`,
+    message: `$property must be one of ${SELF_REGISTRABLE_KINDS.join(', ')}; government bodies and manager agencies are onboarded by the operator`,
   })
-  kind: Exclude<OrganisationKind, 'government'>;
+  kind: Exclude<OrganisationKind, 'government' | 'service_agency'>;
 
   /** 统一社会信用代码, 18 characters. */
   @IsOptional()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError, UnauthorizedError } from '@kuaizhuan/platform';
+import { AppConfig, ConflictError, InvalidInputError, UnauthorizedError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { decideRefresh } from '../domain/refresh-rotation';
@@ -24,6 +24,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokens,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates the organisation (pending verification) and its first user in one transaction, and signs in. */
@@ -115,7 +116,7 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await this.refreshTokens.findForUpdate(manager, raw);
       if (!token) return null;
-      const decision = decideRefresh(token, new Date());
+      const decision = decideRefresh(token, new Date(), this.config.get('REFRESH_REUSE_GRACE_SECONDS') * 1000);
       const user = await manager.findOneBy(User, { id: token.userId });
       if (decision === 'reuse') {
         await this.refreshTokens.revokeFamily(manager, token.familyId);
@@ -127,18 +128,19 @@ export class AuthService {
         });
         return null;
       }
-      if (decision !== 'rotate') return null;
+      if (decision !== 'rotate' && decision !== 'grace') return null;
       if (!user || user.status !== 'active') {
         await this.refreshTokens.revokeFamily(manager, token.familyId);
         return null;
       }
       const next = await this.refreshTokens.issue(manager, user.id, { id: token.familyId, expiresAt: token.expiresAt });
-      await this.refreshTokens.markUsed(manager, token, next.row);
-      return { user, raw: next.raw, expiresAt: next.row.expiresAt };
+      // Within the grace window the token keeps its first successor and first use time.
+      if (decision === 'rotate') await this.refreshTokens.markUsed(manager, token, next.row);
+      return { user, raw: next.raw, familyId: token.familyId, expiresAt: next.row.expiresAt };
     });
     // Thrown after the transaction, so a detected reuse stays revoked and recorded.
     if (!outcome) throw new UnauthorizedError(BAD_REFRESH, 'refreshToken');
-    return this.sessions.pair(outcome.user, outcome.raw, outcome.expiresAt);
+    return this.sessions.pair(outcome.user, outcome);
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (nothing to end). */

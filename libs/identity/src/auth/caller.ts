@@ -2,6 +2,7 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import { UnauthorizedError } from '@kuaizhuan/platform';
 import type { Request } from 'express';
 import type { UserRole } from '../domain/roles';
+import type { RouteStanding } from '../domain/standing';
 
 /** The signed-in user a request acts for, as carried by the access token. */
 export interface Caller {
@@ -15,9 +16,17 @@ export interface AuthenticatedRequest extends Request {
 }
 
 export const ROLES_KEY = 'kuaizhuan:roles';
+export const STANDING_KEY = 'kuaizhuan:standing';
 
 /** Only these roles may call the route (403 for others). */
 export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * What the route asks of the caller's organisation: `draft` lets a pending organisation in (drafts),
+ * `any` lets every member in whatever the standing (their own account). Writes default to `verified`.
+ */
+export const Standing = (standing: RouteStanding): MethodDecorator & ClassDecorator =>
+  SetMetadata(STANDING_KEY, standing);
 
 /** The caller of an authenticated route: `{ userId, orgId, role }`. */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {

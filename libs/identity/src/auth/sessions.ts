@@ -5,6 +5,8 @@ import { AccessTokens } from './access-tokens';
 import type { TokenPairView } from './auth.dto';
 import { RefreshTokens } from './refresh-tokens';
 
+type SessionUser = Pick<User, 'id' | 'organisationId' | 'role' | 'sessionVersion'>;
+
 /** Opens a sign-in session: a new refresh token family and an access token. */
 @Injectable()
 export class Sessions {
@@ -15,20 +17,20 @@ export class Sessions {
 
   async open(manager: EntityManager, user: User): Promise<TokenPairView> {
     const issued = await this.refresh.issue(manager, user.id);
-    return this.pair(user, issued.raw, issued.row.expiresAt);
+    return this.pair(user, { raw: issued.raw, familyId: issued.row.familyId, expiresAt: issued.row.expiresAt });
   }
 
   async pair(
-    user: Pick<User, 'id' | 'organisationId' | 'role'>,
-    refreshToken: string,
-    expiresAt: Date,
+    user: SessionUser,
+    refresh: { raw: string; familyId: string; expiresAt: Date },
   ): Promise<TokenPairView> {
+    const caller = { userId: user.id, orgId: user.organisationId, role: user.role };
     return {
-      accessToken: await this.access.sign({ userId: user.id, orgId: user.organisationId, role: user.role }),
+      accessToken: await this.access.sign({ caller, sessionVersion: user.sessionVersion, familyId: refresh.familyId }),
       expiresIn: this.access.lifetimeSeconds,
       tokenType: 'Bearer',
-      refreshToken,
-      refreshTokenExpiresAt: expiresAt,
+      refreshToken: refresh.raw,
+      refreshTokenExpiresAt: refresh.expiresAt,
     };
   }
 }

@@ -15,6 +15,14 @@ describe('decideRefresh', () => {
     expect(decideRefresh({ usedAt: earlier, revokedAt: null, expiresAt: earlier }, now)).toBe('reuse');
   });
 
+  it('hands out another successor for a token exchanged within the grace window, never after', () => {
+    const justNow = new Date(now.getTime() - 5_000);
+    expect(decideRefresh({ usedAt: justNow, revokedAt: null, expiresAt: later }, now, 10_000)).toBe('grace');
+    expect(decideRefresh({ usedAt: justNow, revokedAt: null, expiresAt: later }, now, 5_000)).toBe('reuse');
+    expect(decideRefresh({ usedAt: justNow, revokedAt: justNow, expiresAt: later }, now, 10_000)).toBe('reuse');
+    expect(decideRefresh({ usedAt: justNow, revokedAt: null, expiresAt: later }, now)).toBe('reuse');
+  });
+
   it('refuses an unused token of a revoked family', () => {
     expect(decideRefresh({ usedAt: null, revokedAt: earlier, expiresAt: later }, now)).toBe('revoked');
   });

@@ -7,16 +7,22 @@ export interface RefreshTokenState {
 
 /**
  * - `rotate`: valid; mark it used and hand out a successor in the same family.
+ * - `grace`: it was exchanged moments ago (within the grace window), e.g. a page reloaded while its
+ *   refresh was on the wire and never saw the answer: hand out another successor in the family.
  * - `reuse`: it was already exchanged, so a copy is in someone else's hands: revoke the family.
  * - `revoked`: the family was ended (logout or an earlier reuse).
  * - `expired`: the family outlived its lifetime.
  */
-export type RefreshDecision = 'rotate' | 'reuse' | 'revoked' | 'expired';
+export type RefreshDecision = 'rotate' | 'grace' | 'reuse' | 'revoked' | 'expired';
 
-export function decideRefresh(token: RefreshTokenState, now: Date): RefreshDecision {
-  if (token.usedAt !== null) return 'reuse';
+export function decideRefresh(token: RefreshTokenState, now: Date, graceMs = 0): RefreshDecision {
+  const expired = token.expiresAt.getTime() <= now.getTime();
+  if (token.usedAt !== null) {
+    const justUsed = now.getTime() - token.usedAt.getTime() < graceMs;
+    return justUsed && token.revokedAt === null && !expired ? 'grace' : 'reuse';
+  }
   if (token.revokedAt !== null) return 'revoked';
-  if (token.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (expired) return 'expired';
   return 'rotate';
 }
 

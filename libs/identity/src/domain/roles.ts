@@ -18,23 +18,34 @@ export const USER_STATUSES = ['active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 /**
- * The role of the first user when an organisation signs itself up. Government bodies
- * (and with them admin accounts) are not self-registered: an admin invites them.
+ * Roles with platform-wide power: the review queue, moderation, confidential details,
+ * brokering (manager) and everything of the operator (admin). Only an admin grants them.
+ */
+export const PLATFORM_ROLES: readonly UserRole[] = ['manager', 'admin'];
+
+export function isPlatformRole(role: UserRole): boolean {
+  return PLATFORM_ROLES.includes(role);
+}
+
+/**
+ * The role of the first user when an organisation signs itself up. Government bodies and
+ * technology-manager agencies are not self-registered: both hold platform power, which only
+ * the operator grants (it creates the agency and invites its managers).
  */
 const SELF_REGISTRATION_ROLE: { [K in OrganisationKind]: UserRole | null } = {
   enterprise: 'enterprise',
   university: 'tto',
   research_institute: 'tto',
-  service_agency: 'manager',
+  service_agency: null,
   government: null,
 };
 
 /** Roles the members of each kind of organisation may hold. */
 const MEMBER_ROLES: { [K in OrganisationKind]: readonly UserRole[] } = {
   enterprise: ['enterprise'],
-  // A TTO may employ its own technology managers (技术经理人).
-  university: ['tto', 'manager'],
-  research_institute: ['tto', 'manager'],
+  university: ['tto'],
+  research_institute: ['tto'],
+  // Technology managers (技术经理人) of an agency the operator onboarded.
   service_agency: ['manager'],
   // The operator / science bureau: administrators and platform-side technology managers.
   government: ['admin', 'manager'],
@@ -67,7 +78,7 @@ export function invitationRefusal(inviter: UserRole, kind: OrganisationKind, rol
       reason: `role must be one of ${MEMBER_ROLES[kind].join(', ')} in an organisation of kind ${kind}`,
     };
   }
-  if (role === 'admin' && inviter !== 'admin')
-    return { kind: 'not_permitted', reason: 'only an admin may invite an admin' };
+  if (isPlatformRole(role) && inviter !== 'admin')
+    return { kind: 'not_permitted', reason: `only the operator (an admin) may grant the ${role} role` };
   return null;
 }

@@ -49,6 +49,13 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /**
+   * Carried in every access token; raising it (suspension, a role change, rejection of the
+   * organisation) makes all the user's access tokens refused at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

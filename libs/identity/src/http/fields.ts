@@ -2,6 +2,7 @@ import { applyDecorators, Injectable, type PipeTransform, type ArgumentMetadata 
 import { RequestValidationError } from '@kuaizhuan/platform';
 import { Transform } from 'class-transformer';
 import { buildMessage, IsEmail, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { passwordWeakness } from '../auth/password-strength';
 import { isValidCreditCode } from '../domain/credit-code';
 
 /** An e-mail address, trimmed and lower-cased (addresses are unique case-insensitively). */
@@ -32,9 +33,32 @@ export function PhoneField(): PropertyDecorator {
   );
 }
 
-/** A password: at least 10 characters; the upper bound keeps hashing cheap to refuse. */
+/** Other fields of the same body a password must not be built from. */
+const PERSONAL_FIELDS = ['email', 'name'] as const;
+
+/**
+ * A new password: 10 to 256 characters (the upper bound keeps hashing cheap to refuse) and not
+ * easy to guess, as zxcvbn estimates it against common passwords and the user's own e-mail and name.
+ */
 export function PasswordField(): PropertyDecorator {
-  return applyDecorators(IsString(), Length(10, 256, { message: '$property must be between 10 and 256 characters' }));
+  return applyDecorators(
+    IsString(),
+    Length(10, 256, { message: '$property must be between 10 and 256 characters' }),
+    ValidateBy({
+      name: 'isStrongPassword',
+      validator: {
+        validate: (value: unknown, args) => {
+          if (typeof value !== 'string' || value.length < 10 || value.length > 256) return true;
+          const body = (args?.object ?? {}) as Record<string, unknown>;
+          const personal = PERSONAL_FIELDS.map((key) => body[key]).filter((v): v is string => typeof v === 'string');
+          return passwordWeakness(value, personal) === null;
+        },
+        defaultMessage: buildMessage(
+          (each) => `${each}$property is too easy to guess (a common password, a run of keys, or your own name or e-mail)`,
+        ),
+      },
+    }),
+  );
 }
 
 /** 统一社会信用代码, upper-cased, with a correct check character. */

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from '@kuaizhuan/platform';
+import { Public, RateLimit } from '@kuaizhuan/platform';
 import { AuthResult } from '../auth/auth.dto';
 import { CurrentUser, type Caller } from '../auth/caller';
 import { UuidPipe } from '../http/fields';
@@ -16,6 +15,7 @@ export class OrganisationInvitationsController {
 
   /** Invites someone into your (verified) organisation; the e-mail is sent by the worker. */
   @Post()
+  @RateLimit('invite')
   create(
     @CurrentUser() caller: Caller,
     @Param('id', UuidPipe) id: string,
@@ -49,7 +49,7 @@ export class InvitationAcceptanceController {
 
   /** Accepts an invitation with the token from its e-mail: creates the user and signs them in. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('accept-invitation')
   @Post('accept')
   accept(@Body() body: AcceptInvitationDto): Promise<AuthResult> {
     return this.invitations.accept(body);

@@ -49,7 +49,8 @@ export class InvitationsService {
    * worker send its e-mail. The token is made by the worker, so none exists before sending.
    */
   async create(caller: Caller, id: string, input: CreateInvitationDto): Promise<InvitationView> {
-    const orgId = ownOrganisation(caller, id);
+    // The operator grants platform roles by inviting into any verified organisation (e.g. a manager agency).
+    const orgId = caller.role === 'admin' ? id : ownOrganisation(caller, id);
     return this.dataSource.transaction(async (manager) => {
       const org = await manager.findOne(Organisation, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw new NotFoundError('Organisation not found', 'id');
@@ -59,9 +60,8 @@ export class InvitationsService {
       const refusal = invitationRefusal(caller.role, org.kind, input.role);
       if (refusal?.kind === 'not_permitted') throw new ForbiddenError(refusal.reason, 'role');
       if (refusal) throw new InvalidInputError(refusal.reason, 'role');
-      if (await manager.existsBy(User, { email: input.email })) {
-        throw new ConflictError('A user with this e-mail address already exists', 'email');
-      }
+      // Whether the address already has an account is not told here (that would let any member probe
+      // for accounts): the invitation goes out either way, and accepting it is what refuses a taken address.
       if (await this.pendingFor(manager, orgId, input.email)) {
         throw new ConflictError('This address already has an open invitation; revoke it to invite again', 'email');
       }

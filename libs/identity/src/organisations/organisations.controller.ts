@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '../auth/caller';
+import { CurrentUser, Roles, Standing, type Caller } from '../auth/caller';
 import { UuidPipe } from '../http/fields';
 import {
   ListOrganisationsQuery,
@@ -14,6 +14,7 @@ import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
+@Standing('any')
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}

@@ -103,6 +103,8 @@ export class OrganisationsService {
       org.verifiedAt = decision === 'verified' ? new Date() : null;
       org.verifiedBy = decision === 'verified' ? admin.userId : null;
       const saved = await manager.save(org);
+      // Sessions made before a rejection or suspension end at once: their access tokens carry the old version.
+      if (decision === 'rejected') await manager.increment(User, { organisationId: org.id }, 'sessionVersion', 1);
       await this.audit.record(manager, {
         action: decision === 'verified' ? 'organisation.verified' : 'organisation.rejected',
         actor: admin,

@@ -14,6 +14,7 @@ export class ReviewerAssigner {
               (SELECT count(*)::int FROM recommendation r
                 WHERE r.reviewer_id = u.id AND r.status = 'pending_review') AS load
          FROM user_account u
+         JOIN organisation o ON o.id = u.organisation_id AND o.verification_status = 'verified'
          LEFT JOIN manager_profile p ON p.user_id = u.id
         WHERE u.role = 'manager' AND u.status = 'active' AND coalesce(p.active, true)`,
     );

@@ -244,7 +244,7 @@ export class ReviewsService {
   async workload(): Promise<Workload> {
     const managers: ManagerWorkload[] = await this.dataSource.query(
       `SELECT u.id AS "userId", u.display_name AS name, o.name AS "organisationName",
-              (u.status = 'active' AND coalesce(p.active, true)) AS active,
+              (u.status = 'active' AND o.verification_status = 'verified' AND coalesce(p.active, true)) AS active,
               coalesce(p.capacity, 50) AS capacity, coalesce(p.field_codes, '{}') AS "fieldCodes",
               count(r.id)::int AS open, count(r.id) FILTER (WHERE ${OVERDUE})::int AS overdue
          FROM user_account u
@@ -252,7 +252,7 @@ export class ReviewsService {
          LEFT JOIN manager_profile p ON p.user_id = u.id
          LEFT JOIN recommendation r ON r.reviewer_id = u.id AND r.status = 'pending_review'
         WHERE u.role = 'manager'
-        GROUP BY u.id, o.name, p.user_id
+        GROUP BY u.id, o.name, o.verification_status, p.user_id
         ORDER BY overdue DESC, open DESC, u.display_name, u.id`,
     );
     const [unassigned]: { open: number; overdue: number }[] = await this.dataSource.query(
@@ -301,7 +301,9 @@ export class ReviewsService {
 
   private async isActiveManager(manager: EntityManager, userId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM user_account u LEFT JOIN manager_profile p ON p.user_id = u.id
+      `SELECT 1 FROM user_account u
+         JOIN organisation o ON o.id = u.organisation_id AND o.verification_status = 'verified'
+         LEFT JOIN manager_profile p ON p.user_id = u.id
         WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND coalesce(p.active, true)`,
       [userId],
     );

@@ -106,6 +106,38 @@ export class Environment {
   @Min(1)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * Seconds after a refresh token was exchanged during which presenting it again hands out another
+   * successor instead of revoking the session: a page reloaded while its refresh was on the wire.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
+  /**
+   * Which proxy's X-Forwarded-For the api believes for the client address, as Express's `trust proxy`
+   * takes it: `false` (the default: only the socket's address counts), `loopback`, a hop count, or
+   * comma-separated addresses / CIDR ranges of your proxies.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /**
+   * Multiplies every request rate limit (sign-in, registration, refresh, invitations, search, imports,
+   * messages). 1 in production; tests that make many requests raise it.
+   */
+  @Transform(toNumber)
+  @Min(0.01)
+  RATE_LIMIT_FACTOR = 1;
+
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is not served on the api port. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   /** Requests per minute one client may make to the sign-in and registration routes. */
   @Transform(toNumber)
   @IsInt()

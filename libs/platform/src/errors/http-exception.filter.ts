@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-errors';
+import { RequestValidationError } from './validation';
 
 export interface ErrorBody {
   statusCode: number;
@@ -44,6 +45,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) {
+      // Express hands Nest a body parser's refusal (e.g. JSON nested too deep) wrapped; ours is the cause.
+      if (exception.cause instanceof RequestValidationError) return exception.cause.getResponse() as ErrorBody;
       const status = exception.getStatus();
       const raw = exception.getResponse();
       if (typeof raw === 'object' && raw !== null && 'fields' in raw) {

@@ -1,7 +1,10 @@
-import { Controller, Get, Header, Injectable, Module } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Injectable, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { AppConfig } from '../config/app-config';
+import { NotFoundError, UnauthorizedError } from '../errors/domain-errors';
 import { Public } from '../http/public-route';
 
 /** The process's Prometheus registry, with Node's default metrics. */
@@ -33,15 +36,34 @@ export class Metrics {
   }
 }
 
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Prometheus scrapes with `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN set the
+ * api port does not serve metrics at all (they tell an outsider routes, load and versions).
+ */
 @ApiExcludeController()
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: Metrics) {}
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  @Header('Cache-Control', 'no-store')
+  scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    const token = this.config.optional('METRICS_TOKEN');
+    if (!token) throw new NotFoundError('Metrics are not served on this port');
+    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    if (!sameSecret(given, token))
+      throw new UnauthorizedError('Send the metrics token as "Authorization: Bearer <token>"');
     return this.metrics.registry.metrics();
   }
 }

@@ -17,7 +17,7 @@ interface Registration {
   organisation: { name: string; kind: Exclude<OrganisationKind, 'government'>; creditCode?: string; region?: string };
 }
 
-const KINDS = ['enterprise', 'university', 'research_institute', 'service_agency'] as const;
+const KINDS = ['enterprise', 'university', 'research_institute'] as const;
 
 export default function Register() {
   const { t } = useTranslation();
