@@ -120,7 +120,7 @@ const BAD: { row: number; column: string; value: string; reason: string; code: s
     row: 9009,
     column: 'researchers',
     value: 'R-404',
-    reason: 'no researcher with reference R-404',
+    reason: 'no researcher with reference, e-mail or name R-404',
     code: 'unknown_researcher',
   },
 ];

@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
 import { QueryBoolean } from '../http/common';
@@ -84,9 +85,11 @@ export class RejectDto {
   @IsIn(REJECT_REASONS)
   reason: RejectReason;
 
-  /** A note for the record. */
-  @IsOptional()
+  /** A note for the record; required when the reason is `other` (it is the reason then). */
+  @ValidateIf((body: RejectDto) => body.reason === 'other' || body.note !== undefined)
+  @trim
   @IsString()
+  @IsNotEmpty({ message: 'note must say why when the reason is other' })
   @MaxLength(2000)
   note?: string;
 }
