@@ -93,7 +93,9 @@ describe('InterestService', () => {
     });
 
     it('puts the pair before a manager with the company already interested', async () => {
-      const response = await post(accounts.enterprise, `/achievements/${achievementId}/interest`, { needId }).expect(200);
+      const response = await post(accounts.enterprise, `/achievements/${achievementId}/interest`, { needId }).expect(
+        200,
+      );
       expect(response.body).toMatchObject({
         needId,
         achievementId,
@@ -122,9 +124,10 @@ describe('InterestService', () => {
       expect(review.body.reviewNote).toBe('企业主动对接');
       await eventually(
         async () => {
-          const [row]: { status: string }[] = await dataSource.query(`SELECT status FROM recommendation WHERE id = $1`, [
-            pair.recommendationId,
-          ]);
+          const [row]: { status: string }[] = await dataSource.query(
+            `SELECT status FROM recommendation WHERE id = $1`,
+            [pair.recommendationId],
+          );
           return row.status === 'delivered';
         },
         30_000,
@@ -140,11 +143,12 @@ describe('InterestService', () => {
 });
 
 describe('detail pages', () => {
-  it("shows another company an achievement with its team and institution, never private fields or contacts", async () => {
+  it('shows another company an achievement with its team and institution, never private fields or contacts', async () => {
     const { body } = await get(accounts.otherEnterprise, `/achievements/${achievementId}`).expect(200);
     expect(body.organisation).toEqual({ id: accounts.tto.orgId, name: '重庆大学' });
     expect(body.researchers).toEqual([{ id: researcherId, name: '何建国', title: '教授' }]);
-    for (const hidden of ['internalNotes', 'moderationNote', 'reviewer', 'importId']) expect(body).not.toHaveProperty(hidden);
+    for (const hidden of ['internalNotes', 'moderationNote', 'reviewer', 'importId'])
+      expect(body).not.toHaveProperty(hidden);
     const researcher = await get(accounts.otherEnterprise, `/researchers/${researcherId}`).expect(200);
     expect(researcher.body.achievements).toEqual([{ id: achievementId, title: expect.any(String) }]);
     expect(researcher.body).not.toHaveProperty('email');

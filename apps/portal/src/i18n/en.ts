@@ -1,3 +1,4 @@
+import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
 import type { Messages } from './zh';
 
@@ -344,7 +345,8 @@ export const en: Messages = {
       yes_no: 'must be yes or no',
       duplicate_reference: 'reference “{{reference}}” is already used in row {{earlier}}',
       unknown_researcher: 'your institution has no researcher with the reference, e-mail or name {{references}}',
-      ambiguous_researcher: '{{count}} researchers of your institution are named {{name}}: give an e-mail or reference instead',
+      ambiguous_researcher:
+        '{{count}} researchers of your institution are named {{name}}: give an e-mail or reference instead',
       not_draft: 'achievement {{reference}} is {{status}}: withdraw it to draft before importing changes',
     },
   },
@@ -518,6 +520,7 @@ export const en: Messages = {
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
+  detail: detailEn,
   refusals: {
     constraints: {
       whitelistValidation: 'is not a field that can be sent',

@@ -1,3 +1,4 @@
+import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
@@ -520,6 +521,7 @@ export const zh = {
   },
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
+  detail: detailZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */
     constraints: {

@@ -1,7 +1,11 @@
 import type { Answer, RecommendationStatus } from '../domain/recommendation-status';
 import { interestStep } from './interest-step';
 
-const pair = (status: RecommendationStatus, companyAnswer: Answer | null = null, institutionAnswer: Answer | null = null) => ({
+const pair = (
+  status: RecommendationStatus,
+  companyAnswer: Answer | null = null,
+  institutionAnswer: Answer | null = null,
+) => ({
   status,
   companyAnswer,
   institutionAnswer,

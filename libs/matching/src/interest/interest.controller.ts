@@ -54,7 +54,11 @@ export class NeedInterestController {
   @Post(':id/interest')
   @HttpCode(200)
   @Roles('tto')
-  express(@CurrentUser() caller: Caller, @UuidParam() id: string, @Body() body: NeedInterestDto): Promise<InterestState> {
+  express(
+    @CurrentUser() caller: Caller,
+    @UuidParam() id: string,
+    @Body() body: NeedInterestDto,
+  ): Promise<InterestState> {
     return this.interest.express(caller, id, body.achievementId);
   }
 }

@@ -62,7 +62,8 @@ export class InterestService {
 
   /** The caller's organisation's pairs with this listing (its side of each). */
   async pairsOf(caller: Caller, kind: 'need' | 'achievement', id: string): Promise<InterestState[]> {
-    const [subject, own] = kind === 'need' ? ['r.need_id', 'r.achievement_org_id'] : ['r.achievement_id', 'r.need_org_id'];
+    const [subject, own] =
+      kind === 'need' ? ['r.need_id', 'r.achievement_org_id'] : ['r.achievement_id', 'r.need_org_id'];
     return this.dataSource.query(`${STATE_SELECT} WHERE ${subject} = $1 AND ${own} = $2 ORDER BY r.updated_at DESC`, [
       id,
       caller.orgId,
@@ -135,7 +136,11 @@ export class InterestService {
 
   private answerColumns(side: Side, userId: string): Record<string, unknown> {
     const prefix = side === 'company' ? 'company' : 'institution';
-    return { [`${prefix}_answer`]: 'interested', [`${prefix}_answered_at`]: new Date(), [`${prefix}_answered_by`]: userId };
+    return {
+      [`${prefix}_answer`]: 'interested',
+      [`${prefix}_answered_at`]: new Date(),
+      [`${prefix}_answered_by`]: userId,
+    };
   }
 
   /** Interest reaches another organisation: only a verified one may express it. */
@@ -158,9 +163,7 @@ export class InterestService {
     const need = await this.dataSource.manager.findOneBy(Need, { id: needId });
     const achievement = await this.dataSource.manager.findOneBy(Achievement, { id: achievementId });
     const [subject, subjectId, own, ownField] =
-      side === 'company'
-        ? [achievement, achievementId, need, 'needId']
-        : [need, needId, achievement, 'achievementId'];
+      side === 'company' ? [achievement, achievementId, need, 'needId'] : [need, needId, achievement, 'achievementId'];
     if (!subject || subject.status !== 'published' || subject.orgId === caller.orgId) {
       throw new NotFoundError(`No published ${side === 'company' ? 'achievement' : 'need'} ${subjectId}`);
     }
