@@ -54,6 +54,7 @@ export const detailEn: typeof detailZh = {
     },
     otherReason: 'Say why it is sent back',
     approveNote: 'Note (optional, shown to the submitter)',
+    approveWithNote: 'Publish with a note',
     approveTitle: 'Publish',
   },
   reviews: {

@@ -49,6 +49,7 @@ export const detailZh = {
     },
     otherReason: '请写明退回原因',
     approveNote: '审核意见（可选，提交方可见）',
+    approveWithNote: '附意见通过',
     approveTitle: '通过发布',
   },
   reviews: {

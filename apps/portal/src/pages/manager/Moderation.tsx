@@ -70,6 +70,8 @@ function Queue({ kind }: { kind: Kind }) {
   const [rejecting, setRejecting] = useState<Submitted | null>(null);
   const [preset, setPreset] = useState<Preset | undefined>();
   const [reason, setReason] = useState('');
+  const [approving, setApproving] = useState<Submitted | null>(null);
+  const [approveNote, setApproveNote] = useState('');
   const queue = useQuery({
     queryKey: ['moderation', kind, page],
     queryFn: () => api<Page<Submitted>>(`/moderation/${kind}`, { query: { page, pageSize: 20 } }),
@@ -80,6 +82,8 @@ function Queue({ kind }: { kind: Kind }) {
     onSuccess: async (_, { action }) => {
       void message.success(action === 'approve' ? t('moderation.approved') : t('reviews.rejected'));
       setRejecting(null);
+      setApproving(null);
+      setApproveNote('');
       setPreset(undefined);
       setReason('');
       await queryClient.invalidateQueries({ queryKey: ['moderation', kind] });
@@ -138,6 +142,9 @@ function Queue({ kind }: { kind: Kind }) {
                 >
                   {t('moderation.approve')}
                 </Button>
+                <Button size="small" onClick={() => setApproving(row)}>
+                  {t('detail.moderation.approveWithNote')}
+                </Button>
                 <Button size="small" onClick={() => setRejecting(row)}>
                   {t('moderation.reject')}
                 </Button>
@@ -146,6 +153,22 @@ function Queue({ kind }: { kind: Kind }) {
           },
         ]}
       />
+      <Modal
+        open={approving !== null}
+        title={`${t('detail.moderation.approveTitle')} · ${approving?.title ?? ''}`}
+        onCancel={() => setApproving(null)}
+        okButtonProps={{ disabled: approveNote.trim() === '', loading: decide.isPending }}
+        onOk={() => approving && decide.mutate({ id: approving.id, action: 'approve', why: approveNote.trim() })}
+      >
+        <Input.TextArea
+          rows={3}
+          value={approveNote}
+          onChange={(e) => setApproveNote(e.target.value)}
+          maxLength={2000}
+          aria-label={t('detail.moderation.approveNote')}
+          placeholder={t('detail.moderation.approveNote')}
+        />
+      </Modal>
       <Modal
         open={rejecting !== null}
         title={`${t('moderation.rejectReason')} · ${rejecting?.title ?? ''}`}
