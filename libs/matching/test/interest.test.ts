@@ -90,6 +90,7 @@ describe('InterestService', () => {
 
     it('does not reveal an achievement that is not published', async () => {
       await post(accounts.enterprise, `/achievements/${draftId}/interest`, { needId }).expect(404);
+      await get(accounts.enterprise, `/achievements/${draftId}/interest`).expect(404);
     });
 
     it('puts the pair before a manager with the company already interested', async () => {
@@ -114,6 +115,25 @@ describe('InterestService', () => {
       expect(listed.body).toEqual([expect.objectContaining({ recommendationId: response.body.recommendationId })]);
       const review = await get(accounts.manager, `/reviews/${response.body.recommendationId}`).expect(200);
       expect(review.body.companyAnswer).toBe('interested');
+    });
+
+    it('keeps a match still waiting for its first review unknown to the sides', async () => {
+      const second = await publishedAchievement(http, accounts.tto, accounts.admin, {
+        externalRef: 'CQU-2026-002',
+        title: '第二项镁合金成果',
+      });
+      await dataSource.query(
+        `INSERT INTO recommendation (need_id, achievement_id, need_org_id, achievement_org_id, trigger, score, features,
+           matcher_version, status)
+         VALUES ($1, $2, $3, $4, 'need', 0.5, '[]', 'test', 'pending_review')
+         ON CONFLICT ON CONSTRAINT recommendation_pair DO UPDATE
+            SET status = 'pending_review', company_answer = NULL, institution_answer = NULL`,
+        [needId, second, accounts.enterprise.orgId, accounts.tto.orgId],
+      );
+      const { body } = await get(accounts.tto, `/needs/${needId}/interest`).expect(200);
+      expect(body.map((pair: { achievementId: string }) => pair.achievementId)).not.toContain(second);
+      const mine = await get(accounts.enterprise, `/achievements/${second}/interest`).expect(200);
+      expect(mine.body).toEqual([]);
     });
 
     it('connects the two once a manager approves and the TTO is interested too', async () => {
@@ -202,7 +222,9 @@ describe('decisions shown to the people they concern', () => {
   it('refuses a review rejected as other without a note, naming note', async () => {
     const anyId = '00000000-0000-4000-8000-000000000000';
     const response = await post(accounts.manager, `/reviews/${anyId}/reject`, { reason: 'other' }).expect(400);
-    expect(new Set(response.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set(['note']));
+    expect(response.body.fields).toEqual([
+      { field: 'note', message: 'note must say why when the reason is other', constraint: 'noteForOther' },
+    ]);
     await post(accounts.manager, `/reviews/${anyId}/reject`, { reason: 'other', note: '  ' }).expect(400);
   });
 });

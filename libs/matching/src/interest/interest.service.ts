@@ -8,6 +8,7 @@ import { rankForNeed } from '../core/score';
 import type { FeatureValue } from '../core/types';
 import type { Answer, RecommendationStatus, Side } from '../domain/recommendation-status';
 import { FieldTreeSource } from '../pipeline/field-tree';
+import { SHOWN_TO_SIDES } from '../recommendations/lifecycle';
 import { MatchingSettings, MATCHER_VERSION } from '../pipeline/matching-settings';
 import { AchievementProfiles, needProfile } from '../pipeline/profiles';
 import { ReviewerAssigner } from '../review/reviewer-assigner';
@@ -60,14 +61,28 @@ export class InterestService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** The caller's organisation's pairs with this listing (its side of each). */
+  /**
+   * The caller's organisation's pairs with this listing: those that reached the two sides, and
+   * those the caller asked for itself. A match still waiting for its first review stays unknown
+   * to the sides, as everywhere else.
+   */
   async pairsOf(caller: Caller, kind: 'need' | 'achievement', id: string): Promise<InterestState[]> {
-    const [subject, own] =
-      kind === 'need' ? ['r.need_id', 'r.achievement_org_id'] : ['r.achievement_id', 'r.need_org_id'];
-    return this.dataSource.query(`${STATE_SELECT} WHERE ${subject} = $1 AND ${own} = $2 ORDER BY r.updated_at DESC`, [
-      id,
-      caller.orgId,
-    ]);
+    const visible: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM ${kind} WHERE id = $1 AND (status IN ('published', 'matched') OR org_id = $2)`,
+      [id, caller.orgId],
+    );
+    if (visible.length === 0) throw new NotFoundError(`No ${kind} ${id}`);
+    const [subject, own, answer] =
+      kind === 'need'
+        ? ['r.need_id', 'r.achievement_org_id', 'r.institution_answer']
+        : ['r.achievement_id', 'r.need_org_id', 'r.company_answer'];
+    return this.dataSource.query(
+      `${STATE_SELECT}
+        WHERE ${subject} = $1 AND ${own} = $2
+          AND (r.status = ANY($3::recommendation_status[]) OR ${answer} IS NOT NULL)
+        ORDER BY r.updated_at DESC`,
+      [id, caller.orgId, SHOWN_TO_SIDES],
+    );
   }
 
   async express(caller: Caller, needId: string, achievementId: string): Promise<InterestState> {

@@ -15,7 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
+  ValidateBy,
 } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
 import { QueryBoolean } from '../http/common';
@@ -86,11 +86,20 @@ export class RejectDto {
   reason: RejectReason;
 
   /** A note for the record; required when the reason is `other` (it is the reason then). */
-  @ValidateIf((body: RejectDto) => body.reason === 'other' || body.note !== undefined)
   @trim
-  @IsString()
-  @IsNotEmpty({ message: 'note must say why when the reason is other' })
-  @MaxLength(2000)
+  @ValidateBy({
+    name: 'noteForOther',
+    validator: {
+      validate: (value: unknown, args) => {
+        if (value === undefined) return (args?.object as RejectDto).reason !== 'other';
+        return typeof value === 'string' && value.length <= 2000 && value.trim() !== '';
+      },
+      defaultMessage: (args) =>
+        args?.value === undefined
+          ? 'note must say why when the reason is other'
+          : 'note must be a text of 1 to 2000 characters',
+    },
+  })
   note?: string;
 }
 

@@ -52,12 +52,12 @@ export default function AchievementDetail() {
                       {a.institutionName || a.organisation.name}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('achievement.fields')}>
-                      {a.fieldCodes.map((code) => (
-                        <Tag key={code}>{fieldName(code)}</Tag>
-                      ))}
+                      {a.fieldCodes.length > 0
+                        ? a.fieldCodes.map((code) => <Tag key={code}>{fieldName(code)}</Tag>)
+                        : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('achievement.transferModes')}>
-                      <ModeTags modes={a.transferModes} />
+                      {a.transferModes.length > 0 ? <ModeTags modes={a.transferModes} /> : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('recs.price')}>
                       {formatMoneyRange(a.priceMin, a.priceMax, t('money.negotiable'))}

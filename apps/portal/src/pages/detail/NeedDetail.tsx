@@ -93,7 +93,7 @@ export default function NeedDetail() {
                       {n.fieldCodes.length > 0 ? n.fieldCodes.map((c) => <Tag key={c}>{fieldName(c)}</Tag>) : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('need.modes')}>
-                      <ModeTags modes={n.cooperationModes} />
+                      {n.cooperationModes.length > 0 ? <ModeTags modes={n.cooperationModes} /> : '—'}
                     </Descriptions.Item>
                     {n.details && (
                       <Descriptions.Item label={t('detail.moderation.budget')}>
