@@ -128,6 +128,10 @@ describe('detail pages: a team, a search, an introduction', () => {
     await tto.goto('/achievements/new');
     await tto.getByLabel('成果名称').fill(ACHIEVEMENT_TITLE);
     await tto.getByLabel('成果简介').fill('超薄均热板，厚度 0.3 毫米，用于手机与笔记本电脑散热。');
+    await tto.getByLabel('应用场景').fill('智能手机、平板与轻薄笔记本的芯片散热');
+    await tto.getByLabel('技术优势').fill('同等厚度下导热能力提高 40%，可卷对卷连续生产');
+    await tto.getByLabel('最低价格').fill('500000');
+    await tto.getByLabel('最高价格').fill('1200000');
     for (const person of team) {
       const picker = tto.getByLabel('研究团队');
       await picker.click();
@@ -180,6 +184,7 @@ describe('detail pages: a team, a search, an introduction', () => {
     await company.locator('.ant-select-item-option').filter({ hasText: need.title }).first().click();
     await company.locator('.ant-modal-footer .ant-btn-primary').click();
     await company.getByText('已表示感兴趣，等待技术经理人审核').waitFor();
+    await company.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await company.getByTestId('interest-pair').filter({ hasText: need.title }).getByText('待审核').waitFor();
     await screenshot(company, 'company-achievement-detail');
     [{ id: recommendationId }] = await platform.dataSource.query(
