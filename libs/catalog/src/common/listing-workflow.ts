@@ -124,14 +124,19 @@ export class ListingWorkflow<T extends ListingColumns> {
   /** Owner and moderator names of each listing, by listing id. */
   async peopleOf(rows: readonly ListingColumns[]): Promise<Map<string, ListingPeople>> {
     if (rows.length === 0) return new Map();
-    const found: { id: string; orgId: string; orgName: string; reviewerId: string | null; reviewerName: string | null }[] =
-      await this.dataSource.query(
-        `SELECT l.id, o.id AS "orgId", o.name AS "orgName", u.id AS "reviewerId", u.display_name AS "reviewerName"
+    const found: {
+      id: string;
+      orgId: string;
+      orgName: string;
+      reviewerId: string | null;
+      reviewerName: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT l.id, o.id AS "orgId", o.name AS "orgName", u.id AS "reviewerId", u.display_name AS "reviewerName"
            FROM ${this.kind} l JOIN organisation o ON o.id = l.org_id
            LEFT JOIN user_account u ON u.id = l.reviewed_by
           WHERE l.id = ANY($1)`,
-        [rows.map((row) => row.id)],
-      );
+      [rows.map((row) => row.id)],
+    );
     return new Map(
       found.map((row) => [
         row.id,

@@ -16,7 +16,10 @@ describe('resolveResearcherRefs', () => {
   });
 
   it('names the same researcher once however the row names them', () => {
-    expect(resolveResearcherRefs(['R-1', '何建国', 'he.jianguo@cqu.example'], people)).toEqual({ ok: true, ids: ['a'] });
+    expect(resolveResearcherRefs(['R-1', '何建国', 'he.jianguo@cqu.example'], people)).toEqual({
+      ok: true,
+      ids: ['a'],
+    });
   });
 
   it('reports a name two researchers share as ambiguous, with how many share it', () => {

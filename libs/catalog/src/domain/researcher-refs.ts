@@ -9,8 +9,7 @@ export interface NameableResearcher {
 }
 
 export type ResearcherRefResult =
-  | { ok: true; ids: string[] }
-  | { ok: false; unknown: string[]; ambiguous: { ref: string; count: number }[] };
+  { ok: true; ids: string[] } | { ok: false; unknown: string[]; ambiguous: { ref: string; count: number }[] };
 
 /**
  * Resolves the entries of one row's `researchers` cell within the institution's researchers:
@@ -18,7 +17,10 @@ export type ResearcherRefResult =
  * A name two researchers share is ambiguous (the row must give an e-mail or reference instead);
  * one nobody has is unknown. Pure: the caller loads the candidates.
  */
-export function resolveResearcherRefs(refs: readonly string[], people: readonly NameableResearcher[]): ResearcherRefResult {
+export function resolveResearcherRefs(
+  refs: readonly string[],
+  people: readonly NameableResearcher[],
+): ResearcherRefResult {
   const ids: string[] = [];
   const unknown: string[] = [];
   const ambiguous: { ref: string; count: number }[] = [];
