@@ -20,6 +20,8 @@ let needId: string;
 /** The other company's need, and the TTO's achievement still in draft. */
 let otherNeedId: string;
 let draftId: string;
+/** A second published achievement of the TTO, first matched without anyone asking. */
+let second: string;
 
 const get = (account: SignedIn, path: string): request.Test => request(http).get(`/api${path}`).set(as(account));
 const post = (account: SignedIn, path: string, body: object = {}): request.Test =>
@@ -118,7 +120,7 @@ describe('InterestService', () => {
     });
 
     it('keeps a match still waiting for its first review unknown to the sides', async () => {
-      const second = await publishedAchievement(http, accounts.tto, accounts.admin, {
+      second = await publishedAchievement(http, accounts.tto, accounts.admin, {
         externalRef: 'CQU-2026-002',
         title: '第二项镁合金成果',
       });
@@ -134,6 +136,28 @@ describe('InterestService', () => {
       expect(body.map((pair: { achievementId: string }) => pair.achievementId)).not.toContain(second);
       const mine = await get(accounts.enterprise, `/achievements/${second}/interest`).expect(200);
       expect(mine.body).toEqual([]);
+    });
+
+    it('puts a match waiting for review before its manager with the company interested, and shows it the company', async () => {
+      const response = await post(accounts.enterprise, `/achievements/${second}/interest`, { needId }).expect(200);
+      expect(response.body).toMatchObject({ status: 'pending_review', companyAnswer: 'interested' });
+      const mine = await get(accounts.enterprise, `/achievements/${second}/interest`).expect(200);
+      expect(mine.body.map((pair: { achievementId: string }) => pair.achievementId)).toEqual([second]);
+      const [row]: { reviewer_id: string | null }[] = await dataSource.query(
+        `SELECT reviewer_id FROM recommendation WHERE id = $1`,
+        [response.body.recommendationId],
+      );
+      expect(row.reviewer_id).toBe(accounts.manager.userId);
+    });
+
+    it('refuses interest once the company declined the match, naming the answer', async () => {
+      await dataSource.query(
+        `UPDATE recommendation SET status = 'declined', company_answer = 'declined'
+          WHERE need_id = $1 AND achievement_id = $2`,
+        [needId, second],
+      );
+      const response = await post(accounts.enterprise, `/achievements/${second}/interest`, { needId }).expect(409);
+      expect(response.body.field).toBe('answer');
     });
 
     it('connects the two once a manager approves and the TTO is interested too', async () => {

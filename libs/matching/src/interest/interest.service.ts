@@ -91,54 +91,37 @@ export class InterestService {
     const pair = await this.pairFor(caller, side, needId, achievementId);
     const scored = await this.score(pair);
     const delegate = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.lockPair(manager, needId, achievementId);
+      const dueAt = new Date(Date.now() + this.settings.reviewHours * 3600_000);
+      let existing = await this.lockPair(manager, needId, achievementId);
+      if (existing === null) {
+        const created = await this.insertPending(manager, caller, side, pair, scored, dueAt);
+        if (created !== null) {
+          await this.recorded(manager, caller, created, side, 'create', null);
+          return null;
+        }
+        // The matcher wrote the pair meanwhile: carry on with its row.
+        existing = await this.lockPair(manager, needId, achievementId);
+      }
       const step = interestStep(existing, side);
       if (step.kind === 'refused') throw new ConflictError(step.message, step.field);
-      if (step.kind === 'answer') return existing?.id ?? null;
-      if (step.kind === 'nothing') return null;
+      if (existing === null || step.kind === 'nothing') return null;
+      if (step.kind === 'answer') return existing.id;
       const answered = this.answerColumns(side, caller.userId);
-      const dueAt = new Date(Date.now() + this.settings.reviewHours * 3600_000);
-      let id: string;
-      if (step.kind === 'create') {
-        const [row]: { id: string }[] = await manager.query(
-          `INSERT INTO recommendation (need_id, achievement_id, need_org_id, achievement_org_id, trigger, score, features,
-             matcher_version, status, review_due_at, ${Object.keys(answered).join(', ')})
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'pending_review', $9, $10, $11, $12)
-           RETURNING id`,
-          [
-            needId,
-            achievementId,
-            pair.need.orgId,
-            pair.achievement.orgId,
-            side === 'company' ? 'need' : 'achievement',
-            scored.score,
-            JSON.stringify(scored.features),
-            MATCHER_VERSION,
-            dueAt,
-            ...Object.values(answered),
-          ],
-        );
-        id = row.id;
-      } else {
-        id = existing!.id;
-        const sets = Object.keys(answered).map((column, i) => `${column} = $${i + 2}`);
-        const reopen =
-          step.kind === 'reopen'
-            ? `, status = 'pending_review', reject_reason = NULL, reviewed_by = NULL, reviewed_at = NULL,
-               review_due_at = CASE WHEN status = 'pending_review' THEN review_due_at ELSE $${sets.length + 2}::timestamptz END`
-            : '';
-        await manager.query(
-          `UPDATE recommendation SET ${sets.join(', ')}, updated_at = now()${reopen} WHERE id = $1`,
-          step.kind === 'reopen' ? [id, ...Object.values(answered), dueAt] : [id, ...Object.values(answered)],
-        );
-      }
-      if (step.kind !== 'prefill') await this.assigner.assign(manager, [id], dueAt);
-      await this.audit.record(manager, {
-        action: 'recommendation.interest_expressed',
-        actor: caller,
-        subject: { type: 'recommendation', id },
-        details: { side, step: step.kind, from: existing?.status ?? null },
-      });
+      const sets = Object.keys(answered).map((column, i) => `${column} = $${i + 2}`);
+      // Reopening puts a decided (or set aside) match back before a manager, due anew.
+      const reopen =
+        step.kind === 'reopen'
+          ? `, status = 'pending_review', reject_reason = NULL, reviewed_by = NULL, reviewed_at = NULL,
+             review_due_at = CASE WHEN status = 'pending_review' THEN review_due_at ELSE $${sets.length + 2}::timestamptz END`
+          : '';
+      await manager.query(
+        `UPDATE recommendation SET ${sets.join(', ')}, updated_at = now()${reopen} WHERE id = $1`,
+        step.kind === 'reopen'
+          ? [existing.id, ...Object.values(answered), dueAt]
+          : [existing.id, ...Object.values(answered)],
+      );
+      if (step.kind === 'reopen') await this.assigner.assign(manager, [existing.id], dueAt);
+      await this.recorded(manager, caller, existing.id, side, step.kind, existing.status);
       return null;
     });
     if (delegate !== null) await this.answers.answer(caller, delegate, { answer: 'interested' });
@@ -147,6 +130,56 @@ export class InterestService {
       [needId, achievementId],
     );
     return state;
+  }
+
+  /** A new recommendation waiting for review, this side's answer given; null when the pair exists already. */
+  private async insertPending(
+    manager: EntityManager,
+    caller: Caller,
+    side: Side,
+    pair: Pair,
+    scored: { score: number; features: FeatureValue[] },
+    dueAt: Date,
+  ): Promise<string | null> {
+    const answered = this.answerColumns(side, caller.userId);
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO recommendation (need_id, achievement_id, need_org_id, achievement_org_id, trigger, score, features,
+         matcher_version, status, review_due_at, ${Object.keys(answered).join(', ')})
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'pending_review', $9, $10, $11, $12)
+       ON CONFLICT ON CONSTRAINT recommendation_pair DO NOTHING
+       RETURNING id`,
+      [
+        pair.need.id,
+        pair.achievement.id,
+        pair.need.orgId,
+        pair.achievement.orgId,
+        side === 'company' ? 'need' : 'achievement',
+        scored.score,
+        JSON.stringify(scored.features),
+        MATCHER_VERSION,
+        dueAt,
+        ...Object.values(answered),
+      ],
+    );
+    if (!row) return null;
+    await this.assigner.assign(manager, [row.id], dueAt);
+    return row.id;
+  }
+
+  private async recorded(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    side: Side,
+    step: string,
+    from: RecommendationStatus | null,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      action: 'recommendation.interest_expressed',
+      actor: caller,
+      subject: { type: 'recommendation', id },
+      details: { side, step, from },
+    });
   }
 
   private answerColumns(side: Side, userId: string): Record<string, unknown> {
