@@ -35,6 +35,9 @@ const Inbox = lazy(() => import('./pages/Inbox'));
 const Deals = lazy(() => import('./pages/deals/Deals'));
 const DealRoom = lazy(() => import('./pages/deals/DealRoom'));
 const IncomeDistribution = lazy(() => import('./pages/tto/IncomeDistribution'));
+const AchievementDetail = lazy(() => import('./pages/detail/AchievementDetail'));
+const NeedDetail = lazy(() => import('./pages/detail/NeedDetail'));
+const ResearcherDetail = lazy(() => import('./pages/detail/ResearcherDetail'));
 
 function Loading() {
   return (
@@ -119,6 +122,9 @@ export function App() {
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />
             <Route path="admin/kpis" element={<Only roles={['admin']} children={<Kpis />} />} />
             <Route path="search" element={<Search />} />
+            <Route path="achievements/:id" element={<AchievementDetail />} />
+            <Route path="needs/:id" element={<NeedDetail />} />
+            <Route path="researchers/:id" element={<ResearcherDetail />} />
             <Route path="team" element={<Team />} />
             <Route path="inbox" element={<Inbox />} />
             <Route path="*" element={<NotFound />} />

@@ -120,7 +120,7 @@ const BAD: { row: number; column: string; value: string; reason: string; code: s
     row: 9009,
     column: 'researchers',
     value: 'R-404',
-    reason: 'no researcher with reference R-404',
+    reason: 'no researcher with reference, e-mail or name R-404',
     code: 'unknown_researcher',
   },
 ];
@@ -249,6 +249,54 @@ describe(ImportRunner.name, () => {
       await expect(count(`SELECT 1 FROM achievement WHERE external_ref IN ('REF-50001', 'REF-50002')`)).resolves.toBe(
         0,
       );
+    });
+
+    it('names researchers by name or e-mail within the institution, reporting an ambiguous or unknown name per row', async () => {
+      for (const person of [
+        { name: '何建国', email: 'he.jianguo@cqu.example' },
+        { name: '王芳', email: 'wang.fang1@cqu.example' },
+        { name: '王芳', email: 'wang.fang2@cqu.example' },
+      ]) {
+        await request(http).post('/api/researchers').set(as(accounts.tto)).send(person).expect(201);
+      }
+      // Another institution's researcher of the same name is never reached.
+      await request(http).post('/api/researchers').set(as(accounts.otherTto)).send({ name: '李雷' }).expect(201);
+      const row = (i: number, researchers: string) => {
+        const cells = goodRow(i);
+        cells[HEADER.indexOf('researchers')] = researchers;
+        return cells.map(csvCell).join(',');
+      };
+      const csv = [
+        HEADER.join(','),
+        row(70_001, '何建国;WANG.FANG2@cqu.example;R-1'),
+        row(70_002, '王芳'),
+        row(70_003, '李雷'),
+      ].join('\n');
+      const report = await finished((await upload(Buffer.from(csv), 'team.csv', { mode: 'keep_valid' })).body.id);
+      expect(report).toMatchObject({ status: 'succeeded', createdCount: 1, errorCount: 2 });
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          row: 3,
+          column: 'researchers',
+          code: 'ambiguous_researcher',
+          params: { name: '王芳', count: 2 },
+        }),
+        expect.objectContaining({
+          row: 4,
+          column: 'researchers',
+          code: 'unknown_researcher',
+          params: { references: '李雷' },
+        }),
+      ]);
+      const team: { name: string; email: string | null }[] = await dataSource.query(
+        `SELECT r.name, r.email FROM achievement_researcher ar JOIN researcher r ON r.id = ar.researcher_id
+           JOIN achievement a ON a.id = ar.achievement_id WHERE a.external_ref = 'REF-70001' ORDER BY ar.position`,
+      );
+      expect(team).toEqual([
+        { name: '何建国', email: 'he.jianguo@cqu.example' },
+        { name: '王芳', email: 'wang.fang2@cqu.example' },
+        { name: '张伟', email: null },
+      ]);
     });
 
     it('updates a changed draft in place, keyed by the reference', async () => {

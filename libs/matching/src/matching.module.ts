@@ -5,6 +5,8 @@ import { AnswersController } from './answers/answers.controller';
 import { AnswersService } from './answers/answers.service';
 import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsService } from './connections/connections.service';
+import { AchievementInterestController, NeedInterestController } from './interest/interest.controller';
+import { InterestService } from './interest/interest.service';
 import { MatchingCoreModule } from './matching-core.module';
 import {
   AchievementRecommendationsController,
@@ -12,6 +14,7 @@ import {
 } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { ReviewsController } from './review/reviews.controller';
+import { ReviewerAssigner } from './review/reviewer-assigner';
 import { ReviewsService } from './review/reviews.service';
 
 /**
@@ -26,7 +29,17 @@ import { ReviewsService } from './review/reviews.service';
     AchievementRecommendationsController,
     AnswersController,
     ConnectionsController,
+    AchievementInterestController,
+    NeedInterestController,
   ],
-  providers: [AuditLog, ReviewsService, RecommendationsService, AnswersService, ConnectionsService],
+  providers: [
+    AuditLog,
+    ReviewsService,
+    RecommendationsService,
+    AnswersService,
+    ConnectionsService,
+    ReviewerAssigner,
+    InterestService,
+  ],
 })
 export class MatchingModule {}

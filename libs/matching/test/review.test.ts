@@ -200,7 +200,12 @@ describe(ReviewsService.name, () => {
       expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
       const wrong = await post(accounts.manager, `/reviews/${A2.id}/reject`, { reason: 'boring' }).expect(400);
       expect(wrong.body.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
-      const extra = await post(accounts.manager, `/reviews/${A2.id}/reject`, { reason: 'other', x: 1 }).expect(400);
+      // `other` carries its own words (a note); the unknown field alone is refused.
+      const extra = await post(accounts.manager, `/reviews/${A2.id}/reject`, {
+        reason: 'other',
+        note: '另有原因',
+        x: 1,
+      }).expect(400);
       expect(extra.body.fields.map((f: { field: string }) => f.field)).toEqual(['x']);
       expect(await statusOf(A2.id)).toBe('pending_review');
     });

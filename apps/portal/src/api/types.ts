@@ -109,7 +109,12 @@ export interface Need {
   publishedAt: string | null;
   updatedAt: string;
   details?: NeedDetails;
+  /** Named when the need is public, or for its owner and moderators. */
+  organisation?: OrganisationRef;
+  /** The moderator who last published or sent it back (owner and moderators only). */
+  reviewer?: OrganisationRef | null;
   moderationNote?: string | null;
+  reviewedAt?: string | null;
   submittedAt?: string | null;
   createdAt?: string;
 }
@@ -162,9 +167,14 @@ export interface Achievement {
   institutionName: string;
   separateLedger: boolean;
   researchers: NamedResearcher[];
+  organisation: OrganisationRef;
   publishedAt: string | null;
   updatedAt: string;
+  internalNotes?: string;
+  reviewer?: OrganisationRef | null;
   moderationNote?: string | null;
+  reviewedAt?: string | null;
+  submittedAt?: string | null;
 }
 
 export interface AchievementInput {
@@ -185,6 +195,7 @@ export interface AchievementInput {
   priceMax?: string;
   institutionName?: string;
   separateLedger?: boolean;
+  researcherIds?: string[];
 }
 
 export interface Researcher {
@@ -200,6 +211,23 @@ export interface Researcher {
   email?: string | null;
   phone?: string | null;
   active?: boolean;
+  orgId?: string;
+  commissionerNote?: string;
+  /** Published achievements naming the researcher (all of them for the own institution). */
+  achievements?: { id: string; title: string }[];
+}
+
+/** Where the caller's own listings stand with a need or achievement found elsewhere (GET …/:id/interest). */
+export interface InterestState {
+  recommendationId: string;
+  needId: string;
+  needTitle: string;
+  achievementId: string;
+  achievementTitle: string;
+  status: RecommendationStatus;
+  companyAnswer: Answer | null;
+  institutionAnswer: Answer | null;
+  connectionId: string | null;
 }
 
 export interface ResearcherInput {
@@ -450,6 +478,11 @@ export interface ReviewItem {
   reviewDueAt: string | null;
   overdue: boolean;
   reviewedAt: string | null;
+  /** Who approved or rejected it; null while pending and for automatic approvals. */
+  decidedBy: { id: string; name: string } | null;
+  /** A side that asked for the match from a detail page answered before the review. */
+  companyAnswer: Answer | null;
+  institutionAnswer: Answer | null;
   rejectReason: RejectReason | null;
   reviewNote: string | null;
   annotations: { by: string; byName: string | null; at: string; text: string }[];

@@ -1,3 +1,4 @@
+import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
 import type { Messages } from './zh';
 
@@ -315,7 +316,7 @@ export const en: Messages = {
       price_max: 'price_max',
       institution: 'institution',
       separate_ledger: 'separate_ledger',
-      researchers: 'researchers',
+      researchers: 'researchers (name, e-mail or reference)',
       internal_notes: 'internal_notes',
     },
     failures: {
@@ -344,7 +345,9 @@ export const en: Messages = {
       price_range: 'the lowest price must not be above the highest',
       yes_no: 'must be yes or no',
       duplicate_reference: 'reference “{{reference}}” is already used in row {{earlier}}',
-      unknown_researcher: 'no researcher with reference {{references}}',
+      unknown_researcher: 'your institution has no researcher with the reference, e-mail or name {{references}}',
+      ambiguous_researcher:
+        '{{count}} researchers of your institution are named {{name}}: give an e-mail or reference instead',
       not_draft: 'achievement {{reference}} is {{status}}: withdraw it to draft before importing changes',
     },
   },
@@ -518,6 +521,7 @@ export const en: Messages = {
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
+  detail: detailEn,
   refusals: {
     constraints: {
       whitelistValidation: 'is not a field that can be sent',

@@ -1,3 +1,4 @@
+import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
@@ -315,7 +316,7 @@ export const zh = {
       price_max: '最高价格(元)',
       institution: '所属单位',
       separate_ledger: '单列管理',
-      researchers: '研究人员编号',
+      researchers: '研究人员（姓名、邮箱或编号）',
       internal_notes: '内部备注',
     },
     /** Why a whole import failed, by the report's failure code. */
@@ -346,7 +347,8 @@ export const zh = {
       price_range: '最低价格不能高于最高价格',
       yes_no: '应为“是”或“否”',
       duplicate_reference: '成果编号“{{reference}}”已在第 {{earlier}} 行使用',
-      unknown_researcher: '没有编号为 {{references}} 的科技人员',
+      unknown_researcher: '本单位没有编号、邮箱或姓名为 {{references}} 的科技人员',
+      ambiguous_researcher: '本单位有 {{count}} 位名为“{{name}}”的科技人员，请改填邮箱或编号',
       not_draft: '成果 {{reference}} 当前为“{{status}}”，请先撤回为草稿再导入修改',
     },
   },
@@ -520,6 +522,7 @@ export const zh = {
   },
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
+  detail: detailZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */
     constraints: {

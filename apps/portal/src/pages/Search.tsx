@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { FacetName, SearchResult, SearchType, Snippet, TaxonomyKind } from '../api/types';
 import { useTermName } from '../components/taxonomy';
@@ -154,7 +154,11 @@ export default function Search() {
                   renderItem={(hit) => (
                     <List.Item key={hit.id} data-testid="search-hit">
                       <List.Item.Meta
-                        title={<Highlighted snippet={hit.highlights.title} />}
+                        title={
+                          <Link to={`/${hit.type}s/${hit.id}`} data-testid="search-hit-link">
+                            <Highlighted snippet={hit.highlights.title} />
+                          </Link>
+                        }
                         description={
                           <Space wrap size={4}>
                             {hit.institution && <Tag>{hit.institution}</Tag>}

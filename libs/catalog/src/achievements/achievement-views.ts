@@ -1,4 +1,5 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
+import type { ListingPeople } from '../common/listing-workflow';
 import type { Achievement } from '../entities/achievement.entity';
 
 /** A researcher as named on a listing: never their contact details. */
@@ -31,6 +32,8 @@ export interface PublicAchievement {
   institutionName: string;
   separateLedger: boolean;
   researchers: NamedResearcher[];
+  /** The institution that lists it. */
+  organisation: ListingPeople['organisation'];
   publishedAt: Date | null;
   updatedAt: Date;
 }
@@ -38,6 +41,8 @@ export interface PublicAchievement {
 /** The owner's and moderators' view. */
 export interface OwnerAchievement extends PublicAchievement {
   internalNotes: string;
+  /** The moderator who last decided (published or sent back), with `moderationNote` as their words. */
+  reviewer: ListingPeople['reviewer'];
   moderationNote: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -45,7 +50,11 @@ export interface OwnerAchievement extends PublicAchievement {
   createdAt: Date;
 }
 
-export function publicAchievement(row: Achievement, researchers: NamedResearcher[]): PublicAchievement {
+export function publicAchievement(
+  row: Achievement,
+  researchers: NamedResearcher[],
+  people: ListingPeople,
+): PublicAchievement {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -68,15 +77,21 @@ export function publicAchievement(row: Achievement, researchers: NamedResearcher
     institutionName: row.institutionName,
     separateLedger: row.separateLedger,
     researchers,
+    organisation: people.organisation,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
   };
 }
 
-export function ownerAchievement(row: Achievement, researchers: NamedResearcher[]): OwnerAchievement {
+export function ownerAchievement(
+  row: Achievement,
+  researchers: NamedResearcher[],
+  people: ListingPeople,
+): OwnerAchievement {
   return {
-    ...publicAchievement(row, researchers),
+    ...publicAchievement(row, researchers, people),
     internalNotes: row.internalNotes,
+    reviewer: people.reviewer,
     moderationNote: row.moderationNote,
     submittedAt: row.submittedAt,
     reviewedAt: row.reviewedAt,
@@ -85,8 +100,13 @@ export function ownerAchievement(row: Achievement, researchers: NamedResearcher[
   };
 }
 
-export function achievementFor(actor: Actor, row: Achievement, researchers: NamedResearcher[]): PublicAchievement {
+export function achievementFor(
+  actor: Actor,
+  row: Achievement,
+  researchers: NamedResearcher[],
+  people: ListingPeople,
+): PublicAchievement {
   return actor.orgId === row.orgId || isModerator(actor)
-    ? ownerAchievement(row, researchers)
-    : publicAchievement(row, researchers);
+    ? ownerAchievement(row, researchers, people)
+    : publicAchievement(row, researchers, people);
 }

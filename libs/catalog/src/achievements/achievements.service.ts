@@ -79,7 +79,8 @@ export class AchievementsService {
 
   async get(actor: Actor, id: string): Promise<PublicAchievement> {
     const row = await this.workflow.findVisible(actor, id);
-    return achievementFor(actor, row, (await this.researchersOf([id])).get(id) ?? []);
+    const people = (await this.workflow.peopleOf([row])).get(id)!;
+    return achievementFor(actor, row, (await this.researchersOf([id])).get(id) ?? [], people);
   }
 
   async listOwn(actor: Actor, filter: OwnListFilter, page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
@@ -88,8 +89,7 @@ export class AchievementsService {
   }
 
   async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<OwnerAchievement> {
-    const row = await this.workflow.act(actor, id, action, note);
-    return ownerAchievement(row, (await this.researchersOf([id])).get(id) ?? []);
+    return this.ownerViews([await this.workflow.act(actor, id, action, note)]).then(([view]) => view);
   }
 
   async moderationQueue(page = 1, pageSize = 20): Promise<Page<OwnerAchievement>> {
@@ -117,12 +117,13 @@ export class AchievementsService {
 
   private async ownerView(id: string): Promise<OwnerAchievement> {
     const row = await this.dataSource.manager.findOneByOrFail(Achievement, { id });
-    return ownerAchievement(row, (await this.researchersOf([id])).get(id) ?? []);
+    return (await this.ownerViews([row]))[0];
   }
 
   private async ownerViews(rows: Achievement[]): Promise<OwnerAchievement[]> {
     const named = await this.researchersOf(rows.map((row) => row.id));
-    return rows.map((row) => ownerAchievement(row, named.get(row.id) ?? []));
+    const people = await this.workflow.peopleOf(rows);
+    return rows.map((row) => ownerAchievement(row, named.get(row.id) ?? [], people.get(row.id)!));
   }
 
   /** Replaces the researchers of an achievement; each must belong to the same organisation. */

@@ -28,6 +28,13 @@ const PAST: Record<ListingAction, string> = {
 
 export type { Page };
 
+/** Who owns a listing and who decided its moderation, by name (ids alone say nothing to a reader). */
+export interface ListingPeople {
+  organisation: { id: string; name: string };
+  /** The moderator who last published or sent it back; null before any decision. */
+  reviewer: { id: string; name: string } | null;
+}
+
 /**
  * Who may see a listing: its owner always; moderators once it left draft (what moderation
  * needs); everyone else once it is published or matched.
@@ -112,6 +119,33 @@ export class ListingWorkflow<T extends ListingColumns> {
     } else {
       await this.outbox.publish(manager, `achievement.${change}`, { kind: 'achievement', ids });
     }
+  }
+
+  /** Owner and moderator names of each listing, by listing id. */
+  async peopleOf(rows: readonly ListingColumns[]): Promise<Map<string, ListingPeople>> {
+    if (rows.length === 0) return new Map();
+    const found: {
+      id: string;
+      orgId: string;
+      orgName: string;
+      reviewerId: string | null;
+      reviewerName: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT l.id, o.id AS "orgId", o.name AS "orgName", u.id AS "reviewerId", u.display_name AS "reviewerName"
+           FROM ${this.kind} l JOIN organisation o ON o.id = l.org_id
+           LEFT JOIN user_account u ON u.id = l.reviewed_by
+          WHERE l.id = ANY($1)`,
+      [rows.map((row) => row.id)],
+    );
+    return new Map(
+      found.map((row) => [
+        row.id,
+        {
+          organisation: { id: row.orgId, name: row.orgName },
+          reviewer: row.reviewerId === null ? null : { id: row.reviewerId, name: row.reviewerName ?? '' },
+        },
+      ]),
+    );
   }
 
   /** The caller's organisation's listings, newest first, optionally in one status or by title. */

@@ -32,6 +32,7 @@ export type RowProblemCode =
   | 'yes_no'
   | 'duplicate_reference'
   | 'unknown_researcher'
+  | 'ambiguous_researcher'
   | 'not_draft';
 
 /** Why a whole import failed. */
@@ -88,9 +89,9 @@ export const IMPORT_COLUMNS = [
   { key: 'separate_ledger', label: '单列管理', required: false, help: 'yes / no (是 / 否)' },
   {
     key: 'researchers',
-    label: '研究人员编号',
+    label: '研究人员',
     required: false,
-    help: 'References of researchers already on the platform, separated by ;',
+    help: "Your institution's researchers by name, e-mail or reference, separated by ;",
   },
   { key: 'internal_notes', label: '内部备注', required: false, help: 'Seen only by your organisation' },
 ] as const;
@@ -190,8 +191,12 @@ export function headerProblems(header: string[]): RowProblem[] {
 }
 
 /** A header cell's column key: the key itself, or the template's Chinese label. */
+/** Headings earlier templates used, still read. */
+const EARLIER_LABELS: Record<string, ImportColumn> = { 研究人员编号: 'researchers' };
+
 export function headerKey(cell: string): ImportColumn | undefined {
   const text = cell.trim().replace(/^\uFEFF/, '');
+  if (EARLIER_LABELS[text]) return EARLIER_LABELS[text];
   const found = IMPORT_COLUMNS.find((column) => column.key === text.toLowerCase() || column.label === text);
   return found?.key;
 }

@@ -11,6 +11,7 @@ import {
   type ImportFailureCode,
   type RowProblem,
 } from '../domain/import-row';
+import { researcherProblems, resolveResearcherRefs, type NameableResearcher } from '../domain/researcher-refs';
 import { CatalogImport } from '../entities/catalog-import.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MAX_IMPORT_ROWS, readRows, UnreadableFileError, type SheetRow } from './spreadsheet';
@@ -167,7 +168,7 @@ export class ImportRunner {
     const duplicateRows = new Set(duplicates.map((p) => p.row));
     valid = valid.filter((row) => !duplicateRows.has(row.row));
 
-    const researchers = await this.researcherIds(
+    const researchers = await this.researchersNamed(
       orgId,
       valid.flatMap((row) => row.researcherRefs),
     );
@@ -178,15 +179,9 @@ export class ImportRunner {
     const write: Plan['write'] = [];
     let unchanged = 0;
     for (const row of valid) {
-      const unknown = row.researcherRefs.filter((ref) => !researchers.has(ref));
-      if (unknown.length > 0) {
-        problems.push({
-          row: row.row,
-          column: 'researchers',
-          reason: `no researcher with reference ${unknown.join(', ')}`,
-          code: 'unknown_researcher',
-          params: { references: unknown.join(', ') },
-        });
+      const named = resolveResearcherRefs(row.researcherRefs, researchers);
+      if (!named.ok) {
+        problems.push(...researcherProblems(row.row, named));
         continue;
       }
       const current = existing.get(row.reference);
@@ -204,7 +199,7 @@ export class ImportRunner {
         });
         continue;
       }
-      write.push({ ...row, researcherIds: row.researcherRefs.map((ref) => researchers.get(ref)!) });
+      write.push({ ...row, researcherIds: named.ids });
     }
     problems.sort((a, b) => a.row - b.row);
     return { write, unchanged, problems };
@@ -286,13 +281,15 @@ export class ImportRunner {
     return { created, updated: written.length - created };
   }
 
-  private async researcherIds(orgId: string, refs: string[]): Promise<Map<string, string>> {
-    if (refs.length === 0) return new Map();
-    const rows: { id: string; external_ref: string }[] = await this.dataSource.query(
-      `SELECT id, external_ref FROM researcher WHERE org_id = $1 AND external_ref = ANY($2)`,
-      [orgId, [...new Set(refs)]],
+  /** The institution's researchers an entry of the `researchers` column may name (by reference, e-mail or name). */
+  private async researchersNamed(orgId: string, refs: string[]): Promise<NameableResearcher[]> {
+    if (refs.length === 0) return [];
+    const unique = [...new Set(refs)];
+    return this.dataSource.query(
+      `SELECT id, external_ref AS "externalRef", email, name FROM researcher
+        WHERE org_id = $1 AND (external_ref = ANY($2) OR lower(email) = ANY($3) OR name = ANY($2))`,
+      [orgId, unique, unique.map((ref) => ref.toLowerCase())],
     );
-    return new Map(rows.map((row) => [row.external_ref, row.id]));
   }
 
   private async existing(orgId: string, refs: string[]): Promise<Map<string, Existing>> {

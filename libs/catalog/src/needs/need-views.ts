@@ -1,4 +1,5 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
+import type { ListingPeople } from '../common/listing-workflow';
 import type { Need } from '../entities/need.entity';
 
 /** What everyone may see of a published need. */
@@ -20,6 +21,8 @@ export interface PublicNeed {
   updatedAt: Date;
   /** Present when the need is public, or for its owner and moderators. */
   details?: NeedDetails;
+  /** The company: named when the need is public, or for its owner and moderators. */
+  organisation?: ListingPeople['organisation'];
 }
 
 export interface NeedDetails {
@@ -34,6 +37,9 @@ export interface NeedDetails {
 /** The owner's (and moderators') view: everything, including the moderation record. */
 export interface OwnerNeed extends PublicNeed {
   details: NeedDetails;
+  organisation: ListingPeople['organisation'];
+  /** The moderator who last decided (published or sent back), with `moderationNote` as their words. */
+  reviewer: ListingPeople['reviewer'];
   moderationNote: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -71,10 +77,12 @@ function details(need: Need): NeedDetails {
   };
 }
 
-export function ownerNeed(need: Need): OwnerNeed {
+export function ownerNeed(need: Need, people: ListingPeople): OwnerNeed {
   return {
     ...publicPart(need),
     details: details(need),
+    organisation: people.organisation,
+    reviewer: people.reviewer,
     moderationNote: need.moderationNote,
     submittedAt: need.submittedAt,
     reviewedAt: need.reviewedAt,
@@ -83,8 +91,10 @@ export function ownerNeed(need: Need): OwnerNeed {
 }
 
 /** The view `actor` may have: whole for the owner and moderators, details only when public for others. */
-export function needFor(actor: Actor, need: Need): PublicNeed | OwnerNeed {
-  if (actor.orgId === need.orgId || isModerator(actor)) return ownerNeed(need);
+export function needFor(actor: Actor, need: Need, people: ListingPeople): PublicNeed | OwnerNeed {
+  if (actor.orgId === need.orgId || isModerator(actor)) return ownerNeed(need, people);
   const view = publicPart(need);
-  return need.confidentiality === 'public' ? { ...view, details: details(need) } : view;
+  return need.confidentiality === 'public'
+    ? { ...view, details: details(need), organisation: people.organisation }
+    : view;
 }

@@ -42,7 +42,7 @@ export class NeedsService {
       await this.workflow.announce(manager, [row.id], 'drafted');
       return row;
     });
-    return ownerNeed(await this.reload(saved.id));
+    return this.ownerView(await this.reload(saved.id));
   }
 
   async update(actor: Actor, id: string, input: UpdateNeedDto): Promise<OwnerNeed> {
@@ -58,25 +58,26 @@ export class NeedsService {
       await manager.save(need);
       await this.workflow.announce(manager, [id], 'drafted');
     });
-    return ownerNeed(await this.reload(id));
+    return this.ownerView(await this.reload(id));
   }
 
   async get(actor: Actor, id: string): Promise<PublicNeed | OwnerNeed> {
-    return needFor(actor, await this.workflow.findVisible(actor, id));
+    const need = await this.workflow.findVisible(actor, id);
+    return needFor(actor, need, (await this.workflow.peopleOf([need])).get(need.id)!);
   }
 
   async listOwn(actor: Actor, filter: OwnListFilter, page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
     const result = await this.workflow.listOwn(actor.orgId, filter, page, pageSize);
-    return { ...result, items: result.items.map(ownerNeed) };
+    return { ...result, items: await this.ownerViews(result.items) };
   }
 
   async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<OwnerNeed> {
-    return ownerNeed(await this.workflow.act(actor, id, action, note));
+    return this.ownerView(await this.workflow.act(actor, id, action, note));
   }
 
   async moderationQueue(page = 1, pageSize = 20): Promise<Page<OwnerNeed>> {
     const result = await this.workflow.moderationQueue(page, pageSize);
-    return { ...result, items: result.items.map(ownerNeed) };
+    return { ...result, items: await this.ownerViews(result.items) };
   }
 
   /** Published needs past their deadline become expired; returns how many. */
@@ -110,6 +111,15 @@ export class NeedsService {
       { kind: 'maturity_stage', field: 'desiredStage', codes: [input.desiredStage] },
       { kind: 'region', field: 'regionCode', codes: [input.regionCode] },
     ]);
+  }
+
+  private async ownerView(need: Need): Promise<OwnerNeed> {
+    return (await this.ownerViews([need]))[0];
+  }
+
+  private async ownerViews(needs: Need[]): Promise<OwnerNeed[]> {
+    const people = await this.workflow.peopleOf(needs);
+    return needs.map((need) => ownerNeed(need, people.get(need.id)!));
   }
 
   private async reload(id: string): Promise<Need> {

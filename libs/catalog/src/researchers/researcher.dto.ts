@@ -1,5 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@kuaizhuan/platform';
 import { StringList, Text } from '../common/fields';
 
 export class CreateResearcherDto {
@@ -67,3 +68,11 @@ export class CreateResearcherDto {
 }
 
 export class UpdateResearcherDto extends PartialType(CreateResearcherDto) {}
+
+export class ResearcherQueryDto extends PageQueryDto {
+  /** Only researchers whose name or e-mail contains this text (the research-team picker). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

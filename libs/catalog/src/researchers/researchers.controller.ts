@@ -2,9 +2,8 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { Page } from '../common/listing-workflow';
-import { PageQueryDto } from '../common/page-query.dto';
 import { IdParam } from '../common/params';
-import { CreateResearcherDto, UpdateResearcherDto } from './researcher.dto';
+import { CreateResearcherDto, ResearcherQueryDto, UpdateResearcherDto } from './researcher.dto';
 import { ResearchersService, type OwnerResearcher, type PublicResearcher } from './researchers.service';
 
 /** Researchers (科技人员): a TTO manages its institution's profiles; contact details stay with it. */
@@ -22,11 +21,11 @@ export class ResearchersController {
     return this.researchers.create(caller, body);
   }
 
-  /** The caller's institution's researchers, with contact details. */
+  /** The caller's institution's researchers, with contact details; `q` finds them by name or e-mail. */
   @Get()
   @Roles('tto')
-  listOwn(@CurrentUser() caller: Caller, @Query() query: PageQueryDto): Promise<Page<OwnerResearcher>> {
-    return this.researchers.listOwn(caller, query.page, query.pageSize);
+  listOwn(@CurrentUser() caller: Caller, @Query() query: ResearcherQueryDto): Promise<Page<OwnerResearcher>> {
+    return this.researchers.listOwn(caller, query.page, query.pageSize, query.q);
   }
 
   /** A researcher: the public profile, plus contact details for their own institution. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, Outbox } from '@kuaizhuan/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, ILike, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { defined } from '../common/defined';
 import type { Page } from '../common/listing-workflow';
 import { isModerator, type Actor } from '../domain/vocabulary';
@@ -78,9 +78,17 @@ export class ResearchersService {
     return own ? this.owner(row) : this.public(row);
   }
 
-  async listOwn(actor: Actor, page = 1, pageSize = 20): Promise<Page<OwnerResearcher>> {
+  async listOwn(actor: Actor, page = 1, pageSize = 20, q?: string): Promise<Page<OwnerResearcher>> {
+    const text = q?.trim();
+    const pattern = text ? `%${text.replace(/[\\%_]/g, '\\$&')}%` : null;
+    const where: FindOptionsWhere<Researcher>[] = pattern
+      ? [
+          { orgId: actor.orgId, name: ILike(pattern) },
+          { orgId: actor.orgId, email: ILike(pattern) },
+        ]
+      : [{ orgId: actor.orgId }];
     const [rows, total] = await this.dataSource.manager.findAndCount(Researcher, {
-      where: { orgId: actor.orgId },
+      where,
       order: { name: 'ASC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

@@ -98,7 +98,10 @@ export class RecommendationWriter {
     return withdrawn;
   }
 
-  /** Pending rows this side's earlier match made that the new one no longer ranks. */
+  /**
+   * Pending rows this side's earlier match made that the new one no longer ranks; a pair one side
+   * asked for from a detail page (its answer already given) stays before its manager.
+   */
   private async supersede(
     manager: EntityManager,
     trigger: MatchTrigger,
@@ -109,7 +112,8 @@ export class RecommendationWriter {
     const kept = pairs.map((p) => (trigger === 'need' ? p.achievementId : p.needId));
     const [, superseded]: [unknown[], number] = await manager.query(
       `UPDATE recommendation SET status = 'superseded', updated_at = now()
-        WHERE ${subject} = $1 AND trigger = $2 AND status = 'pending_review' AND NOT (${other} = ANY($3::uuid[]))`,
+        WHERE ${subject} = $1 AND trigger = $2 AND status = 'pending_review' AND NOT (${other} = ANY($3::uuid[]))
+          AND company_answer IS NULL AND institution_answer IS NULL`,
       [subjectId, trigger, kept],
     );
     return superseded;

@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
 import { QueryBoolean } from '../http/common';
@@ -84,10 +85,21 @@ export class RejectDto {
   @IsIn(REJECT_REASONS)
   reason: RejectReason;
 
-  /** A note for the record. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  /** A note for the record; required when the reason is `other` (it is the reason then). */
+  @trim
+  @ValidateBy({
+    name: 'noteForOther',
+    validator: {
+      validate: (value: unknown, args) => {
+        if (value === undefined) return (args?.object as RejectDto).reason !== 'other';
+        return typeof value === 'string' && value.length <= 2000 && value.trim() !== '';
+      },
+      defaultMessage: (args) =>
+        args?.value === undefined
+          ? 'note must say why when the reason is other'
+          : 'note must be a text of 1 to 2000 characters',
+    },
+  })
   note?: string;
 }
 

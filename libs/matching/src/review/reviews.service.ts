@@ -12,7 +12,7 @@ import {
 } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FeatureValue } from '../core/types';
-import type { RecommendationStatus, RejectReason } from '../domain/recommendation-status';
+import type { Answer, RecommendationStatus, RejectReason } from '../domain/recommendation-status';
 import { Recommendation, type Annotation } from '../entities/recommendation.entity';
 import { transition, type RecommendationAction } from '../recommendations/lifecycle';
 import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON } from '../recommendations/sql';
@@ -39,7 +39,12 @@ export interface ReviewItem {
   /** Still pending after its due date. */
   overdue: boolean;
   reviewedBy: string | null;
+  /** Who decided (approved or rejected), by name; null while pending and for automatic approvals. */
+  decidedBy: { id: string; name: string } | null;
   reviewedAt: Date | null;
+  /** A side that asked for this match from a detail page has answered before the review. */
+  companyAnswer: Answer | null;
+  institutionAnswer: Answer | null;
   rejectReason: RejectReason | null;
   reviewNote: string | null;
   annotations: (Annotation & { byName: string | null })[];
@@ -74,9 +79,10 @@ export interface Workload {
   unassigned: { open: number; overdue: number };
 }
 
-interface ItemRow extends Omit<ReviewItem, 'reviewer' | 'need' | 'achievement'> {
+interface ItemRow extends Omit<ReviewItem, 'reviewer' | 'decidedBy' | 'need' | 'achievement'> {
   reviewerId: string | null;
   reviewerName: string | null;
+  deciderName: string | null;
   need: NeedFacts;
   achievement: AchievementFacts;
 }
@@ -90,17 +96,20 @@ const ANNOTATIONS_JSON = `(SELECT coalesce(json_agg(json_build_object('by', e.x-
 
 const ITEM_SELECT = `SELECT r.id, r.status, r.trigger, r.score, r.features,
     r.reviewer_id AS "reviewerId", rev.display_name AS "reviewerName", r.review_due_at AS "reviewDueAt",
-    ${OVERDUE} AS overdue, r.reviewed_by AS "reviewedBy", r.reviewed_at AS "reviewedAt",
+    ${OVERDUE} AS overdue, r.reviewed_by AS "reviewedBy", dec.display_name AS "deciderName",
+    r.reviewed_at AS "reviewedAt", r.company_answer AS "companyAnswer", r.institution_answer AS "institutionAnswer",
     r.reject_reason AS "rejectReason", r.review_note AS "reviewNote", ${ANNOTATIONS_JSON} AS annotations,
     r.created_at AS "createdAt", r.updated_at AS "updatedAt", ${NEED_JSON} AS need, ${ACHIEVEMENT_JSON} AS achievement
   FROM recommendation r ${JOIN_LISTINGS}
-  LEFT JOIN user_account rev ON rev.id = r.reviewer_id`;
+  LEFT JOIN user_account rev ON rev.id = r.reviewer_id
+  LEFT JOIN user_account dec ON dec.id = r.reviewed_by`;
 
 function toItem(row: ItemRow): ReviewItem {
-  const { reviewerId, reviewerName, need, achievement, ...rest } = row;
+  const { reviewerId, reviewerName, deciderName, need, achievement, ...rest } = row;
   return {
     ...rest,
     reviewer: reviewerId === null ? null : { id: reviewerId, name: reviewerName ?? '' },
+    decidedBy: rest.reviewedBy === null ? null : { id: rest.reviewedBy, name: deciderName ?? '' },
     need: needView(need),
     achievement: achievementView(achievement),
   };

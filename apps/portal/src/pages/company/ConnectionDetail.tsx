@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, Link } from 'react-router';
 import { api } from '../../api/client';
 import type { ConnectionDetail as Detail, ResearcherContact } from '../../api/types';
 import { FeatureChart } from '../../components/FeatureChart';
@@ -20,7 +20,8 @@ export default function ConnectionDetail() {
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {c.need.title} × {c.achievement.title}
+              <Link to={`/needs/${c.need.id}`}>{c.need.title}</Link> ×{' '}
+              <Link to={`/achievements/${c.achievement.id}`}>{c.achievement.title}</Link>
             </Typography.Title>
             <OpenDeal connectionId={c.id} defaultTitle={c.achievement.title} />
           </Space>

@@ -24,8 +24,11 @@ export default function Connections() {
         locale={{ emptyText: list.isError ? `${t('common.error')}: ${list.error.message}` : t('connections.none') }}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage }}
         columns={[
-          { title: t('connections.need'), render: (_, c) => c.need.title },
-          { title: t('connections.achievement'), render: (_, c) => c.achievement.title },
+          { title: t('connections.need'), render: (_, c) => <Link to={`/needs/${c.need.id}`}>{c.need.title}</Link> },
+          {
+            title: t('connections.achievement'),
+            render: (_, c) => <Link to={`/achievements/${c.achievement.id}`}>{c.achievement.title}</Link>,
+          },
           { title: t('connections.counterpart'), render: (_, c) => c.counterpart.name },
           { title: t('connections.since'), render: (_, c) => formatDate(c.createdAt) },
           {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tooltip } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -59,12 +59,16 @@ export default function MyNeeds() {
           {
             title: t('need.title'),
             dataIndex: 'title',
-            render: (title: string, need) =>
-              need.moderationNote && need.status === 'draft' ? (
-                <Tooltip title={`${t('need.moderationNote')}: ${need.moderationNote}`}>{title}</Tooltip>
-              ) : (
-                title
-              ),
+            render: (title: string, need) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`/needs/${need.id}`}>{title}</Link>
+                {need.moderationNote && need.status === 'draft' && (
+                  <Typography.Text type="warning" data-testid="moderation-note">
+                    {t('detail.decisionRejected', { note: need.moderationNote })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           },
           {
             title: t('common.status'),
@@ -84,7 +88,11 @@ export default function MyNeeds() {
                 {(need.status === 'published' || need.status === 'matched') && (
                   <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
                 )}
-                {need.status === 'draft' && <Link to={`/needs/${need.id}/edit`}>{t('common.edit')}</Link>}
+                {need.status === 'draft' ? (
+                  <Link to={`/needs/${need.id}/edit`}>{t('common.edit')}</Link>
+                ) : (
+                  <Link to={`/needs/${need.id}`}>{t('common.view')}</Link>
+                )}
                 {need.status === 'draft' && (
                   <Button size="small" onClick={() => act.mutate({ id: need.id, action: 'submit' })}>
                     {t('need.submitDraft')}

@@ -72,7 +72,7 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
   return (
     <Card
       data-testid="recommendation"
-      title={a.title}
+      title={<Link to={`/achievements/${a.id}`}>{a.title}</Link>}
       extra={
         <Space>
           <RecommendationStatusTag status={item.status} />
@@ -95,7 +95,19 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
               <ModeTags modes={a.transferModes} />
             </Descriptions.Item>
             <Descriptions.Item label={t('recs.researchers')}>
-              {item.researchers.map((r) => `${r.name}（${r.title}）`).join('、') || '—'}
+              <span data-testid="recommendation-team">
+                {item.researchers.length === 0 ? (
+                  t('detail.noTeam')
+                ) : (
+                  <Space wrap size={[12, 0]}>
+                    {item.researchers.map((r) => (
+                      <Link key={r.id} to={`/researchers/${r.id}`}>
+                        {r.title ? `${r.name} · ${r.title}` : r.name}
+                      </Link>
+                    ))}
+                  </Space>
+                )}
+              </span>
             </Descriptions.Item>
           </Descriptions>
         </Col>
@@ -160,9 +172,11 @@ export default function NeedRecommendations() {
               <Card title={t('recs.researcherMatches')} size="small">
                 {data.researcherMatches.map((m) => (
                   <Card.Grid key={m.researcher.id} hoverable={false} style={{ width: '50%' }}>
-                    <Typography.Text strong>
-                      {m.researcher.name}（{m.researcher.title}）
-                    </Typography.Text>
+                    <Link to={`/researchers/${m.researcher.id}`}>
+                      <Typography.Text strong>
+                        {m.researcher.title ? `${m.researcher.name} · ${m.researcher.title}` : m.researcher.name}
+                      </Typography.Text>
+                    </Link>
                     <Tag style={{ marginLeft: 8 }}>{formatPercent(m.score)}</Tag>
                     <div>
                       <Typography.Text type="secondary">

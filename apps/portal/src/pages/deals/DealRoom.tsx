@@ -1,7 +1,7 @@
 import { App, Button, Card, Descriptions, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, Link } from 'react-router';
 import { api, openDocument } from '../../api/client';
 import type { Broker, Deal, DealAction } from '../../api/deals';
 import { QueryState } from '../../components/QueryState';
@@ -139,8 +139,12 @@ export default function DealRoom() {
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 <Descriptions.Item label={t('deals.institution')}>{d.institution.name}</Descriptions.Item>
                 <Descriptions.Item label={t('deals.company')}>{d.company.name}</Descriptions.Item>
-                <Descriptions.Item label={t('deals.achievement')}>{d.achievement.title}</Descriptions.Item>
-                <Descriptions.Item label={t('deals.need')}>{d.need?.title ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('deals.achievement')}>
+                  <Link to={`/achievements/${d.achievement.id}`}>{d.achievement.title}</Link>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('deals.need')}>
+                  {d.need ? <Link to={`/needs/${d.need.id}`}>{d.need.title}</Link> : '—'}
+                </Descriptions.Item>
                 {d.licenceScope && (
                   <Descriptions.Item label={t('deals.scope')}>{t(`deals.scopes.${d.licenceScope}`)}</Descriptions.Item>
                 )}

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  List,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -17,6 +32,7 @@ export default function ReviewDetail() {
   const { message } = App.useApp();
   const { id } = useParams();
   const navigate = useNavigate();
+  const [otherText, setOtherText] = useState('');
   const queryClient = useQueryClient();
   const fieldName = useTermName('field');
   const [rejecting, setRejecting] = useState(false);
@@ -29,7 +45,10 @@ export default function ReviewDetail() {
         ? api<ReviewItem>(`/reviews/${id}/approve`, { method: 'POST', body: note ? { note } : {} })
         : api<ReviewItem>(`/reviews/${id}/reject`, {
             method: 'POST',
-            body: { reason: decision.reason, ...(note ? { note } : {}) },
+            body: {
+              reason: decision.reason,
+              ...(decision.reason === 'other' ? { note: otherText.trim() } : note ? { note } : {}),
+            },
           }),
     onSuccess: async (item) => {
       void message.success(item.status === 'rejected' ? t('reviews.rejected') : t('reviews.approved'));
@@ -74,8 +93,17 @@ export default function ReviewDetail() {
               {t('reviews.due')}: {formatDateTime(r.reviewDueAt)}
             </Typography.Text>
             <Typography.Text type="secondary" data-testid="review-reviewer">
-              {t('reviews.reviewer')}: {r.reviewer?.name ?? t('reviews.unassigned')}
+              {r.status === 'pending_review'
+                ? `${t('reviews.reviewer')}: ${r.reviewer?.name ?? t('reviews.unassigned')}`
+                : `${t('detail.reviews.decidedBy')}: ${r.decidedBy?.name ?? (r.reviewNote === 'auto-approved' ? t('detail.reviews.automatic') : (r.reviewer?.name ?? '—'))}`}
             </Typography.Text>
+            {(r.companyAnswer === 'interested' || r.institutionAnswer === 'interested') && (
+              <Tag color="cyan">
+                {r.companyAnswer === 'interested'
+                  ? t('detail.reviews.companyAsked')
+                  : t('detail.reviews.institutionAsked')}
+              </Tag>
+            )}
           </Space>
           <Row gutter={16}>
             <Col xs={24} lg={8}>
@@ -130,6 +158,32 @@ export default function ReviewDetail() {
               </Card>
             </Col>
           </Row>
+          {r.status !== 'pending_review' && r.reviewedAt && (
+            <Alert
+              data-testid="review-decision"
+              type={r.status === 'rejected' ? 'warning' : 'success'}
+              showIcon
+              title={
+                r.status === 'rejected'
+                  ? `${t('detail.reviews.rejectedBy', { name: r.decidedBy?.name ?? '—' })} · ${formatDateTime(r.reviewedAt)}`
+                  : `${t('detail.reviews.approvedBy', { name: r.decidedBy?.name ?? t('detail.reviews.automatic') })} · ${formatDateTime(r.reviewedAt)}`
+              }
+              description={
+                <>
+                  {r.rejectReason && (
+                    <div>
+                      {t('common.reason')}: {t(`rejectReasons.${r.rejectReason}`)}
+                    </div>
+                  )}
+                  {r.reviewNote && r.reviewNote !== 'auto-approved' && (
+                    <div>
+                      {t('common.note')}: {r.reviewNote}
+                    </div>
+                  )}
+                </>
+              }
+            />
+          )}
           {r.annotations.length > 0 && (
             <Card title={t('reviews.annotations')} size="small">
               <List
@@ -192,7 +246,11 @@ export default function ReviewDetail() {
             open={rejecting}
             title={t('reviews.rejectTitle')}
             onCancel={() => setRejecting(false)}
-            okButtonProps={{ disabled: !reason, danger: true, loading: decide.isPending }}
+            okButtonProps={{
+              disabled: !reason || (reason === 'other' && otherText.trim() === ''),
+              danger: true,
+              loading: decide.isPending,
+            }}
             onOk={() => reason && decide.mutate({ action: 'reject', reason })}
           >
             <Select<RejectReason>
@@ -202,6 +260,17 @@ export default function ReviewDetail() {
               aria-label={t('common.reason')}
               options={REJECT_REASONS.map((x) => ({ value: x, label: t(`rejectReasons.${x}`) }))}
             />
+            {reason === 'other' && (
+              <Input.TextArea
+                rows={3}
+                style={{ marginTop: 12 }}
+                maxLength={2000}
+                value={otherText}
+                onChange={(e) => setOtherText(e.target.value)}
+                placeholder={t('detail.reviews.otherReason')}
+                aria-label={t('detail.reviews.otherReason')}
+              />
+            )}
           </Modal>
         </Space>
       )}

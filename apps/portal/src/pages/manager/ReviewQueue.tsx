@@ -6,10 +6,30 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { BulkApproveResult, Page, ReviewItem } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { RecommendationStatusTag } from '../../components/tags';
 import { TaxonomySelect } from '../../components/taxonomy';
 import { formatDateTime, formatPercent } from '../../format';
 
 type Scope = 'mine' | 'unassigned' | 'all';
+
+interface QueueFilters {
+  scope?: Scope;
+  field?: string;
+  q?: string;
+  minScore?: number;
+  overdue?: boolean;
+  page?: number;
+}
+
+const FILTERS_KEY = 'kz.reviewQueue';
+
+function storedFilters(): QueueFilters {
+  try {
+    return JSON.parse(sessionStorage.getItem(FILTERS_KEY) ?? '{}') as QueueFilters;
+  } catch {
+    return {};
+  }
+}
 
 /** The technology manager's queue: filters, overdue rows highlighted, bulk approval. */
 export default function ReviewQueue() {
@@ -17,12 +37,20 @@ export default function ReviewQueue() {
   const { message } = App.useApp();
   const { user } = useMe();
   const queryClient = useQueryClient();
-  const [scope, setScope] = useState<Scope>(user.role === 'admin' ? 'all' : 'mine');
-  const [field, setField] = useState<string | undefined>();
-  const [text, setText] = useState<string | undefined>();
-  const [minScore, setMinScore] = useState(0);
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
+  // Filters are kept for the session, so the queue a decision returns to is the one left.
+  const [filterState, setFilterState] = useState<QueueFilters>(() => storedFilters());
+  const scope = filterState.scope ?? (user.role === 'admin' ? 'all' : 'mine');
+  const { field, q: text, overdue: overdueOnly = false } = filterState;
+  const minScore = filterState.minScore ?? 0;
+  const page = filterState.page ?? 1;
+  const update = (changes: Partial<QueueFilters>) => {
+    const next = { ...filterState, ...changes };
+    if (!('page' in changes)) delete next.page;
+    sessionStorage.setItem(FILTERS_KEY, JSON.stringify(next));
+    setFilterState(next);
+  };
+  const setPage = (p: number) => update({ page: p });
+  const [sliding, setSliding] = useState<number | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const filters = {
     scope,
@@ -67,17 +95,12 @@ export default function ReviewQueue() {
           placeholder={t('reviews.search')}
           aria-label={t('reviews.search')}
           style={{ width: 240 }}
-          onSearch={(value) => {
-            setText(value.trim() || undefined);
-            setPage(1);
-          }}
+          defaultValue={text}
+          onSearch={(value) => update({ q: value.trim() || undefined })}
         />
         <Segmented<Scope>
           value={scope}
-          onChange={(v) => {
-            setScope(v);
-            setPage(1);
-          }}
+          onChange={(v) => update({ scope: v })}
           options={(['mine', 'unassigned', 'all'] as const).map((s) => ({ value: s, label: t(`reviews.${s}`) }))}
         />
         <TaxonomySelect
@@ -85,10 +108,7 @@ export default function ReviewQueue() {
           placeholder={t('reviews.field')}
           style={{ width: 220 }}
           value={field}
-          onChange={(v) => {
-            setField(v as string | undefined);
-            setPage(1);
-          }}
+          onChange={(v) => update({ field: (v as string | undefined) || undefined })}
         />
         <Space>
           <Typography.Text>{t('reviews.minScore')}</Typography.Text>
@@ -97,13 +117,16 @@ export default function ReviewQueue() {
             min={0}
             max={100}
             step={5}
-            value={minScore}
-            onChangeComplete={() => setPage(1)}
-            onChange={setMinScore}
+            value={sliding ?? minScore}
+            onChange={setSliding}
+            onChangeComplete={(v) => {
+              setSliding(null);
+              update({ minScore: v > 0 ? v : undefined });
+            }}
             tooltip={{ formatter: (v) => `${v ?? 0}%` }}
           />
         </Space>
-        <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
+        <Checkbox checked={overdueOnly} onChange={(e) => update({ overdue: e.target.checked || undefined })}>
           {t('reviews.overdueOnly')}
         </Checkbox>
       </Space>
@@ -129,6 +152,17 @@ export default function ReviewQueue() {
           { title: t('reviews.need'), render: (_, r) => r.need.title },
           { title: t('reviews.achievement'), render: (_, r) => r.achievement.title },
           {
+            title: t('detail.reviews.decision'),
+            render: (_, r) =>
+              r.status === 'pending_review' ? (
+                r.companyAnswer === 'interested' || r.institutionAnswer === 'interested' ? (
+                  <Tag color="cyan">{t('detail.reviews.askedBySide')}</Tag>
+                ) : null
+              ) : (
+                <RecommendationStatusTag status={r.status} />
+              ),
+          },
+          {
             title: t('common.score'),
             render: (_, r) => formatPercent(r.score),
             sorter: (a, b) => a.score - b.score,
@@ -143,7 +177,10 @@ export default function ReviewQueue() {
             ),
           },
           { title: t('reviews.reviewer'), render: (_, r) => r.reviewer?.name ?? '—' },
-          { title: t('common.actions'), render: (_, r) => <Link to={`/reviews/${r.id}`}>{t('reviews.open')}</Link> },
+          {
+            title: t('common.actions'),
+            render: (_, r) => <Link to={`/reviews/${r.id}`}>{t('reviews.open')}</Link>,
+          },
         ]}
       />
     </Card>

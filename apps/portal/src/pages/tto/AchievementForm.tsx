@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { COOPERATION_MODES, LEGAL_STATUSES, type Achievement, type AchievementInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
 import { MoneyInput, rangeReversed } from '../../components/MoneyInput';
+import { ResearcherPicker } from '../../components/ResearcherPicker';
 import { TaxonomySelect } from '../../components/taxonomy';
 
 interface Values extends Omit<AchievementInput, 'priceMin' | 'priceMax'> {
@@ -14,12 +15,16 @@ interface Values extends Omit<AchievementInput, 'priceMin' | 'priceMax'> {
   priceMax?: string | null;
 }
 
-function toInput({ priceMin, priceMax, ...rest }: Values): AchievementInput {
-  return compact({
-    ...rest,
-    priceMin: priceMin ?? undefined,
-    priceMax: priceMax ?? undefined,
-  }) as AchievementInput;
+function toInput({ priceMin, priceMax, researcherIds, ...rest }: Values): AchievementInput {
+  return {
+    ...(compact({
+      ...rest,
+      priceMin: priceMin ?? undefined,
+      priceMax: priceMax ?? undefined,
+    }) as AchievementInput),
+    // An emptied team is sent as [] so the edit clears it.
+    researcherIds: researcherIds ?? [],
+  };
 }
 
 /** One achievement, listed by hand; saved as a draft, optionally submitted for moderation. */
@@ -47,6 +52,7 @@ export default function AchievementForm() {
         maturityStage: a.maturityStage ?? undefined,
         priceMin: a.priceMin ?? null,
         priceMax: a.priceMax ?? null,
+        researcherIds: a.researchers.map((r) => r.id),
       });
     }
   }, [existing.data, form]);
@@ -143,6 +149,9 @@ export default function AchievementForm() {
             <MoneyInput />
           </Form.Item>
         </Space>
+        <Form.Item name="researcherIds" label={t('detail.teamField')} extra={t('detail.teamHelp')}>
+          <ResearcherPicker known={existing.data?.researchers} />
+        </Form.Item>
         <Form.Item name="institutionName" label={t('achievement.institution')}>
           <Input maxLength={200} />
         </Form.Item>

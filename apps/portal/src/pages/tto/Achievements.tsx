@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -59,7 +59,20 @@ export default function Achievements() {
           showTotal: (count) => t('common.total', { count }),
         }}
         columns={[
-          { title: t('achievement.title'), dataIndex: 'title' },
+          {
+            title: t('achievement.title'),
+            dataIndex: 'title',
+            render: (title: string, a) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`/achievements/${a.id}`}>{title}</Link>
+                {a.status === 'draft' && a.moderationNote && (
+                  <Typography.Text type="warning" data-testid="moderation-note">
+                    {t('detail.decisionRejected', { note: a.moderationNote })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
           { title: t('achievement.fields'), render: (_, a) => a.fieldCodes.map(fieldName).join('、') },
           { title: t('achievement.transferModes'), render: (_, a) => <ModeTags modes={a.transferModes} /> },
           {

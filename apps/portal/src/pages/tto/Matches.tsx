@@ -16,7 +16,7 @@ function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh
   return (
     <Card
       data-testid="matched-need"
-      title={need.title}
+      title={<Link to={`/needs/${need.id}`}>{need.title}</Link>}
       extra={
         <Space>
           <RecommendationStatusTag status={item.status} />

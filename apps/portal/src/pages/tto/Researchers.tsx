@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Drawer, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Page, Researcher, ResearcherInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
@@ -57,7 +58,11 @@ export default function Researchers() {
         locale={{ emptyText: list.isError ? `${t('common.error')}: ${list.error.message}` : t('common.empty') }}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage }}
         columns={[
-          { title: t('researchers.name'), dataIndex: 'name' },
+          {
+            title: t('researchers.name'),
+            dataIndex: 'name',
+            render: (name: string, r) => <Link to={`/researchers/${r.id}`}>{name}</Link>,
+          },
           { title: t('researchers.titleField'), dataIndex: 'title' },
           { title: t('researchers.institution'), dataIndex: 'institutionName' },
           { title: t('researchers.areas'), render: (_, r) => r.researchAreas.map((a) => <Tag key={a}>{a}</Tag>) },
