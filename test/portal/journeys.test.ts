@@ -370,13 +370,20 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     const count = operator.getByTestId('funnel-needs').getByTestId('funnel-count');
     await count.waitFor();
     expect(await count.textContent()).toBe(needs.toLocaleString('zh-CN'));
-    await operator.getByTestId('kpi-turnover').getByText('2027 年目标：13,000,000 万元').waitFor();
+    // The target in 亿元 (it read 13,000,000 万元 before units above a hundred million).
+    await operator.getByTestId('kpi-turnover').getByText('2027 年目标：1,300 亿元').waitFor();
     await operator.getByRole('row').filter({ hasText: '作价入股' }).waitFor();
     await screenshot(operator, 'operator-dashboard');
 
+    // 月度 opens on the current month (it opened on January before).
+    const month = new Date(Date.now() + 8 * 3_600_000).getUTCMonth() + 1;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
     await operator.getByText('月度', { exact: true }).click();
-    await operator.waitForURL(`**/admin/kpis?period=${year}-01`);
-    await operator.getByTestId('kpi-period').getByText(`${year}年1月1日 至 ${year}年1月31日`).waitFor();
+    await operator.waitForURL(`**/admin/kpis?period=${year}-${String(month).padStart(2, '0')}`);
+    await operator
+      .getByTestId('kpi-period')
+      .getByText(`${year}年${month}月1日 至 ${year}年${month}月${lastDay}日`)
+      .waitFor();
   }, 60_000);
 
   it('the verified company invites a colleague, who accepts from the e-mail link and is signed in', async () => {

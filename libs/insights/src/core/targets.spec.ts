@@ -14,9 +14,11 @@ describe('measure', () => {
 });
 
 describe('percent', () => {
-  it('rounds down and is 0 without a whole', () => {
+  it('rounds half up to two decimals and is 0 without a whole', () => {
     expect(percent(1, 3)).toBe('33.33');
-    expect(percent(2, 3)).toBe('66.66');
+    expect(percent(2, 3)).toBe('66.67');
+    expect(percent(1, 15)).toBe('6.67');
+    expect(percent(1, 8)).toBe('12.50');
     expect(percent(5, 0)).toBe('0.00');
   });
 });

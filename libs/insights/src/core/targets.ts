@@ -37,10 +37,13 @@ export function measure(value: Decimal.Value, target: Decimal.Value): Measure {
   };
 }
 
-/** part / whole in percent with two decimals (rounded down), 0 when there is no whole. */
+/**
+ * part / whole in percent with two decimals, rounded half up as people round (1/15 is 6.67),
+ * 0 when there is no whole.
+ */
 export function percent(part: Decimal.Value, whole: Decimal.Value): string {
   const w = new Decimal(whole);
-  return w.isZero() ? '0.00' : new Decimal(part).div(w).times(100).toFixed(2, Decimal.ROUND_DOWN);
+  return w.isZero() ? '0.00' : new Decimal(part).div(w).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Chongqing's administrative division codes (GB/T 2260) start with 50. */
