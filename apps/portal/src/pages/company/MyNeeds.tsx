@@ -17,6 +17,9 @@ export default function MyNeeds() {
   const [q, setQ] = useState('');
   const needs = useQuery({
     queryKey: ['needs', 'mine', page, q],
+    // While one waits for moderation, look again now and then: its status changes elsewhere.
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
+    refetchOnWindowFocus: true,
     queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const act = useMutation({

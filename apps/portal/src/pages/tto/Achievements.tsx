@@ -19,6 +19,9 @@ export default function Achievements() {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['achievements', 'mine', page, q],
+    // While one waits for moderation, look again now and then: its status changes elsewhere.
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
+    refetchOnWindowFocus: true,
     queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const submit = useMutation({
