@@ -326,6 +326,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await newcomer.getByLabel('您的姓名').fill('赵新');
     await newcomer.getByLabel('电子邮箱').fill(founder);
     await newcomer.getByLabel('密码').fill('a long portal password');
+    // Consent to the user agreement and the privacy notice is asked for (个人信息保护法).
+    await newcomer.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await screenshot(newcomer, 'register');
     await newcomer.getByRole('button', { name: '注册机构' }).click();
     await newcomer.getByText('您的机构正在等待平台审核').waitFor();
@@ -340,6 +342,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await row.waitFor();
     await screenshot(operator, 'operator-organisations');
     await row.getByRole('button', { name: '通过' }).click();
+    // Verifying asks for confirmation first.
+    await operator.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
     await row.waitFor({ state: 'detached' });
     const [{ verification_status }] = await platform.dataSource.query(
       `SELECT verification_status FROM organisation WHERE name = $1`,

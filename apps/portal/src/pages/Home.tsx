@@ -18,6 +18,7 @@ import type {
 } from '../api/types';
 import { useMe } from '../auth/AuthContext';
 import { InboxEntry } from '../components/InboxEntry';
+import { LicenceCard } from '../components/LicenceUpload';
 import { formatNumber } from '../format';
 
 interface Figure {
@@ -199,6 +200,7 @@ export function Home() {
       {organisation.verificationStatus === 'rejected' && (
         <Alert type="error" showIcon title={t('home.rejectedOrg', { reason: organisation.verificationReason ?? '' })} />
       )}
+      {organisation.verificationStatus !== 'verified' && <LicenceCard orgId={organisation.id} />}
       {user.role === 'enterprise' && <EnterpriseFigures />}
       {user.role === 'tto' && <TtoFigures />}
       {user.role === 'manager' && <ManagerFigures userId={user.id} />}
