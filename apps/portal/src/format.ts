@@ -98,3 +98,14 @@ export function formatAge(seconds: number | null | undefined): string {
   if (seconds < 86_400) return unit(seconds / 3600, 'hour');
   return unit(seconds / 86_400, 'day');
 }
+
+/** A list as the reader writes one: 甲、乙、丙 in Chinese, "a, b, c" in English. */
+export function joinList(items: readonly string[]): string {
+  return items.join(currentLanguage() === 'zh' ? '、' : ', ');
+}
+
+/** A name with a remark in brackets: 张伟（教授） / Zhang Wei (professor). */
+export function withRemark(text: string, remark: string | null | undefined): string {
+  if (!remark) return text;
+  return currentLanguage() === 'zh' ? `${text}（${remark}）` : `${text} (${remark})`;
+}

@@ -496,6 +496,17 @@ export const en: Messages = {
     confirmVerify: 'Verify "{{name}}"?',
     confirmVerifyHint: 'Once verified it can publish needs and achievements and invite colleagues.',
   },
+  queues: {
+    me: 'me',
+    names: {
+      deliver: 'Delivery',
+      index: 'Search index',
+      import: 'Imports',
+      webhook: 'Webhooks',
+      match: 'Matching',
+      deals: 'Deal reminders',
+    },
+  },
   kpis: {
     title: 'KPI dashboard',
     intro: 'The platform’s figures against Chongqing’s 2027 targets for converting research results.',

@@ -497,6 +497,17 @@ export const zh = {
     confirmVerify: '确认通过「{{name}}」的审核？',
     confirmVerifyHint: '通过后该机构即可发布需求和成果、邀请同事。',
   },
+  queues: {
+    me: '我',
+    names: {
+      deliver: '消息推送',
+      index: '搜索索引',
+      import: '批量导入',
+      webhook: 'Webhook 回调',
+      match: '智能匹配',
+      deals: '交易提醒',
+    },
+  },
   kpis: {
     title: '数据看板',
     intro: '平台各项指标与重庆市 2027 年科技成果转化目标的对比。',

@@ -15,7 +15,7 @@ import {
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { ModeTags, RecommendationStatusTag } from '../../components/tags';
-import { formatMoneyRange, formatPercent } from '../../format';
+import { formatMoneyRange, formatPercent, joinList, withRemark } from '../../format';
 
 /** Answer buttons of one side: interested, or not with a reason. */
 export function AnswerButtons({
@@ -95,7 +95,7 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
               <ModeTags modes={a.transferModes} />
             </Descriptions.Item>
             <Descriptions.Item label={t('recs.researchers')}>
-              {item.researchers.map((r) => `${r.name}（${r.title}）`).join('、') || '—'}
+              {joinList(item.researchers.map((r) => withRemark(r.name, r.title))) || '—'}
             </Descriptions.Item>
           </Descriptions>
         </Col>
@@ -166,7 +166,7 @@ export default function NeedRecommendations() {
                     <Tag style={{ marginLeft: 8 }}>{formatPercent(m.score)}</Tag>
                     <div>
                       <Typography.Text type="secondary">
-                        {m.researcher.organisation.name} · {m.researcher.researchAreas.join('、')}
+                        {m.researcher.organisation.name} · {joinList(m.researcher.researchAreas)}
                       </Typography.Text>
                     </div>
                     <FeatureChart features={m.features} compact />

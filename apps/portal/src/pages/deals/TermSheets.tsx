@@ -7,7 +7,7 @@ import type { Deal, Side, TermSheet, TermSheetInput, UfplTerms } from '../../api
 import { compact, showServerErrors } from '../../components/forms';
 import { MoneyInput } from '../../components/MoneyInput';
 import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../format';
+import { formatDateTime, joinList } from '../../format';
 import { UfplFields } from './UfplFields';
 import { UfplTermsView } from './UfplTermsView';
 
@@ -66,7 +66,7 @@ function Version({ deal, sheet, side }: { deal: Deal; sheet: TermSheet; side: Si
           {t(`deals.capacities.${sheet.proposedBy}`)} · {formatDateTime(sheet.createdAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t('deals.terms.acceptedBy')}>
-          {accepted.length > 0 ? accepted.map((s) => t(`deals.capacities.${s}`)).join('、') : '—'}
+          {accepted.length > 0 ? joinList(accepted.map((s) => t(`deals.capacities.${s}`))) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('deals.terms.summary')} span={2}>
           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{sheet.terms.summary}</Typography.Text>

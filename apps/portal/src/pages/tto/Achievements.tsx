@@ -8,7 +8,7 @@ import type { Achievement, Page } from '../../api/types';
 import { TitleSearch } from '../../components/TitleSearch';
 import { ListingStatusTag, ModeTags } from '../../components/tags';
 import { useTermName } from '../../components/taxonomy';
-import { formatDate, formatMoneyRange } from '../../format';
+import { formatDate, formatMoneyRange, joinList } from '../../format';
 
 export default function Achievements() {
   const { t } = useTranslation();
@@ -63,7 +63,7 @@ export default function Achievements() {
         }}
         columns={[
           { title: t('achievement.title'), dataIndex: 'title' },
-          { title: t('achievement.fields'), render: (_, a) => a.fieldCodes.map(fieldName).join('、') },
+          { title: t('achievement.fields'), render: (_, a) => joinList(a.fieldCodes.map(fieldName)) },
           { title: t('achievement.transferModes'), render: (_, a) => <ModeTags modes={a.transferModes} /> },
           {
             title: t('achievement.price'),
