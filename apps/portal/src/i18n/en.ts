@@ -442,6 +442,8 @@ export const en: Messages = {
     verification: { pending: 'Pending', verified: 'Verified', rejected: 'Rejected' },
   },
   search: {
+    filters: 'Filters',
+    filtersChosen: 'Filters ({{count}} chosen)',
     placeholder: 'Search achievements, needs, experts…',
     types: { achievement: 'Achievements', need: 'Needs', researcher: 'Experts' },
     facets: {

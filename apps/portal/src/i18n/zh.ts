@@ -444,6 +444,8 @@ export const zh = {
     verification: { pending: '待审核', verified: '已认证', rejected: '已驳回' },
   },
   search: {
+    filters: '筛选',
+    filtersChosen: '筛选（已选 {{count}} 项）',
     placeholder: '搜索成果、需求、专家……',
     types: { achievement: '科技成果', need: '技术需求', researcher: '科技专家' },
     facets: {

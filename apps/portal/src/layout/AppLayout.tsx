@@ -78,7 +78,9 @@ export function AppLayout() {
               }}
             >
               <Button type="text" data-testid="user-menu">
-                {me.user.displayName} · {t(`roles.${me.user.role}`)}
+                <span className="user-menu-label">
+                  {me.user.displayName} · {t(`roles.${me.user.role}`)}
+                </span>
               </Button>
             </Dropdown>
           </Space>

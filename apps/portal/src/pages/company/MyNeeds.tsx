@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tooltip } from 'antd';
+import { App, Button, Card, Grid, Space, Table, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,8 @@ export default function MyNeeds() {
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
+  // On a phone the list keeps three columns: the title (with its budget) reads, the actions fit.
+  const wide = Grid.useBreakpoint().md ?? true;
   const needs = useQuery({
     queryKey: ['needs', 'mine', page, q],
     // While one waits for moderation, look again now and then: its status changes elsewhere.
@@ -29,23 +31,22 @@ export default function MyNeeds() {
     onError: (e) => void message.error(e.message),
   });
 
+  const toolbar = (
+    <Space wrap>
+      <TitleSearch
+        onSearch={(value) => {
+          setQ(value);
+          setPage(1);
+        }}
+      />
+      <Link to="/needs/new">
+        <Button type="primary">{t('nav.newNeed')}</Button>
+      </Link>
+    </Space>
+  );
   return (
-    <Card
-      title={t('need.listTitle')}
-      extra={
-        <Space>
-          <TitleSearch
-            onSearch={(value) => {
-              setQ(value);
-              setPage(1);
-            }}
-          />
-          <Link to="/needs/new">
-            <Button type="primary">{t('nav.newNeed')}</Button>
-          </Link>
-        </Space>
-      }
-    >
+    <Card title={t('need.listTitle')} extra={wide ? toolbar : undefined}>
+      {!wide && <div style={{ marginBottom: 12 }}>{toolbar}</div>}
       <Table<Need>
         rowKey="id"
         loading={needs.isPending}
@@ -62,12 +63,22 @@ export default function MyNeeds() {
           {
             title: t('need.title'),
             dataIndex: 'title',
-            render: (title: string, need) =>
-              need.moderationNote && need.status === 'draft' ? (
-                <Tooltip title={`${t('need.moderationNote')}: ${need.moderationNote}`}>{title}</Tooltip>
-              ) : (
-                title
-              ),
+            render: (title: string, need) => (
+              <>
+                {need.moderationNote && need.status === 'draft' ? (
+                  <Tooltip title={`${t('need.moderationNote')}: ${need.moderationNote}`}>{title}</Tooltip>
+                ) : (
+                  title
+                )}
+                {!wide && (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable'))}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
           },
           {
             title: t('common.status'),
@@ -76,14 +87,20 @@ export default function MyNeeds() {
           },
           {
             title: t('need.budget'),
+            responsive: ['md'],
             render: (_, need) =>
               formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable')),
           },
-          { title: t('need.deadline'), dataIndex: 'deadline', render: (d: string | null) => formatDate(d) },
+          {
+            title: t('need.deadline'),
+            dataIndex: 'deadline',
+            responsive: ['md'],
+            render: (d: string | null) => formatDate(d),
+          },
           {
             title: t('common.actions'),
             render: (_, need) => (
-              <Space>
+              <Space orientation={wide ? 'horizontal' : 'vertical'} size={wide ? 'small' : 4}>
                 {(need.status === 'published' || need.status === 'matched') && (
                   <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
                 )}
