@@ -13,6 +13,7 @@ import {
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { ReviewsController } from './review/reviews.controller';
 import { ReviewsService } from './review/reviews.service';
+import { MatchOverview, MatchOverviewController } from './recommendations/match-overview';
 
 /**
  * The api side of matching: the managers' review queue, each side's recommendations and
@@ -26,7 +27,8 @@ import { ReviewsService } from './review/reviews.service';
     AchievementRecommendationsController,
     AnswersController,
     ConnectionsController,
+    MatchOverviewController,
   ],
-  providers: [AuditLog, ReviewsService, RecommendationsService, AnswersService, ConnectionsService],
+  providers: [AuditLog, ReviewsService, RecommendationsService, AnswersService, ConnectionsService, MatchOverview],
 })
 export class MatchingModule {}

@@ -35,9 +35,13 @@ export function AppLayout() {
     void queryClient.invalidateQueries({ queryKey: ['inbox'], exact: false });
   }, [unreadNow, queryClient]);
   // The longest menu path that prefixes the current one is the selected entry.
-  const selected = items
-    .filter((item) => item.path === location.pathname || (item.path !== '/' && location.pathname.startsWith(item.path)))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const selected =
+    items.find((item) => item.also?.some((pattern) => pattern.test(location.pathname)))?.path ??
+    items
+      .filter(
+        (item) => item.path === location.pathname || (item.path !== '/' && location.pathname.startsWith(item.path)),
+      )
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Layout className="app-layout">

@@ -173,7 +173,8 @@ export class RoomService {
       if (step.agreed) {
         await this.steps.take(manager, deal, 'agree', 'system', caller, { version: sheet.version });
         await this.notices.send(manager, stepNotice(deal, 'agree', 'system'));
-      } else if (kind === 'accept') {
+      } else if (kind === 'accept' && side !== sheet.proposedBy) {
+        // The proposer accepting its own offer adds nothing the offer's notice did not say.
         await this.notices.send(manager, termsAcceptedNotice(deal, side, sheet));
       }
       const updated = await manager.findOneByOrFail(TermSheet, { id: sheet.id });

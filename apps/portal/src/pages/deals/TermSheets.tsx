@@ -49,7 +49,8 @@ function Version({ deal, sheet, side }: { deal: Deal; sheet: TermSheet; side: Si
         <Space>
           {open && side && !accepted.includes(side) && (
             <Button type="primary" size="small" loading={respond.isPending} onClick={() => respond.mutate('accept')}>
-              {t('deals.terms.accept')}
+              {/* The proposer's own version (offered before offers carried their acceptance) is confirmed, not accepted. */}
+              {side === sheet.proposedBy ? t('deals.terms.confirmOwn') : t('deals.terms.accept')}
             </Button>
           )}
           {open && side && accepted.includes(side) && <Tag color="green">{t('deals.terms.accepted')}</Tag>}
@@ -85,11 +86,13 @@ function Offer({ deal, latest, onDone }: { deal: Deal; latest: TermSheet | undef
   const [form] = Form.useForm<TermSheetInput>();
   const [error, setError] = useState<string | null>(null);
   const offer = useMutation({
-    mutationFn: (values: TermSheetInput) => {
+    mutationFn: async (values: TermSheetInput) => {
       const body: TermSheetInput = { ...values, ...compact({ price: values.price }) };
       if (values.ufpl) body.ufpl = compact(values.ufpl) as UfplTerms;
       if (!values.price) delete body.price;
-      return api<TermSheet>(`/deals/${deal.id}/term-sheets`, { method: 'POST', body });
+      const sheet = await api<TermSheet>(`/deals/${deal.id}/term-sheets`, { method: 'POST', body });
+      // Offering terms is agreeing to them: the other side's acceptance alone settles them.
+      return api<TermSheet>(`/deals/${deal.id}/term-sheets/${sheet.id}/accept`, { method: 'POST' });
     },
     onSuccess: async () => {
       setError(null);
