@@ -272,6 +272,9 @@ export const en: Messages = {
     created: 'Saved as a draft',
   },
   imports: {
+    guideTitle: 'How to fill in the template',
+    guide:
+      'Fill in the first sheet, one achievement per row. Each header names the column in Chinese with its key, such as "成果名称 (title)"; either is understood. Required: reference, title, summary, fields and transfer modes. The Excel template’s guide sheet explains every column, e.g. the TRL is a whole number from 1 to 9, and a transfer mode may be use first, pay later (free use first, payment once an agreed trigger is reached).',
     title: 'Bulk import of achievements',
     template: 'Template',
     templateCsv: 'CSV template',
