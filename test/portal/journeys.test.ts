@@ -187,8 +187,10 @@ describe('portal journeys (continued)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(',');
-    expect(header).toContain('trl');
-    const row = (values: Record<string, string>) => header.map((key) => values[key] ?? '').join(',');
+    // Each header names the column in Chinese with its key: 技术成熟度(TRL) (trl).
+    const keys = header.map((cell) => /\(([a-z_]+)\)$/.exec(cell)?.[1] ?? cell);
+    expect(header).toContain('技术成熟度(TRL) (trl)');
+    const row = (values: Record<string, string>) => keys.map((key) => values[key] ?? '').join(',');
     const good = {
       reference: 'PORTAL-IMPORT-1',
       title: '门户导入测试成果：轻量化结构件',
