@@ -66,7 +66,7 @@ function FacetList({
     facet.modes ? t(`modes.${value}`, { defaultValue: value }) : facet.taxonomy ? name(value) : value;
   if (values.length === 0) return null;
   return (
-    <Card size="small" title={t(`search.facets.${facet.facet}`)} style={{ marginBottom: 12 }}>
+    <Card size="small" title={t(`search.facets.${facet.facet}`)} style={{ marginBottom: 12 }} data-facet={facet.facet}>
       <Checkbox.Group
         value={chosen}
         onChange={(next) => onChange(next)}
