@@ -13,12 +13,13 @@ export function useTaxonomy(kind: TaxonomyKind) {
   });
 }
 
-/** A code's name in the portal's language (the code itself while loading or when unknown). */
+/** A code's name in the portal's language: … while the names load (never the code), the code when unknown. */
 export function useTermName(kind: TaxonomyKind): (code: string | null | undefined) => string {
   const { data } = useTaxonomy(kind);
   const { i18n } = useTranslation();
   return (code) => {
     if (!code) return '—';
+    if (!data) return '…';
     const term = data?.find((t) => t.code === code);
     if (!term) return code;
     return i18n.language === 'en' ? term.nameEn : term.nameZh;
