@@ -540,7 +540,7 @@ export const zh = {
     companiesFounded: '作价入股新设企业',
     activeManagers: '活跃技术经理人',
     funnel: '转化漏斗',
-    funnelHelp: '以本期发布的需求为起点，追踪至今：每一阶段都是上一阶段的一部分。',
+    funnelHelp: '以本期发布的需求为起点追踪至今：推荐为这些需求生成，此后每一阶段都是上一阶段的一部分。',
     direct: '另有 {{count}} 项交易未经平台匹配，由机构直接签约（计入签约总数，不计入漏斗）。',
     stageHelp: {
       needs: '本期发布的需求',

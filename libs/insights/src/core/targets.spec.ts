@@ -10,6 +10,8 @@ describe('measure', () => {
       met: false,
     });
     expect(measure(3500, 3500)).toMatchObject({ progressPercent: '100.00', met: true });
+    // One manager of 3,500 is 0.0286%: rounded half up like every other percentage.
+    expect(measure(1, 3500)).toMatchObject({ progressPercent: '0.03', met: false });
   });
 });
 

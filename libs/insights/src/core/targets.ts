@@ -20,7 +20,7 @@ export const TARGETS_2027 = {
 export interface Measure {
   value: string;
   target: string;
-  /** value / target in percent, two decimals. */
+  /** value / target in percent, two decimals, rounded half up. */
   progressPercent: string;
   met: boolean;
 }
@@ -32,7 +32,7 @@ export function measure(value: Decimal.Value, target: Decimal.Value): Measure {
   return {
     value: v.toString(),
     target: t.toString(),
-    progressPercent: t.isZero() ? '0.00' : v.div(t).times(100).toFixed(2, Decimal.ROUND_DOWN),
+    progressPercent: t.isZero() ? '0.00' : v.div(t).times(100).toFixed(2, Decimal.ROUND_HALF_UP),
     met: v.gte(t),
   };
 }
