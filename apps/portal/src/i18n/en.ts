@@ -539,7 +539,8 @@ export const en: Messages = {
     companiesFounded: 'Companies founded from equity deals',
     activeManagers: 'Active technology managers',
     funnel: 'Funnel',
-    funnelHelp: 'Follows the needs published in the period to today: the recommendations made for them, then each stage part of the one before.',
+    funnelHelp:
+      'Follows the needs published in the period to today: the recommendations made for them, then each stage part of the one before.',
     direct:
       '{{count}} more deals were signed by institutions directly, without a platform match (in the totals, not the funnel).',
     stageHelp: {
