@@ -83,8 +83,9 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
       await offer.getByRole('button', { name: '提出条款' }).click();
       const version = company.getByTestId('term-sheet-1');
       await version.getByText('待确认').waitFor();
-      await version.getByRole('button', { name: '接受此版本' }).click();
+      // The offer carries the company's acceptance: it is not asked to accept its own version.
       await version.getByText('已接受', { exact: true }).waitFor();
+      expect(await version.getByRole('button', { name: '接受此版本' }).count()).toBe(0);
       await screenshot(company, 'company-deal-room');
 
       const [sheet]: { terms: { ufpl: Record<string, unknown> } }[] = await platform.dataSource.query(

@@ -61,8 +61,9 @@ export function describeEquityJourney(context: () => DealJourneyContext): void {
       await offer.getByLabel('价格').fill('3000000');
       await offer.getByRole('button', { name: '提出条款' }).click();
       const version = tto.getByTestId('term-sheet-1');
-      await version.getByRole('button', { name: '接受此版本' }).click();
+      // The offer carries the TTO's acceptance: it is not asked to accept its own version.
       await version.getByText('已接受', { exact: true }).waitFor();
+      expect(await version.getByRole('button', { name: '接受此版本' }).count()).toBe(0);
 
       await company.goto(`${platform.baseUrl}/deals/${dealId}`);
       await company.getByTestId('term-sheet-1').getByRole('button', { name: '接受此版本' }).click();

@@ -187,8 +187,10 @@ describe('portal journeys (continued)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(',');
-    expect(header).toContain('trl');
-    const row = (values: Record<string, string>) => header.map((key) => values[key] ?? '').join(',');
+    // Each header names the column in Chinese with its key: 技术成熟度(TRL) (trl).
+    const keys = header.map((cell) => /\(([a-z_]+)\)$/.exec(cell)?.[1] ?? cell);
+    expect(header).toContain('技术成熟度(TRL) (trl)');
+    const row = (values: Record<string, string>) => keys.map((key) => values[key] ?? '').join(',');
     const good = {
       reference: 'PORTAL-IMPORT-1',
       title: '门户导入测试成果：轻量化结构件',
@@ -326,6 +328,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await newcomer.getByLabel('您的姓名').fill('赵新');
     await newcomer.getByLabel('电子邮箱').fill(founder);
     await newcomer.getByLabel('密码').fill('a long portal password');
+    // Consent to the user agreement and the privacy notice is asked for (个人信息保护法).
+    await newcomer.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await screenshot(newcomer, 'register');
     await newcomer.getByRole('button', { name: '注册机构' }).click();
     await newcomer.getByText('您的机构正在等待平台审核').waitFor();
@@ -340,6 +344,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await row.waitFor();
     await screenshot(operator, 'operator-organisations');
     await row.getByRole('button', { name: '通过' }).click();
+    // Verifying asks for confirmation first.
+    await operator.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
     await row.waitFor({ state: 'detached' });
     const [{ verification_status }] = await platform.dataSource.query(
       `SELECT verification_status FROM organisation WHERE name = $1`,
@@ -370,13 +376,20 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     const count = operator.getByTestId('funnel-needs').getByTestId('funnel-count');
     await count.waitFor();
     expect(await count.textContent()).toBe(needs.toLocaleString('zh-CN'));
-    await operator.getByTestId('kpi-turnover').getByText('2027 年目标：13,000,000 万元').waitFor();
+    // The target in 亿元 (it read 13,000,000 万元 before units above a hundred million).
+    await operator.getByTestId('kpi-turnover').getByText('2027 年目标：1,300 亿元').waitFor();
     await operator.getByRole('row').filter({ hasText: '作价入股' }).waitFor();
     await screenshot(operator, 'operator-dashboard');
 
+    // 月度 opens on the current month (it opened on January before).
+    const month = new Date(Date.now() + 8 * 3_600_000).getUTCMonth() + 1;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
     await operator.getByText('月度', { exact: true }).click();
-    await operator.waitForURL(`**/admin/kpis?period=${year}-01`);
-    await operator.getByTestId('kpi-period').getByText(`${year}年1月1日 至 ${year}年1月31日`).waitFor();
+    await operator.waitForURL(`**/admin/kpis?period=${year}-${String(month).padStart(2, '0')}`);
+    await operator
+      .getByTestId('kpi-period')
+      .getByText(`${year}年${month}月1日 至 ${year}年${month}月${lastDay}日`)
+      .waitFor();
   }, 60_000);
 
   it('the verified company invites a colleague, who accepts from the e-mail link and is signed in', async () => {

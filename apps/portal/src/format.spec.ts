@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { setLanguage } from './i18n';
-import { formatMoney, formatMoneyRange } from './format';
+import { formatMoney, formatMoneyRange, formatRate } from './format';
 
 describe('formatMoney', () => {
   describe('in Chinese', () => {
@@ -20,6 +20,12 @@ describe('formatMoney', () => {
       expect(formatMoney('-25000')).toBe('-2.5 万元');
     });
 
+    it('writes a hundred million and more in 亿元', () => {
+      expect(formatMoney('130000000000')).toBe('1,300 亿元');
+      expect(formatMoney('99999999')).toBe('10,000 万元');
+      expect(formatMoney('250000000')).toBe('2.5 亿元');
+    });
+
     it('shows a dash for nothing and the text itself for what is not a number', () => {
       expect(formatMoney(null)).toBe('—');
       expect(formatMoney('')).toBe('—');
@@ -35,6 +41,19 @@ describe('formatMoney', () => {
       expect(formatMoney('125000')).toMatch(/^CN¥125,000(\.00)?$/);
       expect(formatMoney('8000.5')).toMatch(/^CN¥8,000\.50?$/);
     });
+
+    it('writes a hundred million and more in billions', () => {
+      expect(formatMoney('130000000000')).toBe('CN¥130B');
+    });
+  });
+});
+
+describe('formatRate', () => {
+  it('writes the api percentages with at most two decimals', () => {
+    expect(formatRate('6.67')).toBe('6.67%');
+    expect(formatRate('100.00')).toBe('100%');
+    expect(formatRate('12.50')).toBe('12.5%');
+    expect(formatRate(null)).toBe('—');
   });
 });
 

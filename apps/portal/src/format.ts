@@ -10,9 +10,13 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits }).format(value);
 }
 
+/** Amounts from a hundred million yuan up are read in 亿元 (Chinese) or billions (English). */
+const YI = 100_000_000;
+
 /**
- * Yuan as people read them: 8,000 元 below ten thousand, 12.5 万元 from there (Chinese);
- * ¥8,000 / ¥125,000 in English. Takes the API's decimal strings.
+ * Yuan as people read them: 8,000 元 below ten thousand, 12.5 万元 from there, 1,300 亿元 from
+ * a hundred million (Chinese); CN¥8,000 / CN¥125,000 / CN¥130B in English. Takes the API's
+ * decimal strings.
  */
 export function formatMoney(amount: string | number | null | undefined): string {
   if (amount === null || amount === undefined || amount === '') return '—';
@@ -24,9 +28,16 @@ export function formatMoney(amount: string | number | null | undefined): string 
   }
   // Decimal arithmetic, then a number only for Intl's digits (two decimals are exact at these sizes).
   if (currentLanguage() === 'en') {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(
-      yuan.toDecimalPlaces(2).toNumber(),
-    );
+    const large = yuan.abs().greaterThanOrEqualTo(YI);
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'CNY',
+      maximumFractionDigits: 2,
+      ...(large && { notation: 'compact', compactDisplay: 'short', minimumFractionDigits: 0 }),
+    }).format(yuan.toDecimalPlaces(2).toNumber());
+  }
+  if (yuan.abs().greaterThanOrEqualTo(YI)) {
+    return `${formatNumber(yuan.dividedBy(YI).toDecimalPlaces(2).toNumber(), 2)} 亿元`;
   }
   if (yuan.abs().greaterThanOrEqualTo(10_000)) {
     return `${formatNumber(yuan.dividedBy(10_000).toDecimalPlaces(2).toNumber(), 2)} 万元`;
@@ -56,6 +67,21 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/**
+ * A percentage the api computed as a decimal string ("6.67") as the reader writes it: 6.67%,
+ * with at most two decimals and no trailing zeros (12.5%, 100%).
+ */
+export function formatRate(percentText: string | null | undefined): string {
+  if (percentText === null || percentText === undefined || percentText === '') return '—';
+  let value: Decimal;
+  try {
+    value = new Decimal(percentText);
+  } catch {
+    return String(percentText);
+  }
+  return `${formatNumber(value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber(), 2)}%`;
+}
+
 /** A score in [0,1] as a percentage: 87%. */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
@@ -71,4 +97,15 @@ export function formatAge(seconds: number | null | undefined): string {
   if (seconds < 3600) return unit(seconds / 60, 'minute');
   if (seconds < 86_400) return unit(seconds / 3600, 'hour');
   return unit(seconds / 86_400, 'day');
+}
+
+/** A list as the reader writes one: 甲、乙、丙 in Chinese, "a, b, c" in English. */
+export function joinList(items: readonly string[]): string {
+  return items.join(currentLanguage() === 'zh' ? '、' : ', ');
+}
+
+/** A name with a remark in brackets: 张伟（教授） / Zhang Wei (professor). */
+export function withRemark(text: string, remark: string | null | undefined): string {
+  if (!remark) return text;
+  return currentLanguage() === 'zh' ? `${text}（${remark}）` : `${text} (${remark})`;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SearchModule } from '@kuaizhuan/platform';
+import { NotifierModule } from '@kuaizhuan/delivery';
 import { AuditLog, Organisation } from '@kuaizhuan/identity';
 import { AchievementModerationController, AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
@@ -14,6 +15,7 @@ import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { NeedModerationController, NeedsController } from './needs/needs.controller';
 import { NeedsService } from './needs/needs.service';
+import { ListingNotices } from './notices/listing-notices';
 import { ResearchersController } from './researchers/researchers.controller';
 import { ResearchersService } from './researchers/researchers.service';
 import { CatalogSearch } from './search/catalog-search';
@@ -34,7 +36,7 @@ export const CATALOG_ENTITIES = [
 
 /** The api side of the catalogue: needs, achievements, researchers, taxonomies, imports, search. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), SearchModule],
+  imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), SearchModule, NotifierModule],
   controllers: [
     NeedsController,
     NeedModerationController,
@@ -53,6 +55,7 @@ export const CATALOG_ENTITIES = [
     ResearchersService,
     ImportsService,
     CatalogSearch,
+    ListingNotices,
   ],
   exports: [TaxonomyService, NeedsService, AchievementsService, ResearchersService],
 })

@@ -5,6 +5,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import writeXlsxFile from 'write-excel-file/node';
 import { IMPORT_COLUMNS } from '@kuaizhuan/catalog';
+import { headerKey } from '../src/domain/import-row';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { ImportRunner } from '../src/imports/import-runner';
@@ -465,9 +466,16 @@ describe('ImportsController', () => {
           res.on('end', () => done(null, Buffer.concat(chunks)));
         })
         .expect(200);
+      // Headers name each column in Chinese with its key, 成果名称 (title); the importer reads them as keys.
       const [header] = await readRows(xlsx.body as Buffer, 'xlsx');
-      expect(header.cells).toEqual(IMPORT_COLUMNS.map((column) => column.key));
-      expect(csv.text.replace(/^\uFEFF/, '').trim()).toBe(IMPORT_COLUMNS.map((column) => column.key).join(','));
+      expect(header.cells).toEqual(IMPORT_COLUMNS.map((column) => `${column.label} (${column.key})`));
+      expect(header.cells.map(headerKey)).toEqual(IMPORT_COLUMNS.map((column) => column.key));
+      const csvHeader = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(',');
+      expect(csvHeader).toEqual(IMPORT_COLUMNS.map((column) => `${column.label} (${column.key})`));
+      expect(csvHeader.map(headerKey)).toEqual(IMPORT_COLUMNS.map((column) => column.key));
       await request(http).get('/api/imports/template?format=pdf').set(as(accounts.tto)).expect(400);
     });
   });

@@ -1,3 +1,4 @@
+import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog } from '@kuaizhuan/identity';
 import { Outbox } from '@kuaizhuan/platform';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { LicenceBook } from './licences/licence-book';
 import { LicenceTerms } from './licences/licence-terms.service';
 import { LicencesService } from './licences/licences.service';
 import { DealAccess } from './rooms/deal-access';
+import { DealNotices } from './rooms/deal-notices';
 import { DealSteps } from './rooms/deal-steps';
 import { DealsService } from './rooms/deals.service';
 import { RoomService } from './rooms/room.service';
@@ -38,9 +40,10 @@ export function dealServices(dataSource: DataSource): DealServices {
   const licenceBook = new LicenceBook(steps, new Outbox());
   const incomeBook = new IncomeBook(audit);
   const idempotency = new Idempotency();
+  const notices = new DealNotices(new Notifier(new Outbox()));
   return {
-    deals: new DealsService(dataSource, access, steps, audit, new LicenceTerms(licenceBook)),
-    rooms: new RoomService(dataSource, access, steps, audit),
+    deals: new DealsService(dataSource, access, steps, audit, new LicenceTerms(licenceBook), notices),
+    rooms: new RoomService(dataSource, access, steps, audit, notices),
     licences: new LicencesService(dataSource, access, steps, licenceBook, incomeBook, idempotency),
     income: new IncomeService(dataSource, access, steps, incomeBook, idempotency, audit),
     equity: new EquityService(dataSource, access, steps),

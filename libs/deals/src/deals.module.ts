@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifierModule } from '@kuaizhuan/delivery';
 import { ContractService } from './contract/contract.service';
 import { DealsCoreModule } from './deals-core.module';
 import { EquityController } from './equity/equity.controller';
@@ -10,13 +11,14 @@ import { IncomeService } from './income/income.service';
 import { LicencesController } from './licences/licences.controller';
 import { LicencesService } from './licences/licences.service';
 import { LicenceTerms } from './licences/licence-terms.service';
+import { DealNotices } from './rooms/deal-notices';
 import { DealsController } from './rooms/deals.controller';
 import { DealsService } from './rooms/deals.service';
 import { RoomService } from './rooms/room.service';
 
 /** The api side of deals: deal rooms, licences, equity, income and the ledger. */
 @Module({
-  imports: [DealsCoreModule],
+  imports: [DealsCoreModule, NotifierModule],
   controllers: [DealsController, LicencesController, DealIncomeController, IncomeController, EquityController],
   providers: [
     DealsService,
@@ -28,6 +30,7 @@ import { RoomService } from './rooms/room.service';
     Idempotency,
     EquityService,
     ContractService,
+    DealNotices,
   ],
 })
 export class DealsModule {}

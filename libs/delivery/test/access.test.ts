@@ -246,6 +246,11 @@ describe(PreferencesController.name, () => {
       'recommendation.approved',
       'connection.made',
       'deal.reminder',
+      'listing.published',
+      'listing.returned',
+      'deal.opened',
+      'deal.terms',
+      'deal.progress',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',

@@ -20,6 +20,14 @@ import {
 import { InvitationsService } from './invitations/invitations.service';
 import { AdminOrganisationsController, OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { LegalConsent } from './verification/legal-consent.entity';
+import { OrganisationLicence } from './verification/organisation-licence.entity';
+import {
+  AdminVerificationController,
+  LegalController,
+  OrganisationLicenceController,
+} from './verification/verification.controller';
+import { VerificationService } from './verification/verification.service';
 
 /**
  * The api side of identity: sign-up and sign-in, organisations, invitations, the audit
@@ -27,7 +35,7 @@ import { OrganisationsService } from './organisations/organisations.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    TypeOrmModule.forFeature([...IDENTITY_ENTITIES, LegalConsent, OrganisationLicence]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -43,6 +51,9 @@ import { OrganisationsService } from './organisations/organisations.service';
     AdminOrganisationsController,
     OrganisationInvitationsController,
     InvitationAcceptanceController,
+    LegalController,
+    OrganisationLicenceController,
+    AdminVerificationController,
   ],
   providers: [
     AuditLog,
@@ -53,6 +64,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     AuthService,
     OrganisationsService,
     InvitationsService,
+    VerificationService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuditLog],

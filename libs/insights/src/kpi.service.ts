@@ -25,7 +25,11 @@ export interface Kpis {
   /** Technology-contract turnover of deals signed in the period (yuan). */
   turnover: Measure;
   dealsByType: Record<(typeof DEAL_TYPES)[number], number>;
-  /** Share of deals signed in the period whose two parties are both in Chongqing (percent). */
+  /**
+   * Local conversion rate (percent): of the deals signed in the period by institutions in
+   * Chongqing (`signed`), the share whose company is in Chongqing too (`local`). Deals of
+   * institutions elsewhere are not Chongqing's results and count in neither.
+   */
   localConversion: Measure & { local: number; signed: number };
   /** Per institution: patents in deals signed in the period against patents newly granted in it. */
   patentsTransferred: InstitutionPatents[];
@@ -33,6 +37,12 @@ export interface Kpis {
   companiesFounded: Measure;
   /** Technology managers who reviewed matches or worked deals in the period. */
   activeManagers: Measure;
+  /**
+   * The needs published in the period followed to today, so each stage is part of the one
+   * before: their recommendations, those a manager approved, those either side answered
+   * interested, the connections made on them and the deals signed from those connections.
+   * `direct` counts the deals signed in the period without a platform match (a TTO's own).
+   */
   funnel: {
     needs: number;
     recommendations: number;
@@ -40,6 +50,7 @@ export interface Kpis {
     interested: number;
     connected: number;
     signed: number;
+    direct: number;
   };
   /** Hours from a match to its review, for matches reviewed in the period. */
   reviewHours: { reviewed: number; median: string | null; p90: string | null };
@@ -47,7 +58,7 @@ export interface Kpis {
 
 /** Deals signed in the period ($1, $2) with their contract amount (price, valuation or licence fee). */
 const SIGNED_DEALS = `
-  SELECT d.id, d.type, d.institution_org_id, d.company_org_id, d.achievement_id,
+  SELECT d.id, d.type, d.connection_id, d.institution_org_id, d.company_org_id, d.achievement_id,
          coalesce((s.terms->>'price')::numeric,
                   (SELECT v.value FROM deal_valuation v WHERE v.deal_id = d.id ORDER BY v.created_at DESC LIMIT 1),
                   (s.terms->'ufpl'->>'fee')::numeric,
@@ -74,12 +85,16 @@ export class KpiService {
     const [deals] = await q<{
       turnover: string;
       signed: number;
+      chongqing: number;
       local: number;
+      direct: number;
       by_type: Record<string, number> | null;
     }>(
       `WITH signed AS (${SIGNED_DEALS})
        SELECT coalesce(sum(s.amount), 0)::numeric(16,2)::text AS turnover, count(*)::int AS signed,
+              count(*) FILTER (WHERE io.region ~ '^50[0-9]{0,4}$')::int AS chongqing,
               count(*) FILTER (WHERE io.region ~ '^50[0-9]{0,4}$' AND co.region ~ '^50[0-9]{0,4}$')::int AS local,
+              count(*) FILTER (WHERE s.connection_id IS NULL)::int AS direct,
               (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM signed GROUP BY type) t) AS by_type
          FROM signed s
          JOIN organisation io ON io.id = s.institution_org_id
@@ -107,26 +122,29 @@ export class KpiService {
       approved: number;
       interested: number;
       connected: number;
+      signed: number;
       reviewed: number;
       median: string | null;
       p90: string | null;
     }>(
-      `SELECT
+      `WITH cohort AS (SELECT n.id FROM need n WHERE ${IN_PERIOD('n.published_at')}),
+       cohort_recs AS (SELECT r.* FROM recommendation r JOIN cohort n ON n.id = r.need_id)
+       SELECT
          (SELECT count(*)::int FROM deal_equity e WHERE e.new_company AND e.taken_on BETWEEN $1::date AND $2::date) AS founded,
          (SELECT count(DISTINCT u.id)::int FROM user_account u
            WHERE u.role = 'manager' AND u.status = 'active'
              AND (EXISTS (SELECT 1 FROM recommendation r WHERE r.reviewed_by = u.id AND ${IN_PERIOD('r.reviewed_at')})
                OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
                            AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
-         (SELECT count(*)::int FROM need n WHERE ${IN_PERIOD('n.published_at')}) AS needs,
-         (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.created_at')}) AS recommendations,
-         (SELECT count(*)::int FROM recommendation r
-           WHERE ${IN_PERIOD('r.reviewed_at')}
-             AND r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
-         (SELECT count(*)::int FROM recommendation r
-           WHERE (r.company_answer = 'interested' AND ${IN_PERIOD('r.company_answered_at')})
-              OR (r.institution_answer = 'interested' AND ${IN_PERIOD('r.institution_answered_at')})) AS interested,
-         (SELECT count(*)::int FROM connection c WHERE ${IN_PERIOD('c.created_at')}) AS connected,
+         (SELECT count(*)::int FROM cohort) AS needs,
+         (SELECT count(*)::int FROM cohort_recs) AS recommendations,
+         (SELECT count(*)::int FROM cohort_recs r
+           WHERE r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
+         (SELECT count(*)::int FROM cohort_recs r
+           WHERE r.company_answer = 'interested' OR r.institution_answer = 'interested') AS interested,
+         (SELECT count(*)::int FROM connection c JOIN cohort n ON n.id = c.need_id) AS connected,
+         (SELECT count(*)::int FROM deal d JOIN connection c ON c.id = d.connection_id JOIN cohort n ON n.id = c.need_id
+           WHERE d.signed_on IS NOT NULL) AS signed,
          (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS reviewed,
          (SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.reviewed_at - r.created_at) / 3600))::numeric(12,2)::text
             FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS median,
@@ -140,9 +158,9 @@ export class KpiService {
       turnover: measure(deals.turnover, TARGETS_2027.turnoverYuan),
       dealsByType: byType,
       localConversion: {
-        ...measure(percent(deals.local, deals.signed), TARGETS_2027.localConversionPercent),
+        ...measure(percent(deals.local, deals.chongqing), TARGETS_2027.localConversionPercent),
         local: deals.local,
-        signed: deals.signed,
+        signed: deals.chongqing,
       },
       patentsTransferred: patents.map((p) => ({
         orgId: p.org_id,
@@ -159,7 +177,8 @@ export class KpiService {
         approved: others.approved,
         interested: others.interested,
         connected: others.connected,
-        signed: deals.signed,
+        signed: others.signed,
+        direct: deals.direct,
       },
       reviewHours: { reviewed: others.reviewed, median: others.median, p90: others.p90 },
     };

@@ -16,6 +16,7 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 import { ReviewsController } from './review/reviews.controller';
 import { ReviewerAssigner } from './review/reviewer-assigner';
 import { ReviewsService } from './review/reviews.service';
+import { MatchOverview, MatchOverviewController } from './recommendations/match-overview';
 
 /**
  * The api side of matching: the managers' review queue, each side's recommendations and
@@ -31,6 +32,7 @@ import { ReviewsService } from './review/reviews.service';
     ConnectionsController,
     AchievementInterestController,
     NeedInterestController,
+    MatchOverviewController,
   ],
   providers: [
     AuditLog,
@@ -40,6 +42,7 @@ import { ReviewsService } from './review/reviews.service';
     ConnectionsService,
     ReviewerAssigner,
     InterestService,
+    MatchOverview,
   ],
 })
 export class MatchingModule {}

@@ -617,7 +617,7 @@ export interface Kpis {
   /** Technology-contract turnover of deals signed in the period (yuan). */
   turnover: KpiMeasure;
   dealsByType: Record<DealType, number>;
-  /** Share of deals signed whose two parties are both in Chongqing (percent). */
+  /** Of the deals Chongqing institutions signed (signed), the share with a Chongqing company (local), percent. */
   localConversion: KpiMeasure & { local: number; signed: number };
   patentsTransferred: {
     orgId: string;
@@ -635,6 +635,8 @@ export interface Kpis {
     interested: number;
     connected: number;
     signed: number;
+    /** Deals signed in the period without a platform match. */
+    direct: number;
   };
   /** Hours from a match to its review, for matches reviewed in the period. */
   reviewHours: { reviewed: number; median: string | null; p90: string | null };

@@ -102,6 +102,7 @@ export const dealsEn: Messages['deals'] = {
     counter: 'Offer a new version',
     offered: 'Terms offered',
     accept: 'Accept this version',
+    confirmOwn: 'Confirm our version',
     accepted: 'Accepted',
     withdraw: 'Withdraw',
     acceptedBy: 'Accepted by',

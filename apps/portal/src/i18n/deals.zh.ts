@@ -98,6 +98,7 @@ export const dealsZh = {
     counter: '提出新版本',
     offered: '条款已提交',
     accept: '接受此版本',
+    confirmOwn: '确认本方版本',
     accepted: '已接受',
     withdraw: '撤回',
     acceptedBy: '已接受方',

@@ -1,5 +1,6 @@
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -20,10 +21,27 @@ export function AppLayout() {
     queryFn: () => api<{ unread: number }>('/inbox/unread-count'),
     refetchInterval: 30_000,
   });
+  // News in the inbox means a listing or deal changed elsewhere: the lists on screen refetch.
+  const queryClient = useQueryClient();
+  const lastUnread = useRef<number | undefined>(undefined);
+  const unreadNow = unread.data?.unread;
+  useEffect(() => {
+    const before = lastUnread.current;
+    lastUnread.current = unreadNow;
+    if (before === undefined || unreadNow === undefined || unreadNow <= before) return;
+    for (const key of ['needs', 'achievements', 'deals', 'connections']) {
+      void queryClient.invalidateQueries({ queryKey: [key] });
+    }
+    void queryClient.invalidateQueries({ queryKey: ['inbox'], exact: false });
+  }, [unreadNow, queryClient]);
   // The longest menu path that prefixes the current one is the selected entry.
-  const selected = items
-    .filter((item) => item.path === location.pathname || (item.path !== '/' && location.pathname.startsWith(item.path)))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const selected =
+    items.find((item) => item.also?.some((pattern) => pattern.test(location.pathname)))?.path ??
+    items
+      .filter(
+        (item) => item.path === location.pathname || (item.path !== '/' && location.pathname.startsWith(item.path)),
+      )
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Layout className="app-layout">
@@ -44,7 +62,7 @@ export function AppLayout() {
           </Typography.Text>
           <Space size="middle">
             <Link to="/inbox" aria-label={t('nav.inbox')}>
-              <Badge count={unread.data?.unread ?? 0} size="small">
+              <Badge count={unread.data?.unread ?? 0} size="small" data-testid="unread-badge">
                 <span className="bell">✉</span>
               </Badge>
             </Link>
@@ -64,7 +82,9 @@ export function AppLayout() {
               }}
             >
               <Button type="text" data-testid="user-menu">
-                {me.user.displayName} · {t(`roles.${me.user.role}`)}
+                <span className="user-menu-label">
+                  {me.user.displayName} · {t(`roles.${me.user.role}`)}
+                </span>
               </Button>
             </Dropdown>
           </Space>

@@ -4,6 +4,8 @@ export interface NavItem {
   path: string;
   /** Key under `nav.` in the messages. */
   label: string;
+  /** Other pages that belong to this entry although their path does not start with it. */
+  also?: RegExp[];
 }
 
 /** Each role's menu, in order. */
@@ -22,7 +24,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/achievements', label: 'achievements' },
     { path: '/imports', label: 'import' },
     { path: '/researchers', label: 'researchers' },
-    { path: '/matches', label: 'matches' },
+    { path: '/matches', label: 'matches', also: [/^\/achievements\/[^/]+\/recommendations$/] },
     { path: '/connections', label: 'connections' },
     { path: '/deals', label: 'deals' },
     { path: '/income', label: 'income' },

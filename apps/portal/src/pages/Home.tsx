@@ -17,7 +17,9 @@ import type {
   Workload,
 } from '../api/types';
 import { useMe } from '../auth/AuthContext';
-import { formatDateTime, formatNumber } from '../format';
+import { InboxEntry } from '../components/InboxEntry';
+import { LicenceCard } from '../components/LicenceUpload';
+import { formatNumber } from '../format';
 
 interface Figure {
   key: string;
@@ -180,7 +182,7 @@ const INTRO: Record<Role, string> = {
 
 /** The role-aware home page: the figures that matter to the role, shortcuts, latest notifications. */
 export function Home() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, organisation } = useMe();
   const inbox = useQuery({
     queryKey: ['inbox', 'latest'],
@@ -198,6 +200,7 @@ export function Home() {
       {organisation.verificationStatus === 'rejected' && (
         <Alert type="error" showIcon title={t('home.rejectedOrg', { reason: organisation.verificationReason ?? '' })} />
       )}
+      {organisation.verificationStatus !== 'verified' && <LicenceCard orgId={organisation.id} />}
       {user.role === 'enterprise' && <EnterpriseFigures />}
       {user.role === 'tto' && <TtoFigures />}
       {user.role === 'manager' && <ManagerFigures userId={user.id} />}
@@ -216,22 +219,7 @@ export function Home() {
           loading={inbox.isPending}
           dataSource={inbox.data?.items ?? []}
           locale={{ emptyText: inbox.isError ? t('common.error') : t('inbox.none') }}
-          renderItem={(item) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  item.link ? (
-                    <Link to={item.link}>{i18n.language === 'en' ? item.title.en : item.title.zh}</Link>
-                  ) : i18n.language === 'en' ? (
-                    item.title.en
-                  ) : (
-                    item.title.zh
-                  )
-                }
-                description={formatDateTime(item.createdAt)}
-              />
-            </List.Item>
-          )}
+          renderItem={(item) => <InboxEntry item={item} withBody={false} />}
         />
       </Card>
     </Space>

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Card, List } from 'antd';
+import { Button, Card, List } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { InboxItem, Page } from '../api/types';
-import { formatDateTime } from '../format';
+import { InboxEntry } from '../components/InboxEntry';
 
 export default function Inbox() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const inbox = useQuery({
@@ -19,7 +18,6 @@ export default function Inbox() {
     mutationFn: () => api('/inbox/read-all', { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['inbox'] }),
   });
-  const en = i18n.language === 'en';
   return (
     <Card
       title={t('inbox.title')}
@@ -40,23 +38,7 @@ export default function Inbox() {
           onChange: setPage,
           hideOnSinglePage: true,
         }}
-        renderItem={(item) => (
-          <List.Item>
-            <List.Item.Meta
-              avatar={<Badge status={item.readAt ? 'default' : 'processing'} />}
-              title={
-                item.link ? (
-                  <Link to={item.link}>{en ? item.title.en : item.title.zh}</Link>
-                ) : en ? (
-                  item.title.en
-                ) : (
-                  item.title.zh
-                )
-              }
-              description={`${formatDateTime(item.createdAt)} · ${en ? item.body.en : item.body.zh}`}
-            />
-          </List.Item>
-        )}
+        renderItem={(item) => <InboxEntry item={item} />}
       />
     </Card>
   );

@@ -3,7 +3,9 @@ import {
   Card,
   Checkbox,
   Col,
+  Collapse,
   Empty,
+  Grid,
   Input,
   List,
   Pagination,
@@ -64,7 +66,7 @@ function FacetList({
     facet.modes ? t(`modes.${value}`, { defaultValue: value }) : facet.taxonomy ? name(value) : value;
   if (values.length === 0) return null;
   return (
-    <Card size="small" title={t(`search.facets.${facet.facet}`)} style={{ marginBottom: 12 }}>
+    <Card size="small" title={t(`search.facets.${facet.facet}`)} style={{ marginBottom: 12 }} data-facet={facet.facet}>
       <Checkbox.Group
         value={chosen}
         onChange={(next) => onChange(next)}
@@ -97,6 +99,10 @@ export default function Search() {
     setParams(next);
   };
 
+  // On a phone the facets fold away so the first result is near the top.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const chosenCount = Object.values(filters).reduce((sum, values) => sum + values.length, 0);
+
   const result = useQuery({
     queryKey: ['search', type, q, page, filters],
     queryFn: () => api<SearchResult>('/search', { query: { type, q, page, pageSize: PAGE_SIZE, ...filters } }),
@@ -126,15 +132,32 @@ export default function Search() {
       <Row gutter={16}>
         <Col xs={24} md={7} lg={6}>
           {result.data &&
-            FACETS.map((f) => (
-              <FacetList
-                key={f.facet}
-                facet={f}
-                values={result.data.facets[f.facet] ?? []}
-                chosen={filters[f.param] ?? []}
-                onChange={(next) => update({ [f.param]: next })}
-              />
-            ))}
+            (() => {
+              const facets = FACETS.map((f) => (
+                <FacetList
+                  key={f.facet}
+                  facet={f}
+                  values={result.data.facets[f.facet] ?? []}
+                  chosen={filters[f.param] ?? []}
+                  onChange={(next) => update({ [f.param]: next })}
+                />
+              ));
+              return wide ? (
+                facets
+              ) : (
+                <Collapse
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  items={[
+                    {
+                      key: 'facets',
+                      label: chosenCount > 0 ? t('search.filtersChosen', { count: chosenCount }) : t('search.filters'),
+                      children: facets,
+                    },
+                  ]}
+                />
+              );
+            })()}
         </Col>
         <Col xs={24} md={17} lg={18}>
           {result.isPending && <Skeleton active />}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import type { Actor } from '../domain/vocabulary';
 import { AchievementResearcher } from '../entities/achievement-researcher.entity';
 import { Achievement } from '../entities/achievement.entity';
 import { Researcher } from '../entities/researcher.entity';
+import { ListingNotices } from '../notices/listing-notices';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateAchievementDto, UpdateAchievementDto } from './achievement.dto';
 import {
@@ -33,8 +34,9 @@ export class AchievementsService {
     outbox: Outbox,
     audit: AuditLog,
     private readonly taxonomy: TaxonomyService,
+    @Optional() notices?: ListingNotices,
   ) {
-    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Achievement, 'achievement');
+    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Achievement, 'achievement', notices);
   }
 
   async create(actor: Actor, input: CreateAchievementDto): Promise<OwnerAchievement> {

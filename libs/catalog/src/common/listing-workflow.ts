@@ -4,6 +4,7 @@ import { ILike, type DataSource, type EntityManager, type EntityTarget, type Fin
 import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
 import { isModerator, type Actor, type ListingStatus } from '../domain/vocabulary';
 import type { ListingColumns } from '../entities/listing-columns';
+import type { ListingNotices } from '../notices/listing-notices';
 import { actorKind, lifecyclePatch } from './lifecycle-step';
 import type { Page } from '@kuaizhuan/platform';
 
@@ -59,6 +60,8 @@ export class ListingWorkflow<T extends ListingColumns> {
     private readonly audit: AuditLog,
     private readonly target: EntityTarget<T>,
     readonly kind: ListingKind,
+    /** Tells the owner of a moderation decision; absent where nobody decides (the worker). */
+    private readonly notices?: ListingNotices,
   ) {}
 
   /** The listing if `actor` may see it (see canSee); 404 otherwise, so its existence stays private. */
@@ -97,6 +100,9 @@ export class ListingWorkflow<T extends ListingColumns> {
             ? 'changed'
             : 'drafted';
       await this.announce(manager, [saved.id], change);
+      if (this.notices && (action === 'approve' || action === 'reject')) {
+        await this.notices.decided(manager, this.kind, saved, action);
+      }
       await this.audit.record(manager, {
         action: `${this.kind}.${PAST[action]}`,
         actor: { userId: actor.userId, orgId: actor.orgId },

@@ -147,6 +147,14 @@ describe('import rows', () => {
       expect(headerKey('成果名称')).toBe('title');
     });
 
+    it('reads the template’s headers, the Chinese name with the key in brackets', () => {
+      expect(headerKey('成果名称 (title)')).toBe('title');
+      expect(headerKey('\uFEFF成果编号 (reference)')).toBe('reference');
+      expect(headerKey('技术成熟度(TRL) (trl)')).toBe('trl');
+      expect(headerKey('最低价格（元）（price_min）')).toBe('price_min');
+      expect(headerKey('名称 (colour)')).toBeUndefined();
+    });
+
     it('names missing, unknown and repeated columns', () => {
       expect(headerProblems(['reference', 'title', 'title', 'colour', 'fields', 'transfer_modes'])).toEqual([
         { row: 1, column: 'title', reason: 'column title appears twice', code: 'duplicate_column' },

@@ -190,12 +190,13 @@ export function headerProblems(header: string[]): RowProblem[] {
   return problems;
 }
 
-/** A header cell's column key: the key itself, or the template's Chinese label. */
 /** Headings earlier templates used, still read. */
 const EARLIER_LABELS: Record<string, ImportColumn> = { 研究人员编号: 'researchers' };
 
+/** A header cell's column key: the key itself, the template's Chinese label, or both as `成果名称 (title)`. */
 export function headerKey(cell: string): ImportColumn | undefined {
-  const text = cell.trim().replace(/^\uFEFF/, '');
+  const whole = cell.trim().replace(/^\uFEFF/, '');
+  const text = /^.*[(（]\s*([A-Za-z_]+)\s*[)）]$/.exec(whole)?.[1] ?? whole;
   if (EARLIER_LABELS[text]) return EARLIER_LABELS[text];
   const found = IMPORT_COLUMNS.find((column) => column.key === text.toLowerCase() || column.label === text);
   return found?.key;

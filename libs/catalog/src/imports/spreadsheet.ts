@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { csvLine, spreadsheetText } from '@kuaizhuan/platform';
-import { IMPORT_COLUMNS } from '../domain/import-row';
+import { IMPORT_COLUMNS, type ImportColumn } from '../domain/import-row';
 import type { ImportFormat } from '../entities/catalog-import.entity';
 
 /** Largest file accepted, checked by multer before the upload is buffered whole, and again here. */
@@ -65,25 +65,60 @@ export async function readRows(content: Buffer, format: ImportFormat): Promise<S
   return rows;
 }
 
+/** What each column takes, for Chinese readers of the template's guide sheet. */
+const HELP_ZH: Record<ImportColumn, string> = {
+  reference: '本单位自编的唯一编号；再次导入同一编号会更新该成果',
+  title: '不超过 200 字',
+  summary: '成果是什么',
+  application_scenarios: '可应用的场景',
+  advantages: '相对现有方案的优势',
+  keywords: '多个关键词用 ; 或 ，分隔',
+  fields: '技术领域编码或名称，多个用 ; 分隔',
+  ip_type: '知识产权类型编码或名称，如 invention_patent / 发明专利',
+  patent_numbers: '多个专利号用 ; 分隔',
+  legal_status: '法律状态：filed 已申请 / granted 已授权 / lapsed 已失效 / not_applicable 不适用',
+  trl: '技术就绪度，1–9 的整数：1–3 实验室原理验证，4–6 小试中试，7–9 产业化',
+  maturity_stage: 'lab / bench / pilot / industrial，或 实验室 / 小试 / 中试 / 产业化',
+  transfer_modes:
+    '转化方式，多个用 ; 分隔：transfer 转让 / licence 许可 / use_first_pay_later 先使用后付费（先免费使用，约定条件达成后付费） / equity 作价入股 / joint_development 合作开发 / commissioned_rd 委托研发',
+  price_min: '单位：元，最多两位小数',
+  price_max: '单位：元，最多两位小数，不低于最低价格',
+  institution: '所属学院、实验室或单位',
+  separate_ledger: '是否单列管理：是 / 否（yes / no）',
+  researchers: '本单位科技人员的姓名、邮箱或编号，多个用 ; 分隔',
+  internal_notes: '仅本单位可见',
+};
+
+/** A template header cell: the Chinese name with the column key, 成果名称 (title); the importer takes either. */
+export function templateHeader(column: { key: string; label: string }): string {
+  return `${column.label} (${column.key})`;
+}
+
 /**
- * The import template: the header row in CSV, or an XLSX with a second sheet explaining each column.
- * Like every sheet the platform hands out, no cell of it can run as a formula.
+ * The import template: a header row naming each column in Chinese with its key (CSV), or an
+ * XLSX whose first sheet is that header row and whose second sheet, 填写说明, explains each
+ * column in Chinese and English.
  */
 export async function importTemplate(format: ImportFormat): Promise<Buffer> {
-  const keys = IMPORT_COLUMNS.map((column) => column.key);
-  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(keys)}\r\n`, 'utf8');
+  const headers = IMPORT_COLUMNS.map(templateHeader);
+  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(headers)}\r\n`, 'utf8');
   const cell = (value: string, bold = false) => ({
     value: spreadsheetText(value),
     ...(bold && { fontWeight: 'bold' as const }),
   });
   return writeXlsxFile([
-    { sheet: 'achievements', data: [keys.map((key) => cell(key, true))] },
     {
-      sheet: '说明',
+      sheet: '成果 achievements',
+      data: [headers.map((value) => cell(value, true))],
+    },
+    {
+      sheet: '填写说明 guide',
       data: [
-        ['column', '列名', 'required', 'what it takes'].map((value) => cell(value, true)),
+        ['列名 column', '键 key', '必填 required', '填写说明', 'what it takes'].map((value) => cell(value, true)),
         ...IMPORT_COLUMNS.map((column) =>
-          [column.key, column.label, column.required ? 'yes 必填' : 'no', column.help].map((value) => cell(value)),
+          [column.label, column.key, column.required ? '是 yes' : '否 no', HELP_ZH[column.key], column.help].map(
+            (value) => cell(value),
+          ),
         ),
       ],
     },

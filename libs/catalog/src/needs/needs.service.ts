@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { isEditable, type ListingAction } from '../domain/lifecycle';
 import { rangeProblem } from '../domain/money';
 import type { Actor } from '../domain/vocabulary';
 import { Need } from '../entities/need.entity';
+import { ListingNotices } from '../notices/listing-notices';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateNeedDto, UpdateNeedDto } from './need.dto';
 import { needFor, ownerNeed, type OwnerNeed, type PublicNeed } from './need-views';
@@ -25,8 +26,9 @@ export class NeedsService {
     outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly taxonomy: TaxonomyService,
+    @Optional() notices?: ListingNotices,
   ) {
-    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Need, 'need');
+    this.workflow = new ListingWorkflow(dataSource, outbox, audit, Need, 'need', notices);
   }
 
   async create(actor: Actor, input: CreateNeedDto): Promise<OwnerNeed> {

@@ -16,6 +16,7 @@ import type {
 } from '../http/deal.dto';
 import { LicenceTerms } from '../licences/licence-terms.service';
 import { DealAccess } from './deal-access';
+import { DealNotices, openedNotice, stepNotice } from './deal-notices';
 import { DealSteps } from './deal-steps';
 import {
   DEAL_VIEW_SQL,
@@ -44,6 +45,7 @@ export class DealsService {
     private readonly steps: DealSteps,
     private readonly audit: AuditLog,
     private readonly licences: LicenceTerms,
+    private readonly notices: DealNotices,
   ) {}
 
   open(caller: Caller, input: OpenDealDto): Promise<DealView> {
@@ -68,6 +70,7 @@ export class DealsService {
         subject: { type: 'deal', id: deal.id },
         details: { type: deal.type, connectionId: deal.connectionId },
       });
+      await this.notices.send(manager, openedNotice(deal, caller.role === 'tto' ? 'institution' : 'company'));
       return dealView(manager, deal.id, caller.role === 'tto' ? 'institution' : 'company');
     });
   }
@@ -187,6 +190,7 @@ export class DealsService {
           id,
         ]);
       }
+      await this.notices.send(manager, stepNotice(deal, input.action, capacity));
       return dealView(manager, id, capacity);
     });
   }

@@ -15,6 +15,7 @@ import type { MessageDto, TermSheetDto } from '../http/deal.dto';
 import { ufplTermsProblems } from '../licences/ufpl-terms';
 import { attachmentType, MAX_ATTACHMENT_BYTES } from './attachment-types';
 import { DealAccess, sideOf } from './deal-access';
+import { DealNotices, stepNotice, termsAcceptedNotice, termsOfferedNotice } from './deal-notices';
 import { DealSteps } from './deal-steps';
 
 export interface TermSheetView {
@@ -79,6 +80,7 @@ export class RoomService {
     private readonly access: DealAccess,
     private readonly steps: DealSteps,
     private readonly audit: AuditLog,
+    private readonly notices: DealNotices,
   ) {}
 
   async termSheets(caller: Caller, dealId: string): Promise<TermSheetView[]> {
@@ -127,6 +129,7 @@ export class RoomService {
         subject: { type: 'deal', id: dealId },
         details: { version: next, termSheetId: sheet.id },
       });
+      await this.notices.send(manager, termsOfferedNotice(deal, sheet.proposedBy, sheet));
       return sheetView(sheet);
     });
   }
@@ -169,6 +172,10 @@ export class RoomService {
       });
       if (step.agreed) {
         await this.steps.take(manager, deal, 'agree', 'system', caller, { version: sheet.version });
+        await this.notices.send(manager, stepNotice(deal, 'agree', 'system'));
+      } else if (kind === 'accept' && side !== sheet.proposedBy) {
+        // The proposer accepting its own offer adds nothing the offer's notice did not say.
+        await this.notices.send(manager, termsAcceptedNotice(deal, side, sheet));
       }
       const updated = await manager.findOneByOrFail(TermSheet, { id: sheet.id });
       return sheetView(updated);

@@ -5,6 +5,11 @@ export interface NotificationTypeInfo {
   audience: readonly UserRole[];
   /** Shown in preferences and in digests. */
   label: { zh: string; en: string };
+  /**
+   * How its e-mail goes out for users who chose nothing: at once (the default) or in the
+   * daily digest, for news that asks nothing of the reader.
+   */
+  defaultEmailMode?: 'immediate' | 'digest';
 }
 
 /**
@@ -24,11 +29,38 @@ export const NOTIFICATION_TYPES = {
     audience: ['enterprise', 'tto', 'manager'],
     label: { zh: '交易事项提醒', en: 'Deal reminder' },
   },
+  'listing.published': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '需求或成果已发布', en: 'Need or achievement published' },
+    defaultEmailMode: 'digest',
+  },
+  'listing.returned': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '需求或成果被退回修改', en: 'Need or achievement sent back' },
+  },
+  'deal.opened': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '对方开启了交易', en: 'Deal opened by the other side' },
+  },
+  'deal.terms': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '交易条款待您回应', en: 'Deal terms waiting for you' },
+  },
+  'deal.progress': {
+    audience: ['enterprise', 'tto', 'manager'],
+    label: { zh: '交易进展', en: 'Deal progress' },
+  },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
 
 export const NOTIFICATION_TYPE_NAMES = Object.keys(NOTIFICATION_TYPES) as NotificationType[];
+
+/** The e-mail mode of a type for users who chose none. */
+export function defaultEmailMode(type: NotificationType): 'immediate' | 'digest' {
+  const info: NotificationTypeInfo = NOTIFICATION_TYPES[type];
+  return info.defaultEmailMode ?? 'immediate';
+}
 
 export function isNotificationType(value: unknown): value is NotificationType {
   return typeof value === 'string' && Object.hasOwn(NOTIFICATION_TYPES, value);

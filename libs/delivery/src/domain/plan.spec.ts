@@ -43,6 +43,15 @@ describe('effectivePreference', () => {
     expect(effectivePreference(undefined)).toEqual({ inbox: true, email: true, emailMode: 'immediate' });
   });
 
+  it('takes the e-mail mode of the type for users who chose nothing', () => {
+    expect(effectivePreference(undefined, 'digest')).toEqual({
+      inbox: true,
+      email: true,
+      emailMode: 'digest',
+    });
+    expect(effectivePreference({ emailMode: 'immediate' }, 'digest').emailMode).toBe('immediate');
+  });
+
   it('keeps what the user chose', () => {
     expect(effectivePreference({ inbox: false, email: true, emailMode: 'digest' })).toEqual({
       inbox: false,

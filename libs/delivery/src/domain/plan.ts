@@ -1,5 +1,5 @@
 import type { UserRole } from '@kuaizhuan/identity';
-import type { Channel, EmailMode, NotificationType } from './notification-types';
+import { defaultEmailMode, type Channel, type EmailMode, type NotificationType } from './notification-types';
 
 /** What a notification is about: `{ type: 'recommendation', id }`. */
 export interface Subject {
@@ -28,8 +28,13 @@ export interface Preference {
 
 export const DEFAULT_PREFERENCE: Preference = { inbox: true, email: true, emailMode: 'immediate' };
 
-export function effectivePreference(stored: Partial<Preference> | undefined): Preference {
-  return mergePreference(DEFAULT_PREFERENCE, stored ?? {});
+/** The stored choice over the type's defaults (over the platform's defaults). */
+export function effectivePreference(
+  stored: Partial<Preference> | undefined,
+  defaultMode: EmailMode = DEFAULT_PREFERENCE.emailMode,
+): Preference {
+  const defaults = { ...DEFAULT_PREFERENCE, emailMode: defaultMode };
+  return mergePreference(defaults, stored ?? {});
 }
 
 /** `changes` over `current`, field by field; fields not given (or null) keep their value. */
@@ -100,7 +105,7 @@ export function planDeliveries(input: DeliveryPlanInput): PlannedDelivery[] {
   const key = (channel: Channel, recipient: Recipient): string =>
     deliveryKey(input.type, input.subject, channel, recipient);
   for (const user of input.recipients) {
-    const preference = effectivePreference(input.preferences.get(user.id));
+    const preference = effectivePreference(input.preferences.get(user.id), defaultEmailMode(input.type));
     const recipient: Recipient = { kind: 'user', id: user.id };
     const base = { userId: user.id, endpointId: null, orgId: user.organisationId };
     if (preference.inbox) {

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@kuaizhuan/identity';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_TYPES, NOTIFICATION_TYPE_NAMES, type NotificationType } from '../domain/notification-types';
+import {
+  defaultEmailMode,
+  NOTIFICATION_TYPES,
+  NOTIFICATION_TYPE_NAMES,
+  type NotificationType,
+} from '../domain/notification-types';
 import { effectivePreference, mergePreference } from '../domain/plan';
 import { NotificationPreference } from '../entities/notification-preference.entity';
 import type { PreferenceView, UpdatePreferenceDto } from './preference.dto';
 
 function toView(type: NotificationType, stored: NotificationPreference | undefined): PreferenceView {
-  return { type, label: NOTIFICATION_TYPES[type].label, ...effectivePreference(stored), isDefault: !stored };
+  return {
+    type,
+    label: NOTIFICATION_TYPES[type].label,
+    ...effectivePreference(stored, defaultEmailMode(type)),
+    isDefault: !stored,
+  };
 }
 
 /** The caller's own channels per notification type; nobody reads or changes another's. */
@@ -28,7 +38,7 @@ export class PreferencesService {
         where: { userId: caller.userId, type },
         lock: { mode: 'pessimistic_write' },
       });
-      const next = mergePreference(effectivePreference(current ?? undefined), changes);
+      const next = mergePreference(effectivePreference(current ?? undefined, defaultEmailMode(type)), changes);
       await manager.upsert(NotificationPreference, { userId: caller.userId, type, ...next }, ['userId', 'type']);
       return toView(type, await manager.findOneByOrFail(NotificationPreference, { userId: caller.userId, type }));
     });

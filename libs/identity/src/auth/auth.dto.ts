@@ -3,6 +3,7 @@ import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested
 import { SELF_REGISTRABLE_KINDS, type OrganisationKind } from '../domain/roles';
 import { CreditCodeField, EmailField, PasswordField, PhoneField, TextField } from '../http/fields';
 import { OrganisationView, UserView } from '../organisations/organisation.dto';
+import { ConsentDto } from '../verification/verification.dto';
 
 /** The organisation being signed up. It starts `pending` until an admin verifies it. */
 export class RegisterOrganisationDto {
@@ -65,6 +66,16 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => RegisterOrganisationDto)
   organisation: RegisterOrganisationDto;
+
+  /**
+   * The versions of the user agreement and the privacy notice the person accepted
+   * (GET /api/legal/documents); recorded with the time. The portal always sends it.
+   */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent?: ConsentDto;
 }
 
 export class LoginDto {

@@ -11,6 +11,7 @@ import type { AuthResult, LoginDto, MeView, RegisterDto, TokenPairView } from '.
 import type { Caller } from './caller';
 import { Passwords } from './passwords';
 import { RefreshTokens } from './refresh-tokens';
+import { VerificationService } from '../verification/verification.service';
 import { Sessions } from './sessions';
 
 const BAD_CREDENTIALS = 'The e-mail address or password is incorrect';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly verification: VerificationService,
   ) {}
 
   /** Creates the organisation (pending verification) and its first user in one transaction, and signs in. */
@@ -65,6 +67,7 @@ export class AuthService {
           lastLoginAt: new Date(),
         }),
       );
+      if (input.consent) await this.verification.recordConsent(manager, user.id, input.consent);
       await this.audit.record(manager, {
         action: 'organisation.registered',
         actor: { userId: user.id, orgId: organisation.id },

@@ -10,13 +10,17 @@ describe('measure', () => {
       met: false,
     });
     expect(measure(3500, 3500)).toMatchObject({ progressPercent: '100.00', met: true });
+    // One manager of 3,500 is 0.0286%: rounded half up like every other percentage.
+    expect(measure(1, 3500)).toMatchObject({ progressPercent: '0.03', met: false });
   });
 });
 
 describe('percent', () => {
-  it('rounds down and is 0 without a whole', () => {
+  it('rounds half up to two decimals and is 0 without a whole', () => {
     expect(percent(1, 3)).toBe('33.33');
-    expect(percent(2, 3)).toBe('66.66');
+    expect(percent(2, 3)).toBe('66.67');
+    expect(percent(1, 15)).toBe('6.67');
+    expect(percent(1, 8)).toBe('12.50');
     expect(percent(5, 0)).toBe('0.00');
   });
 });

@@ -20,7 +20,7 @@ export const TARGETS_2027 = {
 export interface Measure {
   value: string;
   target: string;
-  /** value / target in percent, two decimals. */
+  /** value / target in percent, two decimals, rounded half up. */
   progressPercent: string;
   met: boolean;
 }
@@ -32,15 +32,18 @@ export function measure(value: Decimal.Value, target: Decimal.Value): Measure {
   return {
     value: v.toString(),
     target: t.toString(),
-    progressPercent: t.isZero() ? '0.00' : v.div(t).times(100).toFixed(2, Decimal.ROUND_DOWN),
+    progressPercent: t.isZero() ? '0.00' : v.div(t).times(100).toFixed(2, Decimal.ROUND_HALF_UP),
     met: v.gte(t),
   };
 }
 
-/** part / whole in percent with two decimals (rounded down), 0 when there is no whole. */
+/**
+ * part / whole in percent with two decimals, rounded half up as people round (1/15 is 6.67),
+ * 0 when there is no whole.
+ */
 export function percent(part: Decimal.Value, whole: Decimal.Value): string {
   const w = new Decimal(whole);
-  return w.isZero() ? '0.00' : new Decimal(part).div(w).times(100).toFixed(2, Decimal.ROUND_DOWN);
+  return w.isZero() ? '0.00' : new Decimal(part).div(w).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Chongqing's administrative division codes (GB/T 2260) start with 50. */

@@ -1,5 +1,12 @@
 import Decimal from 'decimal.js';
-import { feedbackFeature, listingQuality, localityFeature, maturityFeature, priceFeature } from './features';
+import {
+  feedbackFeature,
+  listingQuality,
+  localityFeature,
+  maturityFeature,
+  modeFeature,
+  priceFeature,
+} from './features';
 import { inferFieldDistribution, likelyFields } from './field-inference';
 import type { AchievementProfile, NeedProfile } from './types';
 
@@ -47,6 +54,26 @@ describe('priceFeature', () => {
 
   it('is neutral when either side is unknown', () => {
     expect(priceFeature(baseNeed, asking('1', '2')).value).toBe(0.5);
+  });
+
+  it('writes amounts for English readers with the currency and thousands separators', () => {
+    expect(priceFeature(budget('2000000'), asking('500000', '900000')).en).toBe(
+      'Asking price within the budget of CN¥2,000,000',
+    );
+    expect(priceFeature(budget('100000'), asking('400000.5', '500000')).en).toBe(
+      'Asking from CN¥400,000.5, above the budget of CN¥100,000',
+    );
+  });
+});
+
+describe('modeFeature', () => {
+  it('names the shared cooperation modes in words, never their codes', () => {
+    const need: NeedProfile = { ...baseNeed, modes: ['use_first_pay_later', 'licence'] };
+    const achievement: AchievementProfile = { ...baseAchievement, modes: ['licence', 'use_first_pay_later'] };
+    expect(modeFeature(need, achievement)).toMatchObject({
+      zh: '可按先使用后付费、许可合作',
+      en: 'Both accept: use first, pay later, licence',
+    });
   });
 });
 

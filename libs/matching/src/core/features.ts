@@ -44,24 +44,30 @@ export function keywordFeature(need: NeedProfile, achievement: AchievementProfil
  * Technology field. With fields chosen by the company: shared field 1, same category 0.5.
  * Without: the inferred share of the achievement's field, plus agreement of broad category.
  */
+/** A field's name: one text, or its Chinese and English names (the taxonomy has both). */
+export type FieldNamer = (code: string) => string | { zh: string; en: string };
+
 export function fieldFeature(
   need: NeedProfile,
   achievement: AchievementProfile,
   inferred: FieldDistribution,
-  fieldNames: (code: string) => string,
+  namer: FieldNamer,
 ): FeatureValue {
+  const zhName = (code: string): string => {
+    const name = namer(code);
+    return typeof name === 'string' ? name : name.zh;
+  };
+  const enName = (code: string): string => {
+    const name = namer(code);
+    return typeof name === 'string' ? name : name.en;
+  };
   const sameCategory =
     need.categoryCodes.length > 0 && achievement.categoryCodes.some((c) => need.categoryCodes.includes(c));
   if (need.fieldCodes.length > 0) {
     const shared = achievement.fieldCodes.filter((code) => need.fieldCodes.includes(code));
     if (shared.length > 0) {
-      const names = shared.map(fieldNames).join('、');
-      return feature(
-        'field',
-        1,
-        `同属技术领域：${names}`,
-        `Same technology field: ${shared.map(fieldNames).join(', ')}`,
-      );
+      const names = shared.map(zhName).join('、');
+      return feature('field', 1, `同属技术领域：${names}`, `Same technology field: ${shared.map(enName).join(', ')}`);
     }
     return sameCategory
       ? feature('field', 0.5, '技术领域不同，但属同一大类', 'Different field in the same broad category')
@@ -69,12 +75,12 @@ export function fieldFeature(
   }
   const share = Math.max(0, ...achievement.fieldCodes.map((code) => inferred.get(code) ?? 0));
   const value = 0.6 * share + (sameCategory ? 0.4 : 0);
-  const field = achievement.fieldCodes.map(fieldNames).join('、') || '未标注';
+  const field = achievement.fieldCodes.map(zhName).join('、') || '未标注';
   return feature(
     'field',
     value,
     `需求文本推断属于该成果领域（${field}）的把握为 ${pct(share)}${sameCategory ? '，门类一致' : ''}`,
-    `The need's text points to this field (${achievement.fieldCodes.map(fieldNames).join(', ') || 'none'}) with ${pct(share)} confidence${sameCategory ? ', same broad category' : ''}`,
+    `The need's text points to this field (${achievement.fieldCodes.map(enName).join(', ') || 'none'}) with ${pct(share)} confidence${sameCategory ? ', same broad category' : ''}`,
   );
 }
 
@@ -106,6 +112,12 @@ function yuan(amount: Decimal): string {
     : `${amount.toString()} 元`;
 }
 
+/** An amount as English readers write it: CN¥2,000,000 (CN¥2,000,000.5 keeps its decimals). */
+function yuanEn(amount: Decimal): string {
+  const [whole, fraction] = amount.toFixed().split('.');
+  return `CN¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** Price against budget: within budget 1, overlapping ranges 0.8, above budget by the ratio budget / price. */
 export function priceFeature(need: NeedProfile, achievement: AchievementProfile): FeatureValue {
   const budgetTop = need.budget.max;
@@ -119,7 +131,7 @@ export function priceFeature(need: NeedProfile, achievement: AchievementProfile)
       'price',
       1,
       `报价在预算（${yuan(budgetTop)}）之内`,
-      `Asking price within the budget of ${budgetTop.toString()} yuan`,
+      `Asking price within the budget of ${yuanEn(budgetTop)}`,
     );
   }
   if (askLow.lessThanOrEqualTo(budgetTop)) {
@@ -130,7 +142,7 @@ export function priceFeature(need: NeedProfile, achievement: AchievementProfile)
     'price',
     ratio,
     `报价（${yuan(askLow)} 起）高于预算（${yuan(budgetTop)}）`,
-    `Asking from ${askLow.toString()} yuan, above the budget of ${budgetTop.toString()} yuan`,
+    `Asking from ${yuanEn(askLow)}, above the budget of ${yuanEn(budgetTop)}`,
   );
 }
 
@@ -143,13 +155,27 @@ const MODE_ZH: Record<string, string> = {
   commissioned_rd: '委托研发',
 };
 
+const MODE_EN: Record<string, string> = {
+  transfer: 'transfer',
+  licence: 'licence',
+  use_first_pay_later: 'use first, pay later',
+  equity: 'rights for equity',
+  joint_development: 'joint development',
+  commissioned_rd: 'commissioned R&D',
+};
+
 export function modeFeature(need: NeedProfile, achievement: AchievementProfile): FeatureValue {
   if (need.modes.length === 0 || achievement.modes.length === 0) {
     return feature('mode', NEUTRAL, '合作方式未限定', 'Cooperation mode open');
   }
   const shared = need.modes.filter((m) => achievement.modes.includes(m));
   return shared.length > 0
-    ? feature('mode', 1, `可按${shared.map((m) => MODE_ZH[m]).join('、')}合作`, `Both accept: ${shared.join(', ')}`)
+    ? feature(
+        'mode',
+        1,
+        `可按${shared.map((m) => MODE_ZH[m]).join('、')}合作`,
+        `Both accept: ${shared.map((m) => MODE_EN[m] ?? m).join(', ')}`,
+      )
     : feature('mode', 0, '合作方式不一致', 'No cooperation mode in common');
 }
 

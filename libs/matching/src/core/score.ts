@@ -9,6 +9,7 @@ import {
   priceFeature,
   qualityFeature,
   textFeature,
+  type FieldNamer,
 } from './features';
 import { inferFieldDistribution, type FieldDistribution } from './field-inference';
 import {
@@ -44,7 +45,7 @@ export interface RankOptions {
   floor?: number;
   /** How many text hits vote when the field is inferred. */
   votingHits?: number;
-  fieldName?: (code: string) => string;
+  fieldName?: FieldNamer;
 }
 
 export function validateWeights(weights: Weights): void {
@@ -74,7 +75,7 @@ function featuresOf(
   bestTextScore: number,
   inferred: FieldDistribution,
   now: Date,
-  fieldName: (code: string) => string,
+  fieldName: FieldNamer,
 ): FeatureValue[] {
   return [
     textFeature(textScore, bestTextScore),
@@ -114,7 +115,7 @@ function keepBest<T>(scored: Scored<T>[], options: RankOptions): Scored<T>[] {
 export function rankForNeed(need: NeedProfile, candidates: Candidate[], options: RankOptions = {}): ScoredCandidate[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const now = options.now ?? new Date();
-  const fieldName = options.fieldName ?? ((code: string) => code);
+  const fieldName = options.fieldName ?? ((code: string): string => code);
   const eligible = candidates.filter((c) => c.achievement.orgId !== need.orgId);
   const best = Math.max(0, ...eligible.map((c) => c.textScore));
   const inferred: FieldDistribution =
@@ -157,7 +158,7 @@ export function rankForAchievement(
 ): ScoredNeed[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const now = options.now ?? new Date();
-  const fieldName = options.fieldName ?? ((code: string) => code);
+  const fieldName = options.fieldName ?? ((code: string): string => code);
   const eligible = candidates.filter((c) => c.need.orgId !== achievement.orgId);
   const best = Math.max(0, ...eligible.map((c) => c.textScore));
   const none = new Map<string, number>();

@@ -51,7 +51,7 @@ export class AchievementMatcher {
       weights: this.settings.weights,
       topK: this.settings.topK,
       floor: this.settings.floor,
-      fieldName: (code) => tree.name(code),
+      fieldName: (code: string) => tree.name(code),
     });
     return {
       achievementId: achievement.id,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 interface FieldTerm {
   code: string;
   nameZh: string;
+  nameEn: string;
   parentCode: string | null;
 }
 
@@ -26,8 +27,10 @@ export class FieldTree {
     return this.parents.has(code);
   }
 
-  name(code: string): string {
-    return this.byCode.get(code)?.nameZh ?? code;
+  /** The field's Chinese and English names (the code itself when unknown). */
+  name(code: string): { zh: string; en: string } {
+    const term = this.byCode.get(code);
+    return { zh: term?.nameZh ?? code, en: term?.nameEn || term?.nameZh || code };
   }
 
   /** Splits chosen codes into fine fields and the categories they (or the codes themselves) stand for. */
@@ -71,10 +74,13 @@ export class FieldTreeSource {
 
   async get(): Promise<FieldTree> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.tree;
-    const rows: { code: string; name_zh: string; parent_code: string | null }[] = await this.dataSource.query(
-      `SELECT code, name_zh, parent_code FROM taxonomy_term WHERE kind = 'field' AND active`,
+    const rows: { code: string; name_zh: string; name_en: string; parent_code: string | null }[] =
+      await this.dataSource.query(
+        `SELECT code, name_zh, name_en, parent_code FROM taxonomy_term WHERE kind = 'field' AND active`,
+      );
+    const tree = new FieldTree(
+      rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, parentCode: r.parent_code })),
     );
-    const tree = new FieldTree(rows.map((r) => ({ code: r.code, nameZh: r.name_zh, parentCode: r.parent_code })));
     this.cached = { tree, at: Date.now() };
     return tree;
   }

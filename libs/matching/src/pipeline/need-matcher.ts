@@ -77,7 +77,7 @@ export class NeedMatcher {
       topK: this.settings.topK,
       floor: this.settings.floor,
       votingHits: this.settings.votingHits,
-      fieldName: (code) => tree.name(code),
+      fieldName: (code: string) => tree.name(code),
     });
     return {
       needId: need.id,

@@ -71,7 +71,7 @@ export class ResearcherMatcher {
     const ranked = rankResearchers({ keywords: need.keywords, fieldCodes, categoryCodes }, candidates, {
       topK: TOP_RESEARCHERS,
       floor: this.settings.floor,
-      fieldName: (code) => tree.name(code),
+      fieldName: (code: string) => tree.name(code),
     });
 
     return this.dataSource.transaction(async (manager) => {

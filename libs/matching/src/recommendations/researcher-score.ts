@@ -1,4 +1,4 @@
-import { textFeature } from '../core/features';
+import { textFeature, type FieldNamer } from '../core/features';
 import type { FeatureValue } from '../core/types';
 
 /** What the researcher ranking knows of a need. */
@@ -66,15 +66,23 @@ export function researchAreaFeature(need: NeedTopics, researcher: ResearcherCand
 export function researcherFieldFeature(
   need: NeedTopics,
   researcher: ResearcherCandidate,
-  fieldName: (code: string) => string,
+  fieldName: FieldNamer,
 ): FeatureValue {
   if (need.fieldCodes.length === 0 && need.categoryCodes.length === 0) {
     return { feature: 'field', value: NEUTRAL, zh: '需求未指定技术领域', en: 'The need names no technology field' };
   }
   const shared = researcher.fieldCodes.filter((code) => need.fieldCodes.includes(code));
   if (shared.length > 0) {
-    const names = shared.map(fieldName);
-    return { feature: 'field', value: 1, zh: `同属${names.join('、')}领域`, en: `Same field: ${names.join(', ')}` };
+    const names = shared.map((code) => {
+      const name = fieldName(code);
+      return typeof name === 'string' ? { zh: name, en: name } : name;
+    });
+    return {
+      feature: 'field',
+      value: 1,
+      zh: `同属${names.map((n) => n.zh).join('、')}领域`,
+      en: `Same field: ${names.map((n) => n.en).join(', ')}`,
+    };
   }
   if (researcher.categoryCodes.some((code) => need.categoryCodes.includes(code))) {
     return { feature: 'field', value: 0.5, zh: '同属一个技术大类', en: 'Same broad technology category' };
@@ -90,7 +98,7 @@ export function researcherFieldFeature(
 export function rankResearchers(
   need: NeedTopics,
   candidates: readonly ResearcherCandidate[],
-  options: { topK: number; floor: number; fieldName: (code: string) => string },
+  options: { topK: number; floor: number; fieldName: FieldNamer },
 ): RankedResearcher[] {
   const best = Math.max(0, ...candidates.map((c) => c.textScore));
   return candidates

@@ -6,10 +6,10 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { DealType, KpiMeasure, Kpis as KpisView } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, formatMoney, formatNumber } from '../../format';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../../format';
 
 type Granularity = 'year' | 'quarter' | 'month';
-type Stage = keyof KpisView['funnel'];
+type Stage = Exclude<keyof KpisView['funnel'], 'direct'>;
 type PatentRow = KpisView['patentsTransferred'][number];
 
 const STAGES: Stage[] = ['needs', 'recommendations', 'approved', 'interested', 'connected', 'signed'];
@@ -25,6 +25,19 @@ const DEAL_TYPES: DealType[] = [
 /** The current year in China time, as the api takes it when no period is given. */
 function thisYear(): number {
   return new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+}
+
+/** The current quarter (1–4) and month (1–12) in China time. */
+function nowParts(): { quarter: number; month: number } {
+  const month = new Date(Date.now() + 8 * 3_600_000).getUTCMonth() + 1;
+  return { quarter: Math.ceil(month / 3), month };
+}
+
+/** The part a granularity opens on: the current quarter or month in the current year, else the first. */
+function openingPart(granularity: Granularity, year: number): number {
+  if (year !== thisYear()) return 1;
+  const now = nowParts();
+  return granularity === 'quarter' ? now.quarter : granularity === 'month' ? now.month : 1;
 }
 
 /** `2026`, `2026-Q3` or `2026-07` into its parts; the current year when the text is none of these. */
@@ -46,6 +59,11 @@ function format(granularity: Granularity, year: number, part: number): string {
 /** Progress towards a target, capped at the full bar; green once met. */
 function toTarget(measure: KpiMeasure): { percent: number; status: 'success' | 'normal' } {
   return { percent: Math.min(100, Number(measure.progressPercent)), status: measure.met ? 'success' : 'normal' };
+}
+
+/** The bar's words: how far to the target, or that it is met (never "333%" of a target). */
+function progressText(measure: KpiMeasure, met: string): string {
+  return measure.met ? met : formatRate(measure.progressPercent);
 }
 
 function Figure({
@@ -77,7 +95,7 @@ function Figure({
           }
           value={value}
         />
-        <Progress percent={percent} status={status} format={() => `${measure.progressPercent}%`} />
+        <Progress percent={percent} status={status} format={() => progressText(measure, t('kpis.met'))} />
         <Typography.Text type="secondary">{t('kpis.target', { target })}</Typography.Text>
         {extra && (
           <div>
@@ -93,12 +111,29 @@ function Figure({
 function Funnel({ funnel }: { funnel: KpisView['funnel'] }) {
   const { t } = useTranslation();
   const widest = Math.max(...STAGES.map((s) => funnel[s]));
-  if (widest === 0) return <Empty description={t('common.empty')} />;
+  const direct = (
+    <Typography.Text type="secondary" data-testid="funnel-direct">
+      {t('kpis.direct', { count: funnel.direct })}
+    </Typography.Text>
+  );
+  if (widest === 0)
+    return (
+      <Empty
+        description={
+          <>
+            {t('common.empty')} · {direct}
+          </>
+        }
+      />
+    );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('kpis.funnelHelp')}</Typography.Text>
       {STAGES.map((stage) => (
         <Row key={stage} gutter={12} align="middle" data-testid={`funnel-${stage}`}>
-          <Col flex="120px">{t(`kpis.stages.${stage}`)}</Col>
+          <Col flex="120px" title={t(`kpis.stageHelp.${stage}`)}>
+            {t(`kpis.stages.${stage}`)}
+          </Col>
           <Col flex="auto">
             <Progress percent={(funnel[stage] / widest) * 100} status="normal" showInfo={false} />
           </Col>
@@ -109,6 +144,7 @@ function Funnel({ funnel }: { funnel: KpisView['funnel'] }) {
           </Col>
         </Row>
       ))}
+      {direct}
     </Space>
   );
 }
@@ -144,13 +180,13 @@ export default function Kpis() {
       <Space wrap aria-label={t('kpis.period')}>
         <Segmented<Granularity>
           value={granularity}
-          onChange={(v) => choose(v, year, 1)}
+          onChange={(v) => choose(v, year, openingPart(v, year))}
           options={(['year', 'quarter', 'month'] as const).map((v) => ({ value: v, label: t(`kpis.${v}`) }))}
         />
         <Select<number>
           aria-label={t('kpis.year')}
           value={year}
-          onChange={(v) => choose(granularity, v, part)}
+          onChange={(v) => choose(granularity, v, granularity === 'year' ? 1 : part)}
           style={{ width: 110 }}
           options={years.map((y) => ({ value: y, label: String(y) }))}
         />
@@ -196,9 +232,9 @@ export default function Kpis() {
               <Figure
                 testId="local"
                 title={t('kpis.localConversion')}
-                value={`${k.localConversion.value}%`}
+                value={k.localConversion.signed === 0 ? '—' : formatRate(k.localConversion.value)}
                 measure={k.localConversion}
-                target={`≥ ${k.localConversion.target}%`}
+                target={`≥ ${formatRate(k.localConversion.target)}`}
                 extra={t('kpis.localDetail', {
                   local: formatNumber(k.localConversion.local),
                   signed: formatNumber(k.localConversion.signed),
@@ -254,7 +290,7 @@ export default function Kpis() {
                   {
                     title: t('kpis.ratio'),
                     render: (_, p) => (
-                      <Progress size="small" {...toTarget(p.ratio)} format={() => `${p.ratio.value}%`} />
+                      <Progress size="small" {...toTarget(p.ratio)} format={() => formatRate(p.ratio.value)} />
                     ),
                   },
                 ]}

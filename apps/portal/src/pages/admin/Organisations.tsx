@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Modal, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Organisation, Page, VerificationStatus } from '../../api/types';
 import { useTermName } from '../../components/taxonomy';
 import { formatDateTime } from '../../format';
+import { VerificationDetails } from './VerificationDetails';
 
 /** The operator verifies (or rejects with a reason) organisations that signed up. */
 export default function Organisations() {
@@ -55,6 +56,8 @@ export default function Organisations() {
       <Table<Organisation>
         rowKey="id"
         loading={list.isPending}
+        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (o) => <VerificationDetails organisation={o} /> }}
         dataSource={list.data?.items}
         locale={{ emptyText: list.isError ? `${t('common.error')}: ${list.error.message}` : t('common.empty') }}
         pagination={{
@@ -70,7 +73,7 @@ export default function Organisations() {
           { title: t('auth.region'), render: (_, o) => regionName(o.region) },
           {
             title: t('connections.contactPerson'),
-            render: (_, o) => [o.contactName, o.contactEmail].filter(Boolean).join(' · '),
+            render: (_, o) => [o.contactName, o.contactEmail, o.contactPhone].filter(Boolean).join(', ') || '—',
           },
           { title: t('common.createdAt'), render: (_, o) => formatDateTime(o.createdAt) },
           {
@@ -78,9 +81,17 @@ export default function Organisations() {
             render: (_, o) =>
               o.verificationStatus === 'pending' ? (
                 <Space>
-                  <Button size="small" type="primary" onClick={() => decide.mutate({ id: o.id, action: 'verify' })}>
-                    {t('admin.verify')}
-                  </Button>
+                  <Popconfirm
+                    title={t('verification.confirmVerify', { name: o.name })}
+                    description={t('verification.confirmVerifyHint')}
+                    okText={t('admin.verify')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => decide.mutate({ id: o.id, action: 'verify' })}
+                  >
+                    <Button size="small" type="primary">
+                      {t('admin.verify')}
+                    </Button>
+                  </Popconfirm>
                   <Button size="small" danger onClick={() => setRejecting(o)}>
                     {t('admin.reject')}
                   </Button>

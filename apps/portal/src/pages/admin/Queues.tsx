@@ -22,7 +22,7 @@ function FailedJobs({ queue }: { queue: string }) {
     onError: (e) => void message.error(e.message),
   });
   return (
-    <Card title={`${t('admin.failedJobs')} · ${queue}`} size="small">
+    <Card title={`${t('admin.failedJobs')} · ${t(`queues.names.${queue}`, { defaultValue: queue })}`} size="small">
       <Table<FailedJob>
         size="small"
         rowKey="id"
@@ -88,7 +88,12 @@ export default function Queues() {
               dataSource={o.queues}
               rowClassName={(q) => (q.failed > 0 ? 'overdue-row' : '')}
               columns={[
-                { title: t('admin.queue'), dataIndex: 'queue' },
+                {
+                  title: t('admin.queue'),
+                  render: (_, q) => (
+                    <span title={q.queue}>{t(`queues.names.${q.queue}`, { defaultValue: q.queue })}</span>
+                  ),
+                },
                 { title: t('admin.waiting'), dataIndex: 'waiting' },
                 { title: t('admin.activeJobs'), dataIndex: 'active' },
                 { title: t('admin.delayed'), dataIndex: 'delayed' },

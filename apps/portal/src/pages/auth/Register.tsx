@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { AuthResult, OrganisationKind } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { compact, showServerErrors } from '../../components/forms';
+import { LegalTextLink, useLegalTexts } from '../../components/LegalTexts';
+import { LicencePicker, uploadLicence } from '../../components/LicenceUpload';
 import { TaxonomySelect } from '../../components/taxonomy';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -15,6 +17,9 @@ interface Registration {
   name: string;
   phone?: string;
   organisation: { name: string; kind: Exclude<OrganisationKind, 'government'>; creditCode?: string; region?: string };
+  /** Kept on the page, sent after the account exists. */
+  licence?: File | null;
+  consent?: boolean;
 }
 
 const KINDS = ['enterprise', 'university', 'research_institute'] as const;
@@ -27,14 +32,34 @@ export default function Register() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
+  const legal = useLegalTexts();
 
   const submit = async (values: Registration): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const body = { ...compact(values), organisation: compact(values.organisation) };
-      signIn(await api<AuthResult>('/auth/register', { method: 'POST', body, anonymous: true }));
+      const { licence, consent: _consent, ...fields } = values;
+      const version = (document: 'terms' | 'privacy') => legal.data?.find((d) => d.document === document)?.version;
+      const body = {
+        ...compact(fields),
+        // The registrant is the organisation's contact until it names another.
+        organisation: compact({
+          ...fields.organisation,
+          contactName: fields.name,
+          contactEmail: fields.email,
+          contactPhone: fields.phone,
+        }),
+        consent: { termsVersion: version('terms'), privacyVersion: version('privacy') },
+      };
+      const result = await api<AuthResult>('/auth/register', { method: 'POST', body, anonymous: true });
+      signIn(result);
       void message.success(t('auth.registered'));
+      if (licence) {
+        // The account exists now: a refused licence is uploaded again from the home page.
+        await uploadLicence(result.organisation.id, licence).catch((e: Error) =>
+          message.warning(`${t('verification.uploadLater')} ${e.message}`),
+        );
+      }
       await navigate('/', { replace: true });
     } catch (e) {
       setError(showServerErrors(form, e));
@@ -85,6 +110,26 @@ export default function Register() {
             rules={[{ required: true, min: 10 }]}
           >
             <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="licence" label={t('verification.licence')} extra={t('verification.licenceHint')}>
+            <LicencePicker />
+          </Form.Item>
+          <Form.Item
+            name="consent"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, checked: boolean | undefined) =>
+                  checked ? Promise.resolve() : Promise.reject(new Error(t('verification.consentRequired'))),
+              },
+            ]}
+          >
+            <Checkbox disabled={!legal.data}>
+              {t('verification.consentPrefix')}
+              <LegalTextLink document="terms" />
+              {t('verification.and')}
+              <LegalTextLink document="privacy" />
+            </Checkbox>
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('auth.register')}

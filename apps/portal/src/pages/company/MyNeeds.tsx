@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Grid, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,8 +15,13 @@ export default function MyNeeds() {
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
+  // On a phone the list keeps three columns: the title (with its budget) reads, the actions fit.
+  const wide = Grid.useBreakpoint().md ?? true;
   const needs = useQuery({
     queryKey: ['needs', 'mine', page, q],
+    // While one waits for moderation, look again now and then: its status changes elsewhere.
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
+    refetchOnWindowFocus: true,
     queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const act = useMutation({
@@ -26,23 +31,22 @@ export default function MyNeeds() {
     onError: (e) => void message.error(e.message),
   });
 
+  const toolbar = (
+    <Space wrap>
+      <TitleSearch
+        onSearch={(value) => {
+          setQ(value);
+          setPage(1);
+        }}
+      />
+      <Link to="/needs/new">
+        <Button type="primary">{t('nav.newNeed')}</Button>
+      </Link>
+    </Space>
+  );
   return (
-    <Card
-      title={t('need.listTitle')}
-      extra={
-        <Space>
-          <TitleSearch
-            onSearch={(value) => {
-              setQ(value);
-              setPage(1);
-            }}
-          />
-          <Link to="/needs/new">
-            <Button type="primary">{t('nav.newNeed')}</Button>
-          </Link>
-        </Space>
-      }
-    >
+    <Card title={t('need.listTitle')} extra={wide ? toolbar : undefined}>
+      {!wide && <div style={{ marginBottom: 12 }}>{toolbar}</div>}
       <Table<Need>
         rowKey="id"
         loading={needs.isPending}
@@ -67,6 +71,11 @@ export default function MyNeeds() {
                     {t('detail.decisionRejected', { note: need.moderationNote })}
                   </Typography.Text>
                 )}
+                {!wide && (
+                  <Typography.Text type="secondary">
+                    {formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable'))}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },
@@ -77,14 +86,20 @@ export default function MyNeeds() {
           },
           {
             title: t('need.budget'),
+            responsive: ['md'],
             render: (_, need) =>
               formatMoneyRange(need.details?.budgetMin, need.details?.budgetMax, t('money.negotiable')),
           },
-          { title: t('need.deadline'), dataIndex: 'deadline', render: (d: string | null) => formatDate(d) },
+          {
+            title: t('need.deadline'),
+            dataIndex: 'deadline',
+            responsive: ['md'],
+            render: (d: string | null) => formatDate(d),
+          },
           {
             title: t('common.actions'),
             render: (_, need) => (
-              <Space>
+              <Space orientation={wide ? 'horizontal' : 'vertical'} size={wide ? 'small' : 4}>
                 {(need.status === 'published' || need.status === 'matched') && (
                   <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
                 )}

@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Steps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Steps,
+  type FormInstance,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +23,7 @@ import { COOPERATION_MODES, type Need, type NeedInput } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
 import { MoneyInput, rangeReversed } from '../../components/MoneyInput';
 import { TaxonomySelect } from '../../components/taxonomy';
+import { formatMoneyRange } from '../../format';
 
 interface NeedValues extends Omit<NeedInput, 'deadline' | 'budgetMin' | 'budgetMax'> {
   deadline?: Dayjs | null;
@@ -59,6 +74,15 @@ function toValues(need: Need): NeedValues {
  * saves and sends it to moderation. When the server refuses, the form keeps every value and
  * marks the field it names.
  */
+/** The budget typed in 元, read back as people say it (50 万元 – 200 万元), as the lists show it. */
+function BudgetEcho({ form }: { form: FormInstance<NeedValues> }) {
+  const { t } = useTranslation();
+  const min = Form.useWatch('budgetMin', form);
+  const max = Form.useWatch('budgetMax', form);
+  if (!min && !max) return t('help.budgetUnits');
+  return t('help.budgetEcho', { range: formatMoneyRange(min, max, t('money.negotiable')) });
+}
+
 export default function NeedForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -160,12 +184,12 @@ export default function NeedForm() {
           <Form.Item name="desiredStage" label={t('need.desiredStage')}>
             <TaxonomySelect kind="maturity_stage" />
           </Form.Item>
-          <Form.Item name="minTrl" label={t('need.minTrl')}>
+          <Form.Item name="minTrl" label={t('need.minTrl')} tooltip={t('help.trl')}>
             <InputNumber min={1} max={9} precision={0} />
           </Form.Item>
         </div>
         <div hidden={step !== 2}>
-          <Form.Item label={t('need.budget')} required={false}>
+          <Form.Item label={t('need.budget')} required={false} extra={<BudgetEcho form={form} />}>
             <Space>
               <Form.Item name="budgetMin" noStyle>
                 <MoneyInput placeholder={t('need.budgetMin')} />
@@ -188,7 +212,7 @@ export default function NeedForm() {
               </Form.Item>
             </Space>
           </Form.Item>
-          <Form.Item name="cooperationModes" label={t('need.modes')}>
+          <Form.Item name="cooperationModes" label={t('need.modes')} tooltip={t('help.ufpl')}>
             <Select mode="multiple" options={COOPERATION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} />
           </Form.Item>
           <Form.Item name="regionCode" label={t('need.region')}>

@@ -15,7 +15,7 @@ import {
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { ModeTags, RecommendationStatusTag } from '../../components/tags';
-import { formatMoneyRange, formatPercent } from '../../format';
+import { formatMoneyRange, formatPercent, joinList, withRemark } from '../../format';
 
 /** Answer buttons of one side: interested, or not with a reason. */
 export function AnswerButtons({
@@ -102,7 +102,7 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
                   <Space wrap size={[12, 0]}>
                     {item.researchers.map((r) => (
                       <Link key={r.id} to={`/researchers/${r.id}`}>
-                        {r.title ? `${r.name} · ${r.title}` : r.name}
+                        {withRemark(r.name, r.title)}
                       </Link>
                     ))}
                   </Space>
@@ -180,7 +180,7 @@ export default function NeedRecommendations() {
                     <Tag style={{ marginLeft: 8 }}>{formatPercent(m.score)}</Tag>
                     <div>
                       <Typography.Text type="secondary">
-                        {m.researcher.organisation.name} · {m.researcher.researchAreas.join('、')}
+                        {m.researcher.organisation.name} · {joinList(m.researcher.researchAreas)}
                       </Typography.Text>
                     </div>
                     <FeatureChart features={m.features} compact />

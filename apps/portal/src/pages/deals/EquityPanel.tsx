@@ -22,7 +22,7 @@ import { DateInput } from '../../components/DateInput';
 import { compact, showServerErrors } from '../../components/forms';
 import { MoneyInput } from '../../components/MoneyInput';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, formatMoney } from '../../format';
+import { formatDate, formatMoney, joinList } from '../../format';
 import { useResearchers } from './useResearchers';
 
 type Grant = Equity['grants'][number];
@@ -203,7 +203,7 @@ export function EquityPanel({ deal }: { deal: Deal }) {
                     },
                     {
                       title: t('deals.equity.researchers'),
-                      render: (_, g) => g.researcherIds.map((id) => names.get(id) ?? id.slice(0, 8)).join('、'),
+                      render: (_, g) => joinList(g.researcherIds.map((id) => names.get(id) ?? id.slice(0, 8))),
                     },
                     { title: t('deals.equity.grantedOn'), render: (_, g) => formatDate(g.grantedOn) },
                   ]}

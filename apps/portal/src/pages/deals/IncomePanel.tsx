@@ -8,7 +8,7 @@ import { DateInput, today } from '../../components/DateInput';
 import { showServerErrors } from '../../components/forms';
 import { MoneyInput } from '../../components/MoneyInput';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, formatMoney } from '../../format';
+import { formatDate, formatMoney, joinList } from '../../format';
 import { useResearchers } from './useResearchers';
 
 /** The institution sets the costs recovered first and each researcher's share of the team's income. */
@@ -170,7 +170,7 @@ export function IncomePanel({ deal }: { deal: Deal }) {
                 <Descriptions.Item label={t('deals.income.contributions')}>
                   {d.contributions.length === 0
                     ? t('deals.income.noContributions')
-                    : d.contributions.map((c) => `${c.name} ${Number(c.sharePercent)}%`).join('、')}
+                    : joinList(d.contributions.map((c) => `${c.name} ${Number(c.sharePercent)}%`))}
                 </Descriptions.Item>
               </Descriptions>
             )

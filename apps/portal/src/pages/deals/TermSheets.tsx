@@ -7,7 +7,7 @@ import type { Deal, Side, TermSheet, TermSheetInput, UfplTerms } from '../../api
 import { compact, showServerErrors } from '../../components/forms';
 import { MoneyInput } from '../../components/MoneyInput';
 import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../format';
+import { formatDateTime, joinList } from '../../format';
 import { UfplFields } from './UfplFields';
 import { UfplTermsView } from './UfplTermsView';
 
@@ -49,7 +49,8 @@ function Version({ deal, sheet, side }: { deal: Deal; sheet: TermSheet; side: Si
         <Space>
           {open && side && !accepted.includes(side) && (
             <Button type="primary" size="small" loading={respond.isPending} onClick={() => respond.mutate('accept')}>
-              {t('deals.terms.accept')}
+              {/* The proposer's own version (offered before offers carried their acceptance) is confirmed, not accepted. */}
+              {side === sheet.proposedBy ? t('deals.terms.confirmOwn') : t('deals.terms.accept')}
             </Button>
           )}
           {open && side && accepted.includes(side) && <Tag color="green">{t('deals.terms.accepted')}</Tag>}
@@ -66,7 +67,7 @@ function Version({ deal, sheet, side }: { deal: Deal; sheet: TermSheet; side: Si
           {t(`deals.capacities.${sheet.proposedBy}`)} · {formatDateTime(sheet.createdAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t('deals.terms.acceptedBy')}>
-          {accepted.length > 0 ? accepted.map((s) => t(`deals.capacities.${s}`)).join('、') : '—'}
+          {accepted.length > 0 ? joinList(accepted.map((s) => t(`deals.capacities.${s}`))) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('deals.terms.summary')} span={2}>
           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{sheet.terms.summary}</Typography.Text>
@@ -85,11 +86,13 @@ function Offer({ deal, latest, onDone }: { deal: Deal; latest: TermSheet | undef
   const [form] = Form.useForm<TermSheetInput>();
   const [error, setError] = useState<string | null>(null);
   const offer = useMutation({
-    mutationFn: (values: TermSheetInput) => {
+    mutationFn: async (values: TermSheetInput) => {
       const body: TermSheetInput = { ...values, ...compact({ price: values.price }) };
       if (values.ufpl) body.ufpl = compact(values.ufpl) as UfplTerms;
       if (!values.price) delete body.price;
-      return api<TermSheet>(`/deals/${deal.id}/term-sheets`, { method: 'POST', body });
+      const sheet = await api<TermSheet>(`/deals/${deal.id}/term-sheets`, { method: 'POST', body });
+      // Offering terms is agreeing to them: the other side's acceptance alone settles them.
+      return api<TermSheet>(`/deals/${deal.id}/term-sheets/${sheet.id}/accept`, { method: 'POST' });
     },
     onSuccess: async () => {
       setError(null);

@@ -24,7 +24,7 @@ import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { ModeTags, RecommendationStatusTag } from '../../components/tags';
 import { useTermName } from '../../components/taxonomy';
-import { formatDate, formatDateTime, formatMoneyRange, formatPercent } from '../../format';
+import { formatDate, formatDateTime, formatMoneyRange, formatPercent, joinList } from '../../format';
 
 /** Need and achievement side by side with the explanation; approve, or reject with a reason. */
 export default function ReviewDetail() {
@@ -114,7 +114,7 @@ export default function ReviewDetail() {
                     {r.need.organisation?.name}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('need.fields')}>
-                    {(r.need.fieldCodes ?? []).map(fieldName).join('、') || '—'}
+                    {joinList((r.need.fieldCodes ?? []).map(fieldName)) || '—'}
                   </Descriptions.Item>
                   {r.need.details && (
                     <Descriptions.Item label={t('need.budget')}>
@@ -125,7 +125,7 @@ export default function ReviewDetail() {
                     <ModeTags modes={r.need.cooperationModes ?? []} />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('need.deadline')}>{formatDate(r.need.deadline)}</Descriptions.Item>
-                  <Descriptions.Item label={t('need.keywords')}>{r.need.keywords.join('、')}</Descriptions.Item>
+                  <Descriptions.Item label={t('need.keywords')}>{joinList(r.need.keywords)}</Descriptions.Item>
                 </Descriptions>
               </Card>
             </Col>
@@ -137,7 +137,7 @@ export default function ReviewDetail() {
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('recs.institution')}>{r.achievement.organisation.name}</Descriptions.Item>
                   <Descriptions.Item label={t('achievement.fields')}>
-                    {r.achievement.fieldCodes.map(fieldName).join('、') || '—'}
+                    {joinList(r.achievement.fieldCodes.map(fieldName)) || '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('recs.price')}>
                     {formatMoneyRange(r.achievement.priceMin, r.achievement.priceMax, t('money.negotiable'))}
@@ -147,7 +147,7 @@ export default function ReviewDetail() {
                   </Descriptions.Item>
                   <Descriptions.Item label="TRL">{r.achievement.trl ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('achievement.keywords')}>
-                    {r.achievement.keywords.join('、')}
+                    {joinList(r.achievement.keywords)}
                   </Descriptions.Item>
                 </Descriptions>
               </Card>

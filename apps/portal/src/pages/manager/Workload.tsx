@@ -35,7 +35,7 @@ export default function Workload() {
                 title: t('reviews.manager'),
                 render: (_, m) => (
                   <>
-                    {m.name} {m.userId === user.id && <Tag color="blue">me</Tag>}
+                    {m.name} {m.userId === user.id && <Tag color="blue">{t('queues.me')}</Tag>}
                   </>
                 ),
               },

@@ -116,7 +116,7 @@ export default function AchievementForm() {
               options={LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legal.${s}`) }))}
             />
           </Form.Item>
-          <Form.Item name="trl" label={t('achievement.trl')}>
+          <Form.Item name="trl" label={t('achievement.trl')} tooltip={t('help.trl')}>
             <InputNumber min={1} max={9} precision={0} />
           </Form.Item>
           <Form.Item name="maturityStage" label={t('achievement.maturityStage')}>
@@ -126,7 +126,7 @@ export default function AchievementForm() {
         <Form.Item name="patentNumbers" label={t('achievement.patentNumbers')}>
           <Select mode="tags" tokenSeparators={[',', '，', ';', '；']} open={false} />
         </Form.Item>
-        <Form.Item name="transferModes" label={t('achievement.transferModes')}>
+        <Form.Item name="transferModes" label={t('achievement.transferModes')} tooltip={t('help.ufpl')}>
           <Select mode="multiple" options={COOPERATION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} />
         </Form.Item>
         <Space>

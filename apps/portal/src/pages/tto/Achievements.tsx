@@ -8,7 +8,7 @@ import type { Achievement, Page } from '../../api/types';
 import { TitleSearch } from '../../components/TitleSearch';
 import { ListingStatusTag, ModeTags } from '../../components/tags';
 import { useTermName } from '../../components/taxonomy';
-import { formatDate, formatMoneyRange } from '../../format';
+import { formatDate, formatMoneyRange, joinList } from '../../format';
 
 export default function Achievements() {
   const { t } = useTranslation();
@@ -19,6 +19,9 @@ export default function Achievements() {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['achievements', 'mine', page, q],
+    // While one waits for moderation, look again now and then: its status changes elsewhere.
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
+    refetchOnWindowFocus: true,
     queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20, q: q || undefined } }),
   });
   const submit = useMutation({
@@ -73,7 +76,7 @@ export default function Achievements() {
               </Space>
             ),
           },
-          { title: t('achievement.fields'), render: (_, a) => a.fieldCodes.map(fieldName).join('、') },
+          { title: t('achievement.fields'), render: (_, a) => joinList(a.fieldCodes.map(fieldName)) },
           { title: t('achievement.transferModes'), render: (_, a) => <ModeTags modes={a.transferModes} /> },
           {
             title: t('achievement.price'),

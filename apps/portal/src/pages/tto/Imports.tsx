@@ -141,6 +141,7 @@ export default function Imports() {
         }
       >
         <Space orientation="vertical" size="middle">
+          <Alert type="info" showIcon title={t('imports.guideTitle')} description={t('imports.guide')} />
           <Upload
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             fileList={files}

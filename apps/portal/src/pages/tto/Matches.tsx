@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Empty, Row, Select, Space, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Descriptions, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import type { Achievement, AchievementRecommendations, InstitutionRecommendation
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { RecommendationStatusTag } from '../../components/tags';
-import { formatDate, formatMoneyRange, formatPercent } from '../../format';
+import { formatDate, formatDateTime, formatMoneyRange, formatNumber, formatPercent } from '../../format';
 import { AnswerButtons } from '../company/NeedRecommendations';
 
 function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh: () => Promise<unknown> }) {
@@ -58,6 +58,48 @@ function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh
   );
 }
 
+interface AchievementMatches {
+  achievementId: string;
+  title: string;
+  matches: number;
+  unanswered: number;
+  latestAt: string;
+}
+
+/** Before an achievement is picked: those with needs pushed for them, unanswered first. */
+function Overview() {
+  const { t } = useTranslation();
+  const overview = useQuery({
+    queryKey: ['achievement-recommendations', 'overview'],
+    queryFn: () => api<AchievementMatches[]>('/matches/achievements'),
+  });
+  return (
+    <Card title={t('matches.overview')} data-testid="matches-overview">
+      <Table<AchievementMatches>
+        rowKey="achievementId"
+        size="small"
+        loading={overview.isPending}
+        dataSource={overview.data}
+        pagination={false}
+        locale={{ emptyText: overview.isError ? overview.error.message : t('matches.noneYet') }}
+        columns={[
+          {
+            title: t('achievement.title'),
+            render: (_, a) => <Link to={`/achievements/${a.achievementId}/recommendations`}>{a.title}</Link>,
+          },
+          {
+            title: t('matches.unanswered'),
+            align: 'right',
+            render: (_, a) => (a.unanswered > 0 ? <Badge count={a.unanswered} color="gold" overflowCount={999} /> : 0),
+          },
+          { title: t('matches.pushed'), align: 'right', render: (_, a) => formatNumber(a.matches) },
+          { title: t('matches.latest'), responsive: ['md'], render: (_, a) => formatDateTime(a.latestAt) },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** Needs the platform pushed for one of our published achievements; the TTO answers each. */
 export default function Matches() {
   const { t } = useTranslation();
@@ -102,7 +144,7 @@ export default function Matches() {
           )}
         </QueryState>
       ) : (
-        <Empty description={t('matches.pick')} />
+        <Overview />
       )}
     </Space>
   );

@@ -57,15 +57,26 @@ export default function Researchers() {
         dataSource={list.data?.items}
         locale={{ emptyText: list.isError ? `${t('common.error')}: ${list.error.message}` : t('common.empty') }}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage }}
+        // Names and titles stay on one line; a narrow screen scrolls the table, not the letters.
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('researchers.name'),
             dataIndex: 'name',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (name: string, r) => <Link to={`/researchers/${r.id}`}>{name}</Link>,
           },
-          { title: t('researchers.titleField'), dataIndex: 'title' },
+          {
+            title: t('researchers.titleField'),
+            dataIndex: 'title',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           { title: t('researchers.institution'), dataIndex: 'institutionName' },
-          { title: t('researchers.areas'), render: (_, r) => r.researchAreas.map((a) => <Tag key={a}>{a}</Tag>) },
+          {
+            title: t('researchers.areas'),
+            render: (_, r) => r.researchAreas.map((a) => <Tag key={a}>{a}</Tag>),
+            onCell: () => ({ style: { minWidth: 200 } }),
+          },
           { title: t('researchers.email'), dataIndex: 'email' },
           { title: t('common.actions'), render: (_, r) => <a onClick={() => open(r)}>{t('common.edit')}</a> },
         ]}
