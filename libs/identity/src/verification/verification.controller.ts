@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Public } from '@kuaizhuan/platform';
 import { memoryStorage } from 'multer';
-import { CurrentUser, Roles, type Caller } from '../auth/caller';
+import { CurrentUser, Roles, Standing, type Caller } from '../auth/caller';
 import { UuidPipe } from '../http/fields';
 import { MAX_LICENCE_BYTES } from './licence-file';
 import type { OrganisationLicence } from './organisation-licence.entity';
@@ -47,8 +47,10 @@ export class OrganisationLicenceController {
   /**
    * Uploads your organisation's business licence (field `file`): a PDF, PNG or JPEG, checked by
    * its content, at most 5 MB; only while the organisation is not yet verified. Replaces any earlier one.
+   * A pending organisation may upload it: it is how the organisation gets verified.
    */
   @Post(':id/licence')
+  @Standing('draft')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
