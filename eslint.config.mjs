@@ -30,6 +30,10 @@ export default defineConfig(
       'test/portal/screenshots/',
       'test/artifacts/',
       'bench/results/',
+      // schemathesis' virtual environment and caches (tools/schemathesis.sh)
+      '.venv-schemathesis/',
+      '.schemathesis/',
+      '.hypothesis/',
     ],
   },
   eslint.configs.recommended,

@@ -23,7 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SCHEMATHESIS_VERSION=4.32.5
 VENV=.venv-schemathesis
 ROLES=${ROLES:-admin enterprise tto manager}
-MAX_EXAMPLES=${MAX_EXAMPLES:-8}
+MAX_EXAMPLES=${MAX_EXAMPLES:-5}
 
 if [[ ! -x $VENV/bin/schemathesis ]] || ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
   echo "[schemathesis] installing schemathesis==$SCHEMATHESIS_VERSION into $VENV"
@@ -69,7 +69,6 @@ for role in $ROLES; do
     --workers 1 \
     --generation-database none \
     --no-shrink \
-    --exclude-path-regex '^/api/auth/logout$' \
     || status=$?
 done
 exit "$status"

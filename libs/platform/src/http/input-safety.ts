@@ -15,7 +15,8 @@ export function jsonDepthExceeds(text: Buffer, limit: number): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const byte = text[i];
     if (inString) {
-      if (byte === 0x5c) i += 1; // a backslash escapes the next byte
+      if (byte === 0x5c)
+        i += 1; // a backslash escapes the next byte
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
@@ -42,22 +43,27 @@ export function refuseDeepJson(_req: unknown, _res: unknown, buffer: Buffer): vo
 // characters (zero-width spaces, joiners, BOM, bidi marks) and unassigned code points are not.
 const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
 
-/** Why a string may not be stored, or null when it may. */
-export function stringProblem(value: string): string | null {
+/**
+ * Why a string may not be stored, or null when it may. `stored`: text that is kept (bodies, ids),
+ * which must also show something; a query string's blank search is only trimmed away.
+ */
+export function stringProblem(value: string, stored = true): string | null {
   if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (value.length > 0 && !VISIBLE.test(value)) return 'must contain visible characters, not only blanks or invisible ones';
+  if (stored && value.length > 0 && !VISIBLE.test(value)) {
+    return 'must contain visible characters, not only blanks or invisible ones';
+  }
   return null;
 }
 
-function collect(value: unknown, path: string, out: FieldProblem[], depth: number): void {
+function collect(value: unknown, path: string, out: FieldProblem[], depth: number, stored: boolean): void {
   if (out.length >= 20 || depth > MAX_JSON_DEPTH) return;
   if (typeof value === 'string') {
-    const problem = stringProblem(value);
+    const problem = stringProblem(value, stored);
     if (problem) out.push({ field: path || 'value', message: `${path || 'value'} ${problem}`, constraint: 'storable' });
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => collect(item, `${path}[${index}]`, out, depth + 1));
+    value.forEach((item, index) => collect(item, `${path}[${index}]`, out, depth + 1, stored));
     return;
   }
   if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
@@ -67,7 +73,7 @@ function collect(value: unknown, path: string, out: FieldProblem[], depth: numbe
         out.push({ field, message: `${field} names a field with the NUL character (U+0000)`, constraint: 'storable' });
         continue;
       }
-      collect(item, field, out, depth + 1);
+      collect(item, field, out, depth + 1, stored);
     }
   }
 }
@@ -82,7 +88,7 @@ export class InputSafetyPipe implements PipeTransform {
     if (metadata.type === 'custom') return value;
     const problems: FieldProblem[] = [];
     const root = metadata.type === 'param' ? (metadata.data ?? 'id') : '';
-    collect(value, root, problems, 0);
+    collect(value, root, problems, 0, metadata.type !== 'query');
     if (problems.length > 0) throw new RequestValidationError(problems);
     return value;
   }
