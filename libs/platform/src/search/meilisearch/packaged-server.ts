@@ -47,7 +47,14 @@ export function packagedMeilisearchBinary(): string {
   try {
     accessSync(binary, constants.X_OK);
   } catch {
-    chmodSync(binary, statSync(binary).mode | 0o755);
+    try {
+      chmodSync(binary, statSync(binary).mode | 0o755);
+    } catch (error) {
+      throw new Error(
+        `the Meilisearch server binary ${binary} is not executable and could not be made so (chmod +x it): ${String(error)}`,
+        { cause: error },
+      );
+    }
   }
   return binary;
 }
@@ -121,7 +128,14 @@ export async function startPackagedMeilisearch(options: PackagedMeilisearchOptio
     }),
   );
 
+  // A tool or test run that ends without stopping its server (an error, Ctrl-C) takes it along.
+  const onExit = () => {
+    if (state.exited === null) child.kill('SIGTERM');
+  };
+  process.once('exit', onExit);
+
   const stop = async (): Promise<void> => {
+    process.removeListener('exit', onExit);
     if (state.exited === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
