@@ -150,6 +150,14 @@ export class MeilisearchIndex extends SearchIndex {
 
   async rebuild(source: DocumentSource): Promise<{ documents: number }> {
     await this.ensureReady();
+    return this.rebuildFrom(source, false);
+  }
+
+  /**
+   * Fills a new index from `source` beside the live one, then swaps it in. With `keepMissing`
+   * (copying the live index itself), documents the copy missed are taken from the live index too.
+   */
+  private async rebuildFrom(source: DocumentSource, keepMissing: boolean): Promise<{ documents: number }> {
     // Left by a failed rebuild, or re-created by a write that raced the last swap.
     await this.deleteIndex(this.buildUid);
     let documents: number;
@@ -158,7 +166,7 @@ export class MeilisearchIndex extends SearchIndex {
       // and everything the source reads afterwards is at least as new as what they sent.
       await this.prepare(this.buildUid);
       documents = await this.fill(this.buildUid, source);
-      await this.catchUp();
+      await this.catchUp(keepMissing);
       await this.run(this.client.swapIndexes([{ indexes: [this.uid, this.buildUid], rename: false }]));
     } finally {
       // After the swap this holds the old documents; after a failure, the partial build.
@@ -198,22 +206,22 @@ export class MeilisearchIndex extends SearchIndex {
    * Copies into the new index what the live one holds newer. A writer's change goes to both, but
    * its task may run before the task of an older batch from the source, which then replaces it.
    */
-  private async catchUp(): Promise<void> {
+  private async catchUp(keepMissing: boolean): Promise<void> {
     const built = new Map<string, number>();
     for await (const batch of this.listVersions(this.buildUid)) {
       for (const { id, updatedAtMs } of batch) built.set(id, updatedAtMs);
     }
     const newer: string[] = [];
     for await (const batch of this.listVersions(this.uid)) {
-      for (const { id, updatedAtMs } of batch) if (updatedAtMs > (built.get(id) ?? Infinity)) newer.push(id);
+      for (const { id, updatedAtMs } of batch) {
+        if (updatedAtMs > (built.get(id) ?? (keepMissing ? -Infinity : Infinity))) newer.push(id);
+      }
     }
     for (let i = 0; i < newer.length; i += REBUILD_BATCH) {
       const ids = newer.slice(i, i + REBUILD_BATCH);
-      const live = await this.client.index<MeiliRecord>(this.uid).getDocuments<MeiliRecord>({
-        filter: `id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`,
-        fields: ['source'],
-        limit: ids.length,
-      });
+      const live = await this.client
+        .index<MeiliRecord>(this.uid)
+        .getDocuments<MeiliRecord>({ ids, fields: ['source'], limit: ids.length });
       const records = live.results.map((record) => toRecord(record.source));
       await this.run(this.client.index<MeiliRecord>(this.buildUid).addDocuments(records, { primaryKey: 'id' }));
     }
@@ -274,8 +282,8 @@ export class MeilisearchIndex extends SearchIndex {
   }
 
   /**
-   * Creates the index if it is missing and applies our settings unless it already has them,
-   * so a process starting while the engine works through a long queue does not wait behind it.
+   * Creates the index if it is missing and brings its settings up to date unless it already has
+   * them (so a process starting while the engine works through a long queue does not wait).
    */
   private async prepare(uid: string): Promise<void> {
     const index = this.client.index(uid);
@@ -291,7 +299,47 @@ export class MeilisearchIndex extends SearchIndex {
       }
     }
     const wanted = indexSettings();
-    if (!settingsHold(await index.getSettings(), wanted)) await this.run(index.updateSettings(wanted));
+    const actual = await index.getSettings();
+    if (settingsHold(actual, wanted)) return;
+    const copyable = actual.displayedAttributes?.some((name) => name === '*' || name === 'source') ?? false;
+    if (uid === this.uid && copyable && (await index.getStats()).numberOfDocuments > 0) await this.migrate();
+    else await this.run(index.updateSettings(wanted));
+  }
+
+  /**
+   * Brings a live index made with other settings up to date by copying its documents into a new
+   * index made with ours and swapping it in, as a rebuild does. Changed in place, the index is
+   * left half done: Meilisearch 1.21 then misses phrases and synonyms in attributes made
+   * searchable afterwards. One process copies; another starting meanwhile waits for it.
+   */
+  private async migrate(): Promise<void> {
+    if (await this.rebuildRunning()) {
+      while (await this.rebuildRunning()) await new Promise((resolve) => setTimeout(resolve, 500));
+      return this.prepare(this.uid);
+    }
+    await this.rebuildFrom(this.storedDocuments(), true);
+  }
+
+  /** The live index's documents as they were sent, in batches. */
+  private async *storedDocuments(): AsyncGenerator<SearchDocument[]> {
+    for (let offset = 0; ; offset += REBUILD_BATCH) {
+      const page = await this.client
+        .index<MeiliRecord>(this.uid)
+        .getDocuments<MeiliRecord>({ fields: ['source'], offset, limit: REBUILD_BATCH });
+      if (page.results.length > 0) yield page.results.map((record) => record.source);
+      if (page.results.length < REBUILD_BATCH) return;
+    }
+  }
+
+  /** Whether a rebuild is running: its index exists and carries our settings. */
+  private async rebuildRunning(): Promise<boolean> {
+    try {
+      const filterable = await this.client.index(this.buildUid).getFilterableAttributes();
+      return filterable !== null && filterable.length > 0;
+    } catch (error) {
+      if (isIndexNotFound(error)) return false;
+      throw error;
+    }
   }
 
   /**
@@ -300,23 +348,15 @@ export class MeilisearchIndex extends SearchIndex {
    * Written in this order, a change reaches the live index whether or not the swap comes between.
    */
   private async writeTargets(): Promise<string[]> {
-    try {
-      const filterable = await this.client.index(this.buildUid).getFilterableAttributes();
-      return filterable && filterable.length > 0 ? [this.buildUid, this.uid] : [this.uid];
-    } catch (error) {
-      if (isIndexNotFound(error)) return [this.uid];
-      throw error;
-    }
+    return (await this.rebuildRunning()) ? [this.buildUid, this.uid] : [this.uid];
   }
 
   /** Drops documents older than the version already indexed (Meilisearch has no conditional write). */
   private async newerThanIndexed(uid: string, documents: readonly SearchDocument[]): Promise<SearchDocument[]> {
     const ids = documents.map((doc) => doc.id);
-    const existing = await this.client.index<MeiliRecord>(uid).getDocuments({
-      filter: `id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`,
-      fields: ['id', 'updatedAtMs'],
-      limit: ids.length,
-    });
+    const existing = await this.client
+      .index<MeiliRecord>(uid)
+      .getDocuments<MeiliRecord>({ ids, fields: ['id', 'updatedAtMs'], limit: ids.length });
     const indexed = new Map(existing.results.map((record) => [record.id, record.updatedAtMs]));
     return documents.filter((doc) => new Date(doc.updatedAt).getTime() >= (indexed.get(doc.id) ?? -Infinity));
   }
