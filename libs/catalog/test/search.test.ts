@@ -38,7 +38,8 @@ async function searchIds(query: string, account = accounts.enterprise): Promise<
 }
 
 beforeAll(async () => {
-  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
+  // Indexing, portal search, reconciliation and rebuilds as a deployment runs them: on Meilisearch.
+  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' }, undefined, { search: 'meilisearch' });
   app = await startApi();
   worker = await startWorker();
   http = app.getHttpServer();
@@ -95,6 +96,11 @@ beforeAll(async () => {
     async () => (await searchIds('type=achievement')).length === 3 || undefined,
     30_000,
     'the published achievements to be indexed',
+  );
+  await eventually(
+    async () => (await searchIds('q=草稿&scope=mine', tto)).length === 1 || undefined,
+    30_000,
+    'the draft to be indexed',
   );
 });
 
@@ -175,6 +181,14 @@ describe(CatalogSearch.name, () => {
   });
 });
 
+describe('health', () => {
+  it('names the search engine in readiness and checks it', async () => {
+    const ready = await request(http).get('/api/health/ready').expect(200);
+    expect(ready.body.info.search).toMatchObject({ status: 'up', engine: 'meilisearch' });
+    expect(ready.body.info.search.documents).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe(CatalogReconciler.name, () => {
   describe('reconcile', () => {
     it('re-indexes rows missing from the index and removes documents whose row is gone', async () => {
@@ -220,5 +234,29 @@ describe('reindex', () => {
       await expect(searchIds('type=achievement')).resolves.toEqual([ids.magnesium, ids.sensor, ids.herb].sort());
       await expect(searchIds('type=need', accounts.tto)).resolves.toEqual([ids.need]);
     });
+
+    it('keeps what is published through the api while it runs, across the swap', async () => {
+      const publishing = (async () => {
+        const published: string[] = [];
+        for (let i = 0; i < 3; i += 1) {
+          published.push(
+            await publishedAchievement(http, accounts.tto, accounts.manager, {
+              externalRef: `S-RB-${i}`,
+              title: `重建期间发布的钨合金成果 ${i}`,
+            }),
+          );
+        }
+        return published;
+      })();
+      const index = worker.get(SearchIndex);
+      await index.rebuild(catalogueDocuments(worker.get(CatalogIndexer)));
+      const published = await publishing;
+      await eventually(
+        async () => (await searchIds(`q=${encodeURIComponent('钨合金')}`)).length === 3 || undefined,
+        30_000,
+        'everything published during the rebuild found',
+      );
+      await expect(searchIds(`q=${encodeURIComponent('钨合金')}`)).resolves.toEqual(published.sort());
+    }, 60_000);
   });
 });

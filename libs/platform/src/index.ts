@@ -66,6 +66,7 @@ export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
 export {
   MeilisearchIndex,
   MeilisearchTaskError,
+  searchRequest as meilisearchRequest,
   type MeilisearchOptions,
 } from './search/meilisearch/meilisearch-index';
 export {

@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import { Meilisearch, type EnqueuedTaskPromise, type SearchParams, type Task } from 'meilisearch';
 import type {
   FacetCount,
   FacetName,
@@ -10,7 +10,7 @@ import type {
   SearchResult,
 } from '../search-document';
 import { SearchIndex, type DocumentSource, type IndexedVersion } from '../search-index';
-import { analyseQuery } from '../text/analyser';
+import { analyseQuery, type AnalysedQuery } from '../text/analyser';
 import { highlight } from '../text/highlight';
 import { keywordsOf } from '../text/segmenter';
 import { assertValidDocuments, assertValidIds, paging } from '../validation';
@@ -97,22 +97,9 @@ export class MeilisearchIndex extends SearchIndex {
 
   private async answer(query: SearchQuery): Promise<SearchResult> {
     const { page, limit } = paging(query);
-    const text = query.text?.trim() ?? '';
-    const analysed = text === '' ? null : analyseQuery(text);
-    const long = analysed !== null && analysed.words.length > MAX_QUERY_WORDS;
-    const q =
-      analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
+    const { q, params, analysed } = searchRequest(query);
     const facets = query.facets ?? [];
-    const response = await this.client.index<MeiliRecord>(this.uid).search(q, {
-      filter: filterExpression(query.filters ?? {}),
-      facets: facets.map((facet) => FACET_ATTRIBUTES[facet]),
-      page,
-      hitsPerPage: limit,
-      attributesToRetrieve: ['source'],
-      showRankingScore: true,
-      matchingStrategy: long ? 'frequency' : 'last',
-      sort: analysed === null ? ['updatedAtMs:desc'] : undefined,
-    });
+    const response = await this.client.index<MeiliRecord>(this.uid).search(q, params);
     const terms = analysed?.highlightTerms ?? [];
     const snippetLength = query.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
     const hits = response.hits.map((hit): SearchHit => {
@@ -373,6 +360,36 @@ export class MeilisearchIndex extends SearchIndex {
   private run(enqueued: EnqueuedTaskPromise, timeoutMs = this.taskTimeoutMs): Promise<Task> {
     return settled(enqueued, timeoutMs);
   }
+}
+
+type PagedSearch = SearchParams & { page: number; hitsPerPage: number };
+
+/**
+ * The request this adapter sends to the engine for a query (also what the search benchmark sends
+ * straight to the engine, to compare the api with the engine itself).
+ */
+export function searchRequest(query: SearchQuery): {
+  q: string;
+  params: PagedSearch;
+  analysed: AnalysedQuery | null;
+} {
+  const { page, limit } = paging(query);
+  const text = query.text?.trim() ?? '';
+  const analysed = text === '' ? null : analyseQuery(text);
+  const long = analysed !== null && analysed.words.length > MAX_QUERY_WORDS;
+  const q =
+    analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
+  const params: PagedSearch = {
+    filter: filterExpression(query.filters ?? {}),
+    facets: (query.facets ?? []).map((facet) => FACET_ATTRIBUTES[facet]),
+    page,
+    hitsPerPage: limit,
+    attributesToRetrieve: ['source'],
+    showRankingScore: true,
+    matchingStrategy: long ? 'frequency' : 'last',
+    sort: analysed === null ? ['updatedAtMs:desc'] : undefined,
+  };
+  return { q, params, analysed };
 }
 
 function facetCounts(facets: readonly FacetName[], distribution: Record<string, Record<string, number>>) {

@@ -154,5 +154,53 @@ export async function startPackagedMeilisearch(options: PackagedMeilisearchOptio
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  try {
+    await warmUp(host, masterKey, options.startTimeoutMs ?? 60_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`the packaged Meilisearch on ${host} could not index a first document: ${String(error)}`, {
+      cause: error,
+    });
+  }
   return { host, masterKey, pid: child.pid!, stop };
+}
+
+/**
+ * Indexes one Chinese document in a throwaway index and waits for it. A fresh server loads its
+ * Chinese segmentation dictionaries on the first such document, which takes seconds (more on a
+ * busy machine); done here, the first real write does not pay for it.
+ */
+async function warmUp(host: string, masterKey: string, timeoutMs: number): Promise<void> {
+  const headers = { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' };
+  const uid = `kz_warm_up_${randomBytes(4).toString('hex')}`;
+  const deadline = Date.now() + timeoutMs;
+  const waitFor = async (response: Response) => {
+    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    const { taskUid } = (await response.json()) as { taskUid: number };
+    for (;;) {
+      const task = (await (await fetch(`${host}/tasks/${taskUid}`, { headers })).json()) as {
+        status: string;
+        error?: { message: string };
+      };
+      if (task.status === 'succeeded') return;
+      if (task.status === 'failed' || task.status === 'canceled') throw new Error(task.error?.message ?? task.status);
+      if (Date.now() > deadline) throw new Error(`task ${taskUid} not done within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await waitFor(
+    await fetch(`${host}/indexes/${uid}/settings`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }] }),
+    }),
+  );
+  await waitFor(
+    await fetch(`${host}/indexes/${uid}/documents?primaryKey=id`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([{ id: 1, text: '成果快转中文分词预热：技术需求与科技成果' }]),
+    }),
+  );
+  await waitFor(await fetch(`${host}/indexes/${uid}`, { method: 'DELETE', headers }));
 }
