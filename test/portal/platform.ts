@@ -41,12 +41,11 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     throw new Error(`No built portal in ${PORTAL_DIST}: run npm run build:portal first`);
   }
   const mail = await SmtpCapture.start();
-  // The platform as a deployment (and the demo) runs it: search on Meilisearch.
-  const env: TestEnvironment = await setUpTestEnvironment(
-    { AUTH_RATE_LIMIT_PER_MINUTE: '1000', SMTP_URL: mail.url, ...extraEnv },
-    undefined,
-    { search: 'meilisearch' },
-  );
+  const env: TestEnvironment = await setUpTestEnvironment({
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    SMTP_URL: mail.url,
+    ...extraEnv,
+  });
   let api: NestExpressApplication | undefined;
   let worker: INestApplicationContext | undefined;
   let browser: Browser | undefined;

@@ -46,16 +46,11 @@ async function count(sql: string, parameters: unknown[] = []): Promise<number> {
 
 beforeAll(async () => {
   smtp = await SmtpCapture.start();
-  env = await setUpTestEnvironment(
-    {
-      SMTP_URL: smtp.url,
-      PUBLIC_URL: 'https://kuaizhuan.example',
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-    },
-    undefined,
-    // Search as a deployment runs it: every api and worker process on one Meilisearch.
-    { search: 'meilisearch' },
-  );
+  env = await setUpTestEnvironment({
+    SMTP_URL: smtp.url,
+    PUBLIC_URL: 'https://kuaizhuan.example',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+  });
   dataSource = new DataSource(dataSourceOptions({ url: env.database.url, applicationName: 'kz-test-scale-out' }));
   await dataSource.initialize();
   apis = await Promise.all([startApi(), startApi()]);
