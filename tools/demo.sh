@@ -63,7 +63,8 @@ settings=$(
   read -r DATABASE_URL
   read -r REDIS_URL
   read -r SEARCH_ENGINE
-  read -r MEILI_HOST
+  # Empty when not set: the command substitution above drops that last, empty line.
+  read -r MEILI_HOST || MEILI_HOST=''
 } <<<"$settings"
 # Every step below (migrations, seed loader, api, worker) gets the same resolved values.
 export PORT DATABASE_URL REDIS_URL SEARCH_ENGINE
