@@ -4,11 +4,14 @@
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { searchEngineForTool } from '@kuaizhuan/platform';
 import { join } from 'node:path';
 
 interface Benchmark {
   run(args: string[]): Promise<Record<string, unknown>>;
+  /** Set by a benchmark that starts its search engines itself (search measures both). */
+  choosesEngines?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -18,9 +21,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const bench = (await import(join(__dirname, name))) as Benchmark;
-  const figures = await bench.run(args);
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
-  console.log(JSON.stringify({ benchmark: name, machine, ...figures }));
+  // SEARCH_ENGINE=meilisearch without MEILI_HOST starts the packaged server for this run.
+  const search = bench.choosesEngines ? null : await searchEngineForTool();
+  const loadBefore = loadavg()[0];
+  let figures: Record<string, unknown>;
+  try {
+    figures = await bench.run(args);
+  } finally {
+    await search?.stop();
+  }
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    // Others may share the machine: the load before and after the run says how much.
+    loadAverage1m: [Math.round(loadBefore * 10) / 10, Math.round(loadavg()[0] * 10) / 10],
+  };
+  console.log(JSON.stringify({ benchmark: name, machine, ...(search ? { engine: search.engine } : {}), ...figures }));
   process.exit(0);
 }
 

@@ -1,12 +1,24 @@
 /**
- * Search at scale: N achievements (default 100,000) in a throwaway database, the index
- * rebuilt from PostgreSQL (timed), then 16 concurrent clients querying the real api over
- * HTTP. Prints latency p50/p95/p99, throughput and the rebuild time.
+ * Search at scale, on each engine: N achievements (default 100,000) in a throwaway database;
+ * per engine the index rebuilt from PostgreSQL (timed), then the real api over HTTP with 16
+ * concurrent clients and with one, and on Meilisearch the same queries sent straight to the
+ * engine (what the api keeps of the engine's own throughput). SEARCH_ENGINE names one engine;
+ * unset, both are measured in the same run, on the same corpus. Prints latency p50/p95/p99,
+ * throughput, rebuild time, index size and memory per engine.
  */
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
-import { PlatformModule, SearchIndex } from '@kuaizhuan/platform';
+import {
+  meilisearchRequest,
+  PlatformModule,
+  SearchIndex,
+  startPackagedMeilisearch,
+  type FacetName,
+  type SearchQuery,
+} from '@kuaizhuan/platform';
 import { CatalogIndexer, CatalogIndexingModule } from '@kuaizhuan/catalog';
 import { catalogueDocuments } from '../libs/catalog/src/search/reindex';
 import { prepareTemplate } from '../test/support/database';
@@ -18,9 +30,17 @@ import { percentile, random, sourceRecords, syntheticAchievements } from './corp
 @Module({ imports: [PlatformModule, CatalogIndexingModule] })
 class IndexingModule {}
 
+type Engine = 'postgres' | 'meilisearch';
+
+/** The search benchmark starts the engines itself (bench/run.ts leaves SEARCH_ENGINE to it). */
+export const choosesEngines = true;
+
 const BENCH_TEMPLATE = 'kz_bench_template';
 const FIELDS = ['light-alloy', 'advanced-materials', 'intelligent-nev', 'biomedicine', 'software-it', 'ai-robotics'];
 const MODES = ['licence', 'transfer', 'use_first_pay_later', 'equity'];
+/** The facets the portal's search page asks for (libs/catalog/src/search/catalog-search.ts). */
+const PORTAL_FACETS: FacetName[] = ['fieldCodes', 'regionCodes', 'maturity', 'ipTypes', 'transferModes', 'institution'];
+const CLIENTS = 16;
 
 export async function insertCorpus(dataSource: DataSource, count: number): Promise<void> {
   const [org]: { id: string }[] = await dataSource.query(
@@ -55,7 +75,13 @@ export async function insertCorpus(dataSource: DataSource, count: number): Promi
   if (batch.length > 0) await flush();
 }
 
-async function loadTest(baseUrl: string, token: string, queries: string[], clients: number, requests: number) {
+/** The i-th query of a run: its text, and a field filter on every third. */
+function nthQuery(queries: string[], i: number): { q: string; field?: string } {
+  return { q: queries[i % queries.length], ...(i % 3 === 0 ? { field: FIELDS[i % FIELDS.length] } : {}) };
+}
+
+/** `send(i)` for requests 0..n-1 from `clients` concurrent clients; true when answered well. */
+async function load(send: (i: number) => Promise<boolean>, clients: number, requests: number) {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -64,16 +90,10 @@ async function loadTest(baseUrl: string, token: string, queries: string[], clien
     Array.from({ length: clients }, async () => {
       while (next < requests) {
         const i = next++;
-        const q = queries[i % queries.length];
-        const params = new URLSearchParams({ q, type: 'achievement', pageSize: '20' });
-        if (i % 3 === 0) params.append('field', FIELDS[i % FIELDS.length]);
         const t0 = performance.now();
-        const response = await fetch(`${baseUrl}/api/search?${params.toString()}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        await response.arrayBuffer();
+        const ok = await send(i);
         latencies.push(performance.now() - t0);
-        if (response.status !== 200) errors += 1;
+        if (!ok) errors += 1;
       }
     }),
   );
@@ -90,19 +110,88 @@ async function loadTest(baseUrl: string, token: string, queries: string[], clien
   };
 }
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const count = Number(args[0] ?? 100_000);
-  const requests = Number(args[1] ?? 2_000);
-  await prepareTemplate(BENCH_TEMPLATE);
-  const env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' }, BENCH_TEMPLATE);
+function throughHttp(baseUrl: string, token: string, queries: string[]) {
+  return async (i: number): Promise<boolean> => {
+    const { q, field } = nthQuery(queries, i);
+    const params = new URLSearchParams({ q, type: 'achievement', pageSize: '20' });
+    if (field) params.append('field', field);
+    const response = await fetch(`${baseUrl}/api/search?${params.toString()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await response.arrayBuffer();
+    return response.status === 200;
+  };
+}
+
+/** The request the api's adapter would send for the same portal query, sent straight to Meilisearch. */
+function straightToMeilisearch(host: string, key: string, indexUid: string, queries: string[]) {
+  return async (i: number): Promise<boolean> => {
+    const { q, field } = nthQuery(queries, i);
+    const query: SearchQuery = {
+      text: q,
+      filters: { kinds: ['achievement'], visibility: ['public'], ...(field ? { fieldCodes: [field] } : {}) },
+      facets: PORTAL_FACETS,
+      page: 1,
+      limit: 20,
+    };
+    const request = meilisearchRequest(query);
+    const response = await fetch(`${host}/indexes/${indexUid}/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ q: request.q, ...request.params }),
+    });
+    await response.arrayBuffer();
+    return response.status === 200;
+  };
+}
+
+/** Peak and current resident memory of a process, in MiB (Linux). */
+async function memoryMiB(pid: number): Promise<{ rssMiB: number; peakRssMiB: number } | undefined> {
+  try {
+    const { readFileSync } = await import('node:fs');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function postgresIndexBytes(dataSource: DataSource): Promise<number> {
+  const [{ bytes }]: { bytes: string }[] = await dataSource.query(
+    `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
+      WHERE c.relkind = 'r' AND c.relname LIKE 'search\\_%'`,
+  );
+  return Number(bytes);
+}
+
+interface Meili {
+  host: string;
+  key: string;
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+async function meilisearchServer(): Promise<Meili> {
+  if (process.env.MEILI_HOST) {
+    return { host: process.env.MEILI_HOST, key: process.env.MEILI_MASTER_KEY ?? '', stop: () => Promise.resolve() };
+  }
+  const server = await startPackagedMeilisearch();
+  return { host: server.host, key: server.masterKey, pid: server.pid, stop: () => server.stop() };
+}
+
+async function measure(engine: Engine, dataSource: DataSource, requests: number): Promise<Record<string, unknown>> {
+  const meili = engine === 'meilisearch' ? await meilisearchServer() : null;
+  const indexUid = `kz_bench_${randomBytes(4).toString('hex')}`;
+  Object.assign(
+    process.env,
+    meili
+      ? { SEARCH_ENGINE: engine, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.key, MEILI_INDEX: indexUid }
+      : { SEARCH_ENGINE: engine },
+  );
   const context = await NestFactory.createApplicationContext(IndexingModule, { logger: ['error'] });
   let api: ReturnType<typeof runApp> | null = null;
   try {
-    const dataSource = context.get(DataSource);
-    const t0 = performance.now();
-    await insertCorpus(dataSource, count);
-    const insertSeconds = (performance.now() - t0) / 1000;
-
     const t1 = performance.now();
     const rebuilt = await context.get(SearchIndex).rebuild(catalogueDocuments(context.get(CatalogIndexer)));
     const rebuildSeconds = (performance.now() - t1) / 1000;
@@ -115,31 +204,87 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        email: 'bench@example.test',
+        email: `bench-${engine}@example.test`,
         password: 'a long bench password',
         name: '基准',
-        organisation: { name: '基准企业', kind: 'enterprise', region: '500112' },
+        organisation: { name: `基准企业 ${engine}`, kind: 'enterprise', region: '500112' },
       }),
     });
     const token = ((await registered.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
     const queries = sourceRecords()
       .slice(0, 400)
       .map((r) => r.title.slice(0, 30));
-    await loadTest(baseUrl, token, queries, 4, 100); // warm-up
-    const figures = await loadTest(baseUrl, token, queries, 16, requests);
-    return {
-      adapter: process.env.MEILI_HOST ? 'meilisearch' : 'postgres',
-      achievements: count,
+    const http = throughHttp(baseUrl, token, queries);
+    await load(http, 4, 100); // warm-up
+    const figures = await load(http, CLIENTS, requests);
+    const single = await load(http, 1, Math.min(300, requests));
+    const figuresOf: Record<string, unknown> = {
       documentsIndexed: rebuilt.documents,
-      insertSeconds: Math.round(insertSeconds * 10) / 10,
       indexRebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
+      documentsPerSecondRebuilt: Math.round(rebuilt.documents / rebuildSeconds),
       ...figures,
+      singleClientP50Ms: single.p50Ms,
+      singleClientP95Ms: single.p95Ms,
     };
+    if (meili) {
+      const straight = straightToMeilisearch(meili.host, meili.key, indexUid, queries);
+      await load(straight, 4, 100);
+      const engineFigures = await load(straight, CLIENTS, requests);
+      const engineSingle = await load(straight, 1, Math.min(300, requests));
+      const stats = (await (
+        await fetch(`${meili.host}/stats`, { headers: { authorization: `Bearer ${meili.key}` } })
+      ).json()) as { databaseSize: number; usedDatabaseSize: number };
+      Object.assign(figuresOf, {
+        engineRequestsPerSecond: engineFigures.requestsPerSecond,
+        engineP50Ms: engineFigures.p50Ms,
+        engineP95Ms: engineFigures.p95Ms,
+        engineSingleClientP95Ms: engineSingle.p95Ms,
+        apiShareOfEngineThroughput:
+          Math.round((figures.requestsPerSecond / engineFigures.requestsPerSecond) * 100) / 100,
+        indexMiB: Math.round(stats.usedDatabaseSize / 2 ** 20),
+        engineMemory: meili.pid ? await memoryMiB(meili.pid) : undefined,
+      });
+    } else {
+      Object.assign(figuresOf, { indexMiB: Math.round((await postgresIndexBytes(dataSource)) / 2 ** 20) });
+    }
+    figuresOf.apiMemory = api.child.pid ? await memoryMiB(api.child.pid) : undefined;
+    return figuresOf;
   } finally {
     if (api) {
       api.child.kill('SIGTERM');
       await api.exited;
     }
+    await context.close();
+    await meili?.stop();
+  }
+}
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const count = Number(args[0] ?? 100_000);
+  const requests = Number(args[1] ?? 2_000);
+  const named = process.env.SEARCH_ENGINE;
+  const engines: Engine[] = named === 'postgres' || named === 'meilisearch' ? [named] : ['postgres', 'meilisearch'];
+  await prepareTemplate(BENCH_TEMPLATE);
+  const env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' }, BENCH_TEMPLATE, {
+    search: 'postgres',
+  });
+  const context = await NestFactory.createApplicationContext(IndexingModule, { logger: ['error'] });
+  try {
+    const dataSource = context.get(DataSource);
+    const t0 = performance.now();
+    await insertCorpus(dataSource, count);
+    const insertSeconds = (performance.now() - t0) / 1000;
+    const results: Record<string, unknown> = {};
+    for (const engine of engines) {
+      results[engine] = { ...(await measure(engine, dataSource, requests)), loadAverage1m: loadavg()[0] };
+    }
+    return {
+      engine: engines.join('+'),
+      achievements: count,
+      insertSeconds: Math.round(insertSeconds * 10) / 10,
+      ...results,
+    };
+  } finally {
     await context.close();
     await env.teardown();
   }

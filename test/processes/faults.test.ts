@@ -4,6 +4,7 @@ import { dataSourceOptions } from '@kuaizhuan/platform';
 import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/catalog/test/fixtures';
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
+import { awaitIndexed } from '../support/search';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { RedisServer } from '../support/redis-server';
@@ -95,13 +96,7 @@ describe('faults', () => {
     expect(
       await count(`SELECT count(*)::int AS n FROM recommendation WHERE need_id = ANY($1::uuid[])`, [needIds]),
     ).toBe(needIds.length * 2);
-    await eventually(
-      async () =>
-        (await count(`SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`, [needIds])) ===
-        needIds.length,
-      30_000,
-      'needs indexed',
-    );
+    await awaitIndexed(dataSource, needIds);
     await eventually(
       async () => (await count(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)) === 0,
       30_000,

@@ -5,6 +5,7 @@ import { runPendingMigrations } from '../../libs/platform/src/database/migrate';
 import { as, createAccounts, NEED, type Accounts } from '../../libs/catalog/test/fixtures';
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
+import { awaitIndexed } from '../support/search';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 import { PostgresServer } from '../support/postgres-server';
 import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
@@ -95,17 +96,7 @@ it('carries on after PostgreSQL restarts, losing no need', async () => {
   needIds.push(await publishNeed('重启后的电池包轻量化需求 1'), await publishNeed('重启后的电池包轻量化需求 2'));
   await dataSource.query('SELECT 1').catch(() => undefined); // the test's own pool drops its cut connections
   for (const id of needIds) await awaitRecommendations(dataSource, id, 2, 60_000);
-  await eventually(
-    async () => {
-      const [{ n }]: { n: number }[] = await dataSource.query(
-        `SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`,
-        [needIds],
-      );
-      return n === needIds.length;
-    },
-    30_000,
-    'needs indexed',
-  );
+  await awaitIndexed(dataSource, needIds);
   await eventually(
     async () => {
       const [{ n }]: { n: number }[] = await dataSource.query(

@@ -4,6 +4,7 @@ import { dataSourceOptions } from '@kuaizhuan/platform';
 import { as, createAccounts, publishedNeed, type Accounts } from '../../libs/catalog/test/fixtures';
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';
+import { awaitIndexed } from '../support/search';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { SmtpCapture } from '../support/smtp';
@@ -100,12 +101,7 @@ describe('two apis and two workers', () => {
       ),
     ).toBe(0);
     // The index holds every published need, and no event is left undelivered to Redis.
-    await eventually(
-      async () =>
-        (await count(`SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`, [needIds])) === NEEDS,
-      30_000,
-      'needs indexed',
-    );
+    await awaitIndexed(dataSource, needIds);
     await eventually(
       async () => (await count(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)) === 0,
       30_000,

@@ -7,6 +7,7 @@ import { eventually } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 import { type RunningProcess, startApiProcess, startWorkerProcess, stopProcesses } from '../support/processes';
 import { freePort } from '../support/redis-server';
+import { awaitIndexed } from '../support/search';
 
 /**
  * The search engine unreachable: the platform is configured for Meilisearch at an address
@@ -61,6 +62,7 @@ it('takes needs while the search engine is unreachable, answers search with 503,
 
   // Search moves to an engine that does not answer.
   const unreachable = {
+    SEARCH_ENGINE: 'meilisearch',
     MEILI_HOST: `http://127.0.0.1:${await freePort()}`,
     MEILI_MASTER_KEY: 'a-master-key-nobody-has',
   };
@@ -104,16 +106,6 @@ it('takes needs while the search engine is unreachable, answers search with 503,
     }
   }
   for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
-  await eventually(
-    async () => {
-      const [{ n }]: { n: number }[] = await dataSource.query(
-        `SELECT count(*)::int AS n FROM search_document WHERE id = ANY($1::text[])`,
-        [needIds],
-      );
-      return n === NEEDS;
-    },
-    30_000,
-    'needs indexed',
-  );
+  await awaitIndexed(dataSource, needIds);
   expect(await failedJobs(QueueName.Index)).toEqual([]);
 }, 300_000);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { register } from 'tsconfig-paths';
 import { prepareTemplate } from './database';
+import { startRunMeilisearch } from './meilisearch';
 
 // Jest's module mapper does not apply here: resolve the @kuaizhuan/* aliases for the entity
 // files the template's data source loads (an entity may import another lib through its door).
@@ -14,10 +15,13 @@ register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
 
 /**
  * Once per run: migrate a template database of this run's own (so runs side by side never
- * share one); every test file clones it. The name reaches the test workers through the env.
+ * share one), which every test file clones, and start the run's own Meilisearch, on which each
+ * test file makes its own index. Both reach the test workers through the env; the server is
+ * kept on the global object for the teardown. When Meilisearch cannot start, the run fails.
  */
 export default async function globalSetup(): Promise<void> {
   const template = `kz_tpl_${randomBytes(4).toString('hex')}`;
   process.env.KZ_TEST_TEMPLATE = template;
-  await prepareTemplate(template);
+  const [meilisearch] = await Promise.all([startRunMeilisearch(), prepareTemplate(template)]);
+  (globalThis as { kzTestMeilisearch?: unknown }).kzTestMeilisearch = meilisearch;
 }

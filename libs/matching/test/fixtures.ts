@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { as, publishedAchievement, publishedNeed, type Accounts } from '../../catalog/test/fixtures';
 import { eventually } from '../../../test/support/apps';
+import { awaitIndexed as awaitIndexedOnEngine } from '../../../test/support/search';
 import type { HttpTarget, SignedIn } from '../../../test/support/auth';
 
 export interface RecommendationRow {
@@ -40,14 +41,7 @@ export function awaitRecommendations(
 
 /** Waits until the search index holds these catalogue rows (the matcher finds only indexed ones). */
 export async function awaitIndexed(dataSource: DataSource, ids: string[]): Promise<void> {
-  await eventually(
-    async () => {
-      const rows: unknown[] = await dataSource.query(`SELECT 1 FROM search_document WHERE id = ANY($1)`, [ids]);
-      return rows.length >= ids.length;
-    },
-    30_000,
-    'catalogue rows indexed',
-  );
+  await awaitIndexedOnEngine(dataSource, ids);
 }
 
 export interface Catalogue {

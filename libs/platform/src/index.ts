@@ -39,7 +39,7 @@ export { HealthModule } from './health/health';
 export { Public, PUBLIC_ROUTE } from './http/public-route';
 export { uploadedName } from './http/upload-name';
 export { Mailer, type MailMessage } from './mail/mailer';
-export { SearchIndex, type DocumentSource } from './search/search-index';
+export { SearchIndex, type DocumentSource, type IndexedVersion } from './search/search-index';
 export {
   SEARCH_KINDS,
   FACET_NAMES,
@@ -66,6 +66,7 @@ export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
 export {
   MeilisearchIndex,
   MeilisearchTaskError,
+  searchRequest as meilisearchRequest,
   type MeilisearchOptions,
 } from './search/meilisearch/meilisearch-index';
 export {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MAX_SEARCH_LIMIT, SearchIndex } from '@kuaizhuan/platform';
+import { SearchIndex } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { CatalogIndexer, type CatalogKind } from './catalog-indexer';
 
@@ -60,10 +60,9 @@ export class CatalogReconciler {
   /** Every document of `kind` in the index with its version in epoch milliseconds. */
   private async indexedVersions(kind: CatalogKind): Promise<Map<string, number>> {
     const versions = new Map<string, number>();
-    for (let page = 1; ; page += 1) {
-      const result = await this.index.search({ filters: { kinds: [kind] }, page, limit: MAX_SEARCH_LIMIT });
-      for (const hit of result.hits) versions.set(hit.id, new Date(hit.document.updatedAt).getTime());
-      if (result.hits.length < MAX_SEARCH_LIMIT || page * MAX_SEARCH_LIMIT >= result.total) return versions;
+    for await (const batch of this.index.versions(kind)) {
+      for (const { id, updatedAtMs } of batch) versions.set(id, updatedAtMs);
     }
+    return versions;
   }
 }

@@ -7,7 +7,10 @@ import {
   TerminusModule,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { AppConfig } from '../config/app-config';
 import { QueueProducers } from '../queue/queue-producers';
+import { SearchIndex } from '../search/search-index';
+import { SearchModule, searchEngineOf } from '../search/search.module';
 import { QueueName } from '../queue/job-catalogue';
 import { withDeadline } from '../util/deadline';
 import { Public } from '../http/public-route';
@@ -21,6 +24,8 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly queues: QueueProducers,
+    private readonly search: SearchIndex,
+    private readonly config: AppConfig,
   ) {}
 
   /** The process is up. */
@@ -29,7 +34,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** PostgreSQL and Redis answer: the process can serve. */
+  /** PostgreSQL, Redis and the search engine (named: meilisearch or postgres) answer: the process can serve. */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -44,9 +49,21 @@ export class HealthController {
           return redis.down({ message: error instanceof Error ? error.message : String(error) });
         }
       },
+      async () => {
+        const engine = searchEngineOf(this.config);
+        const search = this.indicators.check('search');
+        const health = await withDeadline(this.search.health(), 2_000, 'search').catch((error: unknown) => ({
+          ok: false,
+          documents: undefined,
+          message: error instanceof Error ? error.message : String(error),
+        }));
+        return health.ok
+          ? search.up({ engine, documents: health.documents })
+          : search.down({ engine, message: health.message });
+      },
     ]);
   }
 }
 
-@Module({ imports: [TerminusModule], controllers: [HealthController] })
+@Module({ imports: [TerminusModule, SearchModule], controllers: [HealthController] })
 export class HealthModule {}

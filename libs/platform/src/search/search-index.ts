@@ -1,11 +1,17 @@
-import type { SearchDocument, SearchHealth, SearchQuery, SearchResult } from './search-document';
+import type { SearchDocument, SearchHealth, SearchKind, SearchQuery, SearchResult } from './search-document';
 
 /** Batches of every document that should be in the index, for a rebuild. */
 export type DocumentSource = Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]>;
 
+/** A document as the index holds it: its id and the version (updatedAt, epoch milliseconds). */
+export interface IndexedVersion {
+  id: string;
+  updatedAtMs: number;
+}
+
 /**
  * The search index port (and Nest injection token). Two adapters implement it, PostgreSQL
- * (default) and Meilisearch (when MEILI_HOST is set), and both pass one contract suite.
+ * and Meilisearch (SEARCH_ENGINE), and both pass one contract suite.
  * The index is derived data: the catalogue in PostgreSQL can always rebuild it.
  */
 export abstract class SearchIndex {
@@ -19,6 +25,12 @@ export abstract class SearchIndex {
 
   /** Number of documents searchable now. */
   abstract count(): Promise<number>;
+
+  /**
+   * Every document of `kind` in the index with its version, in batches, however many there are
+   * (search results stop at a few thousand on some engines): what reconciliation compares.
+   */
+  abstract versions(kind: SearchKind): AsyncIterable<IndexedVersion[]>;
 
   /** Removes every document. */
   abstract clear(): Promise<void>;

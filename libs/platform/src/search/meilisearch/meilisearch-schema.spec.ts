@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../search-document';
-import { filterExpression, indexSettings, toRecord } from './meilisearch-schema';
+import { filterExpression, indexSettings, settingsHold, toRecord } from './meilisearch-schema';
 
 const doc: SearchDocument = {
   id: 'a-1',
@@ -75,5 +75,39 @@ describe('indexSettings', () => {
       amount: { min: 1, max: 2 },
     }).map((clause) => clause.split(' ')[0]);
     for (const attribute of used) expect(filterable).toContain(attribute);
+  });
+});
+
+describe('settingsHold', () => {
+  const wanted = indexSettings();
+  /** The settings as the engine reports them: every key, lists of attributes in its own order. */
+  const reported = () => ({
+    ...wanted,
+    filterableAttributes: [...(wanted.filterableAttributes as string[])].reverse(),
+    distinctAttribute: null,
+    stopWords: [],
+  });
+
+  it('holds when the engine reports our settings, extra keys and reordered attribute sets included', () => {
+    expect(settingsHold(reported(), wanted)).toBe(true);
+  });
+
+  it('does not hold when the order of searchable attributes or ranking rules differs', () => {
+    const searchable = [...(wanted.searchableAttributes as string[])].reverse();
+    expect(settingsHold({ ...reported(), searchableAttributes: searchable }, wanted)).toBe(false);
+    const rules = [...(wanted.rankingRules as string[])].reverse();
+    expect(settingsHold({ ...reported(), rankingRules: rules }, wanted)).toBe(false);
+  });
+
+  it('does not hold when a filterable attribute or a synonym is missing, or a synonym is left over', () => {
+    const filterable = (wanted.filterableAttributes as string[]).slice(1);
+    expect(settingsHold({ ...reported(), filterableAttributes: filterable }, wanted)).toBe(false);
+    const { ai: _dropped, ...fewer } = wanted.synonyms as Record<string, string[]>;
+    expect(settingsHold({ ...reported(), synonyms: fewer }, wanted)).toBe(false);
+    expect(settingsHold({ ...reported(), synonyms: { ...wanted.synonyms, extra: ['多余'] } }, wanted)).toBe(false);
+  });
+
+  it('does not hold when a nested setting differs', () => {
+    expect(settingsHold({ ...reported(), pagination: { maxTotalHits: 5 } }, wanted)).toBe(false);
   });
 });

@@ -111,6 +111,48 @@ export function indexSettings(): Settings {
   };
 }
 
+/** Keys whose lists the engine may hand back in another order without a change of meaning. */
+const UNORDERED: ReadonlySet<string> = new Set([
+  'filterableAttributes',
+  'sortableAttributes',
+  'displayedAttributes',
+  'synonyms',
+]);
+
+/**
+ * Whether the settings an index has (as the engine reports them, every key filled in) already
+ * include the ones we want. Unsure means no: applying settings again is only slower, never wrong.
+ */
+export function settingsHold(actual: Settings, wanted: Settings): boolean {
+  // A synonym we no longer want is a difference too, not only one we miss.
+  const synonymsAlike = Object.keys(actual.synonyms ?? {}).length === Object.keys(wanted.synonyms ?? {}).length;
+  return (
+    synonymsAlike &&
+    Object.entries(wanted).every(([key, value]) =>
+      covers((actual as Record<string, unknown>)[key], value, UNORDERED.has(key)),
+    )
+  );
+}
+
+function covers(actual: unknown, wanted: unknown, unordered: boolean): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
+    if (!unordered) return wanted.every((item, i) => covers(actual[i], item, false));
+    const have = actual.map((item) => JSON.stringify(item)).sort();
+    return wanted
+      .map((item) => JSON.stringify(item))
+      .sort()
+      .every((item, i) => item === have[i]);
+  }
+  if (wanted !== null && typeof wanted === 'object') {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(wanted).every(([key, value]) =>
+      covers((actual as Record<string, unknown>)[key], value, unordered),
+    );
+  }
+  return actual === wanted;
+}
+
 function quote(value: string | number): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

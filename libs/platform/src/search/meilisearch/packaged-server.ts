@@ -47,7 +47,14 @@ export function packagedMeilisearchBinary(): string {
   try {
     accessSync(binary, constants.X_OK);
   } catch {
-    chmodSync(binary, statSync(binary).mode | 0o755);
+    try {
+      chmodSync(binary, statSync(binary).mode | 0o755);
+    } catch (error) {
+      throw new Error(
+        `the Meilisearch server binary ${binary} is not executable and could not be made so (chmod +x it): ${String(error)}`,
+        { cause: error },
+      );
+    }
   }
   return binary;
 }
@@ -121,7 +128,14 @@ export async function startPackagedMeilisearch(options: PackagedMeilisearchOptio
     }),
   );
 
+  // A tool or test run that ends without stopping its server (an error, Ctrl-C) takes it along.
+  const onExit = () => {
+    if (state.exited === null) child.kill('SIGTERM');
+  };
+  process.once('exit', onExit);
+
   const stop = async (): Promise<void> => {
+    process.removeListener('exit', onExit);
     if (state.exited === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -140,5 +154,55 @@ export async function startPackagedMeilisearch(options: PackagedMeilisearchOptio
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  try {
+    await warmUp(host, masterKey, options.startTimeoutMs ?? 60_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`the packaged Meilisearch on ${host} could not index a first document: ${String(error)}`, {
+      cause: error,
+    });
+  }
   return { host, masterKey, pid: child.pid!, stop };
+}
+
+/**
+ * Indexes one Chinese document in a throwaway index and waits for it (for at most the start
+ * timeout). A fresh server loads its Chinese segmentation dictionaries on the first such
+ * document, which takes seconds (more on a busy machine); done here, the first real write does
+ * not pay for it. A task that fails is an error: a server that cannot index is not usable.
+ */
+async function warmUp(host: string, masterKey: string, timeoutMs: number): Promise<void> {
+  const headers = { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' };
+  const uid = `kz_warm_up_${randomBytes(4).toString('hex')}`;
+  const deadline = Date.now() + timeoutMs;
+  const waitFor = async (response: Response) => {
+    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    const { taskUid } = (await response.json()) as { taskUid: number };
+    for (;;) {
+      const task = (await (await fetch(`${host}/tasks/${taskUid}`, { headers })).json()) as {
+        status: string;
+        error?: { message: string };
+      };
+      if (task.status === 'succeeded') return;
+      if (task.status === 'failed' || task.status === 'canceled') throw new Error(task.error?.message ?? task.status);
+      // Still working on a very busy machine: the server answers; the first write will wait instead.
+      if (Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await waitFor(
+    await fetch(`${host}/indexes/${uid}/settings`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }] }),
+    }),
+  );
+  await waitFor(
+    await fetch(`${host}/indexes/${uid}/documents?primaryKey=id`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([{ id: 1, text: '成果快转中文分词预热：技术需求与科技成果' }]),
+    }),
+  );
+  await waitFor(await fetch(`${host}/indexes/${uid}`, { method: 'DELETE', headers }));
 }

@@ -1,8 +1,15 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError } from '../../errors/domain-errors';
 import { documentText, storedDocument } from '../document-text';
-import type { SearchDocument, SearchHealth, SearchHit, SearchQuery, SearchResult } from '../search-document';
-import { SearchIndex, type DocumentSource } from '../search-index';
+import type {
+  SearchDocument,
+  SearchHealth,
+  SearchHit,
+  SearchKind,
+  SearchQuery,
+  SearchResult,
+} from '../search-document';
+import { SearchIndex, type DocumentSource, type IndexedVersion } from '../search-index';
 import { analyseDocument, analyseQuery, type DocumentTerms } from '../text/analyser';
 import { highlight } from '../text/highlight';
 import { normalise } from '../text/normalise';
@@ -35,6 +42,9 @@ const SEARCH_WORK_MEM = '32MB';
 
 /** Memory for building a rebuilt generation's indexes and counting its terms. */
 const REBUILD_WORK_MEM = '256MB';
+
+/** Documents per page when listing indexed versions for reconciliation. */
+const VERSIONS_PAGE = 5_000;
 
 /** PostgreSQL's code for a table that does not exist: a rebuild dropped the generation just read. */
 const UNDEFINED_TABLE = '42P01';
@@ -136,6 +146,23 @@ export class PostgresSearchIndex extends SearchIndex {
       `SELECT count(*)::int AS n FROM ${documentTable(live)}`,
     );
     return rows[0].n;
+  }
+
+  async *versions(kind: SearchKind): AsyncGenerator<IndexedVersion[]> {
+    let after = '';
+    for (;;) {
+      const [{ live }]: Array<{ live: number }> = await this.dataSource.query(
+        `SELECT live_generation AS live FROM search_state WHERE id = 1`,
+      );
+      const rows: Array<{ id: string; ms: string }> = await this.dataSource.query(
+        `SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS ms FROM ${documentTable(live)}
+          WHERE kind = $1 AND id > $2 ORDER BY id LIMIT ${VERSIONS_PAGE}`,
+        [kind, after],
+      );
+      if (rows.length > 0) yield rows.map((row) => ({ id: row.id, updatedAtMs: Number(row.ms) }));
+      if (rows.length < VERSIONS_PAGE) return;
+      after = rows[rows.length - 1].id;
+    }
   }
 
   async clear(): Promise<void> {
