@@ -178,10 +178,12 @@ export class DealsService {
           'action',
         );
       }
+      await this.steps.take(manager, deal, input.action, capacity, caller, { note: input.note ?? null });
+      // After the state machine allowed the step (so a step out of order is refused as such); a refusal
+      // here rolls the step back with the rest of the transaction.
       if (deal.type === 'use_first_pay_later' && input.action === 'sign') {
         await this.licences.assertSignable(manager, deal, at);
       }
-      await this.steps.take(manager, deal, input.action, capacity, caller, { note: input.note ?? null });
       if (deal.type === 'use_first_pay_later' && input.action === 'start') {
         await this.licences.start(manager, deal);
       }
