@@ -343,6 +343,11 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await operator.getByRole('link', { name: '机构审核' }).first().click();
     const row = operator.getByRole('row').filter({ hasText: orgName });
     await row.waitFor();
+    // The registrant's contact and the consents are there to check before verifying.
+    await row.locator('.ant-table-row-expand-icon').click();
+    const details = operator.getByTestId('verification-details');
+    await details.getByText(`赵新, ${founder}`).waitFor();
+    await details.getByText(/赵新 于 .* 同意《个人信息保护告知书》/).waitFor();
     await screenshot(operator, 'operator-organisations');
     await row.getByRole('button', { name: '通过' }).click();
     // Verifying asks for confirmation first.
