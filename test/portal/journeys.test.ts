@@ -346,7 +346,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     // The registrant's contact and the consents are there to check before verifying.
     await row.locator('.ant-table-row-expand-icon').click();
     const details = operator.getByTestId('verification-details');
-    await details.getByText(`赵新, ${founder}`).waitFor();
+    // Registrant and contact: the same person, as registration names the registrant the contact.
+    expect(await details.getByText(`赵新, ${founder}`).count()).toBe(2);
     await details.getByText(/赵新 于 .* 同意《个人信息保护告知书》/).waitFor();
     await screenshot(operator, 'operator-organisations');
     await row.getByRole('button', { name: '通过' }).click();
