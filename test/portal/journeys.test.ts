@@ -347,6 +347,7 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await row.locator('.ant-table-row-expand-icon').click();
     const details = operator.getByTestId('verification-details');
     // Registrant and contact: the same person, as registration names the registrant the contact.
+    await details.getByText(`赵新, ${founder}`).first().waitFor();
     expect(await details.getByText(`赵新, ${founder}`).count()).toBe(2);
     await details.getByText(/赵新 于 .* 同意《个人信息保护告知书》/).waitFor();
     await screenshot(operator, 'operator-organisations');
