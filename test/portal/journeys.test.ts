@@ -308,7 +308,8 @@ describe('portal journeys: listing by hand and bulk review', () => {
     expect(approved).toBe(3);
 
     await manager.getByRole('link', { name: '工作量' }).first().click();
-    const mine = manager.getByRole('row').filter({ hasText: '陈静' }).filter({ hasText: 'me' });
+    // The manager's own row is tagged 我 (it read "me" in Chinese mode before).
+    const mine = manager.getByRole('row').filter({ hasText: '陈静' }).filter({ hasText: '我' });
     await mine.waitFor();
     expect(await mine.textContent()).toContain('重庆两江技术经理人服务有限公司');
     await screenshot(manager, 'manager-workload');
@@ -342,6 +343,13 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await operator.getByRole('link', { name: '机构审核' }).first().click();
     const row = operator.getByRole('row').filter({ hasText: orgName });
     await row.waitFor();
+    // The registrant's contact and the consents are there to check before verifying.
+    await row.locator('.ant-table-row-expand-icon').click();
+    const details = operator.getByTestId('verification-details');
+    // Registrant and contact: the same person, as registration names the registrant the contact.
+    await details.getByText(`赵新, ${founder}`).first().waitFor();
+    expect(await details.getByText(`赵新, ${founder}`).count()).toBe(2);
+    await details.getByText(/赵新 于 .* 同意《个人信息保护告知书》/).waitFor();
     await screenshot(operator, 'operator-organisations');
     await row.getByRole('button', { name: '通过' }).click();
     // Verifying asks for confirmation first.
@@ -354,7 +362,8 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     expect(verification_status).toBe('verified');
 
     await operator.getByRole('link', { name: '任务队列' }).first().click();
-    await operator.getByRole('row').filter({ hasText: 'match' }).waitFor();
+    // Queues are named in words (the raw names deliver, index, match showed before).
+    await operator.getByRole('row').filter({ hasText: '智能匹配' }).waitFor();
     await operator.getByText('事件发件箱').waitFor();
     await screenshot(operator, 'operator-queues');
   }, 60_000);

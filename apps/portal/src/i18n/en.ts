@@ -472,6 +472,7 @@ export const en: Messages = {
     amount: 'Amount (yuan)',
   },
   team: {
+    name: 'Name',
     title: 'Team',
     invite: 'Invite a colleague',
     email: 'E-mail',

@@ -473,6 +473,7 @@ export const zh = {
     amount: '金额（元）',
   },
   team: {
+    name: '姓名',
     title: '团队成员',
     invite: '邀请同事',
     email: '邮箱',

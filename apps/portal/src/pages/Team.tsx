@@ -81,7 +81,7 @@ export default function Team() {
           pagination={false}
           locale={{ emptyText: members.isError ? `${t('common.error')}: ${members.error.message}` : t('common.empty') }}
           columns={[
-            { title: t('auth.yourName'), dataIndex: 'displayName' },
+            { title: t('team.name'), dataIndex: 'displayName' },
             { title: t('team.email'), dataIndex: 'email' },
             { title: t('team.role'), render: (_, u) => t(`roles.${u.role}`) },
             { title: t('common.createdAt'), render: (_, u) => formatDate(u.createdAt) },

@@ -78,6 +78,8 @@ export default function Organisations() {
           { title: t('common.createdAt'), render: (_, o) => formatDateTime(o.createdAt) },
           {
             title: t('common.actions'),
+            // Kept in view when the table scrolls sideways on a narrow screen.
+            fixed: 'right',
             render: (_, o) =>
               o.verificationStatus === 'pending' ? (
                 <Space>
