@@ -44,7 +44,8 @@ let tto: Page;
 beforeAll(async () => {
   platform = await startPlatform({ JWT_ACCESS_TTL: '30' });
   // The seed's own indexing and matching run first, so the journey's jobs are not queued behind them.
-  await platform.settled(240_000);
+  // Generous: on a loaded 2-core machine two seeded platforms may drain side by side.
+  await platform.settled(480_000);
   [target] = await platform.dataSource.query(
     `SELECT id, title, keywords, field_codes, transfer_modes FROM achievement
       WHERE org_id = $1 AND status = 'published' AND cardinality(keywords) >= 2
@@ -52,7 +53,7 @@ beforeAll(async () => {
     [platform.accounts.tto.organisationId],
   );
   expect(target).toBeDefined();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   for (const context of sessions) await context.close();
