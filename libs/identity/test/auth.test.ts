@@ -71,7 +71,12 @@ describe(AuthController.name, () => {
       const email = uniqueEmail();
       const response = await request(http)
         .post('/api/auth/register')
-        .send({ email, password: TEST_PASSWORD, name: 'x', organisation: { name: '某事务所', kind: 'service_agency' } });
+        .send({
+          email,
+          password: TEST_PASSWORD,
+          name: 'x',
+          organisation: { name: '某事务所', kind: 'service_agency' },
+        });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
         { field: 'organisation.kind', message: expect.stringMatching(/onboarded by the operator/), constraint: 'isIn' },

@@ -299,9 +299,7 @@ describe(InvitationAcceptanceController.name, () => {
         `SELECT details FROM audit_log WHERE action = 'user.joined' AND actor_user_id = $1`,
         [accepted.body.user.id],
       );
-      expect(joined).toEqual([
-        { details: { invitationId: created.body.id, role: 'tto', invitedById: other.userId } },
-      ]);
+      expect(joined).toEqual([{ details: { invitationId: created.body.id, role: 'tto', invitedById: other.userId } }]);
 
       const twice = await request(http)
         .post('/api/invitations/accept')

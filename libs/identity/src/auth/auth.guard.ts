@@ -60,7 +60,9 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async current(subject: AccessTokenSubject): Promise<{ caller: Caller; organisationStatus: VerificationStatus }> {
+  private async current(
+    subject: AccessTokenSubject,
+  ): Promise<{ caller: Caller; organisationStatus: VerificationStatus }> {
     const rows: StandingRow[] = await this.dataSource.query(
       `SELECT u.role, u.status, u.session_version, u.organisation_id, o.verification_status,
               EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.user_id = u.id

@@ -20,10 +20,7 @@ export class Sessions {
     return this.pair(user, { raw: issued.raw, familyId: issued.row.familyId, expiresAt: issued.row.expiresAt });
   }
 
-  async pair(
-    user: SessionUser,
-    refresh: { raw: string; familyId: string; expiresAt: Date },
-  ): Promise<TokenPairView> {
+  async pair(user: SessionUser, refresh: { raw: string; familyId: string; expiresAt: Date }): Promise<TokenPairView> {
     const caller = { userId: user.id, orgId: user.organisationId, role: user.role };
     return {
       accessToken: await this.access.sign({ caller, sessionVersion: user.sessionVersion, familyId: refresh.familyId }),

@@ -1,10 +1,4 @@
-import {
-  invitationRefusal,
-  isPlatformRole,
-  memberRoles,
-  selfRegistrationRole,
-  SELF_REGISTRABLE_KINDS,
-} from './roles';
+import { invitationRefusal, isPlatformRole, memberRoles, selfRegistrationRole, SELF_REGISTRABLE_KINDS } from './roles';
 
 describe('selfRegistrationRole', () => {
   it('gives a company its enterprise role, a university or institute the tto role', () => {

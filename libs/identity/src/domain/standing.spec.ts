@@ -1,7 +1,13 @@
 import { standingRefusal, type StandingQuestion } from './standing';
 
 const ask = (overrides: Partial<StandingQuestion>): string | null =>
-  standingRefusal({ role: 'enterprise', organisationStatus: 'verified', reading: false, route: undefined, ...overrides });
+  standingRefusal({
+    role: 'enterprise',
+    organisationStatus: 'verified',
+    reading: false,
+    route: undefined,
+    ...overrides,
+  });
 
 describe('standingRefusal', () => {
   it('lets a verified organisation do anything its role allows', () => {

@@ -54,7 +54,8 @@ export function PasswordField(): PropertyDecorator {
           return passwordWeakness(value, personal) === null;
         },
         defaultMessage: buildMessage(
-          (each) => `${each}$property is too easy to guess (a common password, a run of keys, or your own name or e-mail)`,
+          (each) =>
+            `${each}$property is too easy to guess (a common password, a run of keys, or your own name or e-mail)`,
         ),
       },
     }),

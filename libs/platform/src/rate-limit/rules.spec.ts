@@ -27,7 +27,8 @@ describe('rateRules', () => {
     expect(rateRules('search', { authPerMinute: 10, factor: 10 })[0].limit).toBe(600);
     expect(rateRules('login', { authPerMinute: 10, factor: 10 })[0].limit).toBe(10);
     for (const route of RATE_LIMITED) {
-      for (const rule of rateRules(route, { authPerMinute: 1, factor: 0.01 })) expect(rule.limit).toBeGreaterThanOrEqual(1);
+      for (const rule of rateRules(route, { authPerMinute: 1, factor: 0.01 }))
+        expect(rule.limit).toBeGreaterThanOrEqual(1);
     }
   });
 });
