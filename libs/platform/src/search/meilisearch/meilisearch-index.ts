@@ -5,6 +5,9 @@ import {
   MeilisearchRequestTimeOutError,
   type EnqueuedTaskPromise,
   type IndexSwap,
+  type MultiSearchParams,
+  type SearchParams,
+  type SearchResponse,
   type Task,
 } from 'meilisearch';
 import { ServiceUnavailableError } from '../../errors/domain-errors';
@@ -89,44 +92,26 @@ export class MeilisearchIndex extends SearchIndex {
     }
   }
 
+  async searchMany(queries: readonly SearchQuery[]): Promise<SearchResult[]> {
+    if (queries.length === 0) return [];
+    try {
+      await this.ensureReady();
+      const requests = queries.map(request);
+      const response = await this.client.multiSearch<MultiSearchParams, MeiliRecord>({
+        queries: requests.map((r) => ({ indexUid: this.uid, ...r.params })),
+      });
+      return response.results.map((result, i) => toResult(requests[i], result));
+    } catch (error) {
+      throw unreachable(error);
+    }
+  }
+
   private async answer(query: SearchQuery): Promise<SearchResult> {
-    const { page, limit } = paging(query);
     await this.ensureReady();
-    const text = query.text?.trim() ?? '';
-    const analysed = text === '' ? null : analyseQuery(text);
-    const long = analysed !== null && analysed.words.length > MAX_QUERY_WORDS;
-    const q =
-      analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
-    const facets = query.facets ?? [];
-    const response = await this.client.index<MeiliRecord>(this.uid).search(q, {
-      filter: filterExpression(query.filters ?? {}),
-      facets: facets.map((facet) => FACET_ATTRIBUTES[facet]),
-      page,
-      hitsPerPage: limit,
-      showRankingScore: true,
-      matchingStrategy: long ? 'frequency' : 'last',
-      sort: analysed === null ? ['updatedAtMs:desc'] : undefined,
-    });
-    const terms = analysed?.highlightTerms ?? [];
-    const snippetLength = query.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
-    const hits = response.hits.map((hit): SearchHit => {
-      const doc = hit.source;
-      const summary = doc.summary ? highlight(doc.summary, terms, { maxLength: snippetLength }) : undefined;
-      return {
-        id: doc.id,
-        kind: doc.kind,
-        score: hit._rankingScore ?? 0,
-        document: doc,
-        highlights: { title: highlight(doc.title, terms), ...(summary ? { summary } : {}) },
-      };
-    });
-    return {
-      hits,
-      total: response.totalHits,
-      page,
-      limit,
-      facets: facetCounts(facets, response.facetDistribution ?? {}),
-    };
+    const prepared = request(query);
+    const { q, ...params } = prepared.params;
+    const response = await this.client.index<MeiliRecord>(this.uid).search(q, params);
+    return toResult(prepared, response);
   }
 
   async count(): Promise<number> {
@@ -232,6 +217,65 @@ export class MeilisearchIndex extends SearchIndex {
     }
     return task;
   }
+}
+
+interface PreparedQuery {
+  page: number;
+  limit: number;
+  facets: FacetName[];
+  terms: string[];
+  snippetLength: number;
+  params: SearchParams & { q: string };
+}
+
+/** A query as Meilisearch search parameters (long texts keep their most informative ten words). */
+function request(query: SearchQuery): PreparedQuery {
+  const { page, limit } = paging(query);
+  const text = query.text?.trim() ?? '';
+  const analysed = text === '' ? null : analyseQuery(text);
+  const long = analysed !== null && analysed.words.length > MAX_QUERY_WORDS;
+  const q =
+    analysed === null ? '' : long ? keywordsOf(analysed.normalised, MAX_QUERY_WORDS).join(' ') : analysed.normalised;
+  const facets = query.facets ?? [];
+  return {
+    page,
+    limit,
+    facets,
+    terms: analysed?.highlightTerms ?? [],
+    snippetLength: query.snippetLength ?? DEFAULT_SNIPPET_LENGTH,
+    params: {
+      q,
+      filter: filterExpression(query.filters ?? {}),
+      facets: facets.map((facet) => FACET_ATTRIBUTES[facet]),
+      page,
+      hitsPerPage: limit,
+      showRankingScore: true,
+      matchingStrategy: long ? 'frequency' : 'last',
+      sort: analysed === null ? ['updatedAtMs:desc'] : undefined,
+    },
+  };
+}
+
+function toResult(prepared: PreparedQuery, response: SearchResponse<MeiliRecord>): SearchResult {
+  const { terms, snippetLength } = prepared;
+  const hits = response.hits.map((hit): SearchHit => {
+    const doc = hit.source;
+    const summary = doc.summary ? highlight(doc.summary, terms, { maxLength: snippetLength }) : undefined;
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      score: hit._rankingScore ?? 0,
+      document: doc,
+      highlights: { title: highlight(doc.title, terms), ...(summary ? { summary } : {}) },
+    };
+  });
+  return {
+    hits,
+    total: response.totalHits ?? 0,
+    page: prepared.page,
+    limit: prepared.limit,
+    facets: facetCounts(prepared.facets, response.facetDistribution ?? {}),
+  };
 }
 
 function facetCounts(facets: readonly FacetName[], distribution: Record<string, Record<string, number>>) {
