@@ -119,7 +119,9 @@ export class KpiService {
                OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
                            AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
          (SELECT count(*)::int FROM need n WHERE ${IN_PERIOD('n.published_at')}) AS needs,
-         (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.created_at')}) AS recommendations,
+         -- Kept recommendations: a pair a later match of the same listing no longer ranked (superseded) was never kept.
+         (SELECT count(*)::int FROM recommendation r
+           WHERE ${IN_PERIOD('r.created_at')} AND r.status <> 'superseded') AS recommendations,
          (SELECT count(*)::int FROM recommendation r
            WHERE ${IN_PERIOD('r.reviewed_at')}
              AND r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
