@@ -10,11 +10,11 @@ import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform 
  * platform matches it to the waiting need, a manager approves, and the company sees it.
  */
 
-const RUN = Date.now().toString(36);
-const NEED_TITLE = `火锅底料非热杀菌保鲜技术需求 ${RUN}`;
+// Fresh platform per run: the titles need no run suffix (a made-up word would count as the rarest of all).
+const NEED_TITLE = '火锅底料非热杀菌保鲜技术需求';
 const NEED_TEXT =
   '我们生产重庆火锅底料，希望采用超高压等非热杀菌技术延长火锅底料的常温保质期，同时保持麻辣风味与色泽。';
-const FIT_TITLE = `火锅底料超高压非热杀菌保鲜技术 ${RUN}`;
+const FIT_TITLE = '火锅底料超高压非热杀菌保鲜技术';
 
 let platform: Platform;
 const sessions: BrowserContext[] = [];
@@ -47,8 +47,9 @@ async function call<T>(email: string, method: string, path: string, body?: unkno
 
 beforeAll(async () => {
   platform = await startPlatform();
-  await platform.settled(240_000);
-}, 300_000);
+  // The seed's own indexing and matching run first, so the journey's jobs are not queued behind them.
+  await platform.settled(600_000);
+}, 660_000);
 
 afterAll(async () => {
   for (const context of sessions) await context.close();
@@ -98,7 +99,9 @@ describe('precise push', () => {
     const tto = platform.accounts.tto.email;
     const listing = await call<{ id: string }>(tto, 'POST', '/achievements', {
       title: FIT_TITLE,
-      summary: '采用超高压非热杀菌处理火锅底料，常温下保质期延长至 18 个月，保持麻辣风味与色泽，无需热杀菌。',
+      summary:
+        '面向重庆火锅底料生产企业：采用超高压非热杀菌技术处理火锅底料，延长常温保质期至 18 个月，同时保持麻辣风味与色泽，' +
+        '避免热杀菌破坏风味，是火锅底料非热杀菌保鲜的成熟方法。',
       applicationScenarios: '火锅底料、复合调味料企业的保鲜与延长保质期。',
       keywords: ['非热杀菌', '超高压', '火锅底料', '保鲜'],
       fieldCodes: food ? [food.code] : [],

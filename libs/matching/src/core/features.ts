@@ -73,6 +73,9 @@ export function fieldFeature(
       ? feature('field', 0.5, '技术领域不同，但属同一大类', 'Different field in the same broad category')
       : feature('field', 0, '技术领域不同', 'Different technology field');
   }
+  if (need.categoryCodes.length === 0 && inferred.size === 0) {
+    return feature('field', NEUTRAL, '需求未指定技术领域', 'The need names no technology field');
+  }
   const share = Math.max(0, ...achievement.fieldCodes.map((code) => inferred.get(code) ?? 0));
   const value = 0.6 * share + (sameCategory ? 0.4 : 0);
   const field = achievement.fieldCodes.map(fieldNames).join('、') || '未标注';

@@ -142,11 +142,14 @@ export class Environment {
   @Max(1)
   MATCH_FLOOR = 0.5;
 
-  /** The same floor for the needs recommended to a newly published achievement. */
+  /**
+   * The floor for the needs recommended to a newly published achievement: lower, because that
+   * direction cannot infer the field of a need that names none (it has no pool of hits to vote).
+   */
   @Transform(toNumber)
   @Min(0)
   @Max(1)
-  MATCH_NEEDS_FLOOR = 0.5;
+  MATCH_NEEDS_FLOOR = 0.4;
 
   /** The floor for the researchers matched to a need by research area (their score is set by hand, not fitted). */
   @Transform(toNumber)
