@@ -134,7 +134,7 @@ export class RecommendationsService {
     const researcherMatches = await this.researcherMatches(needId);
     return {
       needId,
-      matchState: rows.length > 0 ? 'shown' : await this.matchState(needId, researcherMatches.length),
+      matchState: rows.length > 0 ? 'shown' : await this.matchState(needId),
       items: rows.map(({ features, confidentiality, achievement, reason, note, answeredAt, ...rest }) => ({
         ...rest,
         features: featuresFor('company', features, confidentiality),
@@ -192,15 +192,17 @@ export class RecommendationsService {
     );
   }
 
-  /** The state of a need none of whose recommendations is shown yet (see NeedMatchState). */
-  private async matchState(needId: string, researchers: number): Promise<NeedMatchState> {
+  /**
+   * The state of a need none of whose recommended achievements is shown yet (see NeedMatchState);
+   * experts matched by research area may be shown beside the words.
+   */
+  private async matchState(needId: string): Promise<NeedMatchState> {
     const [row]: { matched: boolean; pending: number }[] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM match_run WHERE subject_kind = 'need' AND subject_id = $1) AS matched,
               (SELECT count(*)::int FROM recommendation WHERE need_id = $1 AND status = 'pending_review') AS pending`,
       [needId],
     );
     if (row.pending > 0) return 'in_review';
-    if (researchers > 0) return 'shown';
     return row.matched ? 'nothing_fits' : 'matching';
   }
 

@@ -163,7 +163,9 @@ export default function NeedRecommendations() {
             {data.items.map((item) => (
               <RecommendationCard key={item.id} item={item} refresh={refresh} />
             ))}
-            {data.items.length === 0 && <Empty description={t('recs.none')} />}
+            {data.items.length === 0 && (
+              <Empty description={<span data-testid="recs-empty">{t(EMPTY_MESSAGE[data.matchState])}</span>} />
+            )}
             {data.researcherMatches.length > 0 && (
               <Card title={t('recs.researcherMatches')} size="small">
                 {data.researcherMatches.map((m) => (
