@@ -137,7 +137,8 @@ export class KpiService {
                OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
                            AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
          (SELECT count(*)::int FROM cohort) AS needs,
-         (SELECT count(*)::int FROM cohort_recs) AS recommendations,
+         -- Kept recommendations: a pair a later match of the same listing no longer ranked (superseded) was never kept.
+         (SELECT count(*)::int FROM cohort_recs r WHERE r.status <> 'superseded') AS recommendations,
          (SELECT count(*)::int FROM cohort_recs r
            WHERE r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
          (SELECT count(*)::int FROM cohort_recs r

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogIndexingModule } from '@kuaizhuan/catalog';
 import { NotifierModule } from '@kuaizhuan/delivery';
 import { DeliverJobs, DeliverWorkerModule } from '@kuaizhuan/identity';
 import { RecommendationDelivery } from './delivery/recommendation-delivery';
@@ -15,7 +16,7 @@ import { ReviewerAssigner } from './review/reviewer-assigner';
  * `recommendation.deliver` job on the shared `deliver` queue (through identity's handler registry).
  */
 @Module({
-  imports: [MatchingCoreModule, NotifierModule, DeliverWorkerModule],
+  imports: [MatchingCoreModule, CatalogIndexingModule, NotifierModule, DeliverWorkerModule],
   providers: [
     AchievementMatcher,
     RecommendationWriter,

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { as, createAccounts, publishedAchievement, publishedNeed, type Accounts } from '../../catalog/test/fixtures';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
-import type { SignedIn } from '../../../test/support/auth';
+import { registerAccount, type SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 
 let env: TestEnvironment;
@@ -27,10 +27,6 @@ const get = (account: SignedIn, path: string): request.Test => request(http).get
 const post = (account: SignedIn, path: string, body: object = {}): request.Test =>
   request(http).post(`/api${path}`).set(as(account)).send(body);
 
-async function verify(account: SignedIn): Promise<void> {
-  await post(accounts.admin, `/admin/organisations/${account.orgId}/verify`).expect(200);
-}
-
 beforeAll(async () => {
   env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
   api = await startApi();
@@ -38,8 +34,6 @@ beforeAll(async () => {
   http = api.getHttpServer();
   dataSource = api.get(DataSource);
   accounts = await createAccounts(http, dataSource);
-  await verify(accounts.enterprise);
-  await verify(accounts.tto);
   const researcher = await post(accounts.tto, '/researchers', {
     name: '何建国',
     title: '教授',
@@ -68,10 +62,12 @@ describe('InterestService', () => {
     });
 
     it('refuses an organisation not yet verified', async () => {
-      const response = await post(accounts.otherEnterprise, `/achievements/${achievementId}/interest`, {
+      // A company still waiting for verification has no published need; it is refused before any is looked at.
+      const pending = await registerAccount(http);
+      const response = await post(pending, `/achievements/${achievementId}/interest`, {
         needId: otherNeedId,
       }).expect(403);
-      expect(response.body.message).toMatch(/not verified/);
+      expect(response.body.message).toMatch(/waiting for verification/);
     });
 
     it('refuses a missing or malformed need with 400 naming needId', async () => {

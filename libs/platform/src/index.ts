@@ -40,6 +40,8 @@ export { Public, PUBLIC_ROUTE } from './http/public-route';
 export { uploadedName } from './http/upload-name';
 export { Mailer, type MailMessage } from './mail/mailer';
 export { SearchIndex, type DocumentSource, type IndexedVersion } from './search/search-index';
+export { TermStatistics, type CorpusStatistics } from './search/statistics/term-statistics';
+export { documentText } from './search/document-text';
 export {
   SEARCH_KINDS,
   FACET_NAMES,

@@ -217,6 +217,25 @@ describe.each(adapters)('SearchIndex contract (%s)', (_name, factory) => {
     });
   });
 
+  describe('searchMany', () => {
+    it('answers several queries in order, each as search would', async () => {
+      const queries: SearchQuery[] = [
+        { text: '材料', filters: PUBLISHED_PUBLIC },
+        { text: '简单', filters: PUBLISHED_PUBLIC, limit: 1 },
+        { filters: { ...PUBLISHED_PUBLIC, kinds: ['need'] }, facets: ['kind'] },
+      ];
+      const many = await index.searchMany(queries);
+      const one = await Promise.all(queries.map((query) => index.search(query)));
+      expect(many.map((r) => r.hits.map((h) => h.id))).toEqual(one.map((r) => r.hits.map((h) => h.id)));
+      expect(many.map((r) => [r.total, r.limit, r.facets])).toEqual(one.map((r) => [r.total, r.limit, r.facets]));
+      expect(many[0].hits.map((h) => h.id).sort()).toEqual(['a3', 'r1']);
+    });
+
+    it('answers no queries with no results', async () => {
+      expect(await index.searchMany([])).toEqual([]);
+    });
+  });
+
   describe('upsert, remove, count', () => {
     it('counts the documents', async () => {
       expect(await index.count()).toBe(8);

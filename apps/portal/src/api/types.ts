@@ -406,6 +406,8 @@ export interface CompanyRecommendation extends Progress {
 
 export interface NeedRecommendations {
   needId: string;
+  /** matching: not matched yet; nothing_fits: nothing cleared the bar (pushed later when one does); in_review; shown. */
+  matchState: 'matching' | 'nothing_fits' | 'in_review' | 'shown';
   items: CompanyRecommendation[];
   researcherMatches: {
     score: number;

@@ -220,6 +220,8 @@ export const en: Messages = {
   recs: {
     title: 'Achievements and experts recommended for the need',
     none: 'No approved recommendations yet. They appear here once a technology manager approves them.',
+    nothingFits: 'No listing fits this need yet; we will push one to you as soon as one does.',
+    matching: 'Matching this need with listings; this takes a moment.',
     researchers: 'Team',
     researcherMatches: 'Experts in the field',
     explain: 'Why it matches',

@@ -219,6 +219,8 @@ export const zh = {
   recs: {
     title: '为需求推荐的成果与专家',
     none: '暂无已通过审核的推荐。平台推荐经技术经理人审核后会出现在这里。',
+    nothingFits: '暂时没有与该需求相符的成果。一旦有相符的成果发布，我们会第一时间推送给您。',
+    matching: '正在为该需求匹配成果，请稍候。',
     researchers: '成果团队',
     researcherMatches: '相关领域专家',
     explain: '匹配理由',

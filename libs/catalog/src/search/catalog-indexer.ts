@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SearchIndex, type JobPayloads, type SearchDocument } from '@kuaizhuan/platform';
+import { SearchIndex, TermStatistics, type JobPayloads, type SearchDocument } from '@kuaizhuan/platform';
 import { DataSource, In } from 'typeorm';
 import { Achievement } from '../entities/achievement.entity';
 import { Need } from '../entities/need.entity';
@@ -13,13 +13,15 @@ const TABLES: Record<CatalogKind, string> = { need: 'need', achievement: 'achiev
 
 /**
  * Brings the search index in line with PostgreSQL for given rows: re-reads them and upserts
- * their documents, or removes the ids whose rows are gone. Safe to run any number of times.
+ * their documents, or removes the ids whose rows are gone, and keeps the platform's own term
+ * statistics (which the matcher weighs words by) in step. Safe to run any number of times.
  */
 @Injectable()
 export class CatalogIndexer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly index: SearchIndex,
+    private readonly statistics: TermStatistics,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
@@ -29,8 +31,14 @@ export class CatalogIndexer {
     const documents = await this.documents(kind, unique);
     const found = new Set(documents.map((doc) => doc.id));
     const gone = unique.filter((id) => !found.has(id));
-    if (documents.length > 0) await this.index.upsert(documents);
-    if (gone.length > 0) await this.index.remove(gone);
+    if (documents.length > 0) {
+      await this.index.upsert(documents);
+      await this.statistics.record(documents);
+    }
+    if (gone.length > 0) {
+      await this.index.remove(gone);
+      await this.statistics.forget(gone);
+    }
     return { upserted: documents.length, removed: gone.length };
   }
 

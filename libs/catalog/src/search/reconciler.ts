@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SearchIndex } from '@kuaizhuan/platform';
+import { SearchIndex, TermStatistics } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { CatalogIndexer, type CatalogKind } from './catalog-indexer';
 
@@ -26,6 +26,7 @@ export class CatalogReconciler {
     private readonly dataSource: DataSource,
     private readonly index: SearchIndex,
     private readonly indexer: CatalogIndexer,
+    private readonly statistics: TermStatistics,
   ) {}
 
   async reconcile(): Promise<DriftReport[]> {
@@ -41,12 +42,17 @@ export class CatalogReconciler {
       `SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS ms FROM ${kind}`,
     );
     const indexed = await this.indexedVersions(kind);
-    const stale = rows.filter((row) => {
-      const version = indexed.get(row.id);
+    // The platform's term statistics follow the same rows (and fill in on the first run after an upgrade).
+    const counted = await this.statistics.versions(kind);
+    const behind = (versions: Map<string, number>, row: { id: string; ms: string }) => {
+      const version = versions.get(row.id);
       return version === undefined || version < Number(row.ms);
-    });
+    };
+    const stale = rows.filter((row) => behind(indexed, row) || behind(counted, row));
     const known = new Set(rows.map((row) => row.id));
     const orphaned = [...indexed.keys()].filter((id) => !known.has(id));
+    const uncounted = [...counted.keys()].filter((id) => !known.has(id));
+    if (uncounted.length > 0) await this.statistics.forget(uncounted);
     for (let i = 0; i < stale.length; i += SYNC_BATCH) {
       await this.indexer.sync(
         kind,

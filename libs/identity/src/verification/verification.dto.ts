@@ -41,10 +41,17 @@ export class ConsentView {
   userName: string;
 }
 
+/** The person who registered an organisation (its first user). */
+export class RegistrantView {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
 /** What the operator checks before verifying an organisation. */
 export class VerificationDetailsView {
-  /** The person who registered the organisation (its first user). */
-  registrant: { name: string; email: string; phone: string | null } | null;
+  /** The person who registered the organisation; null for one the platform created (no registrant). */
+  registrant: RegistrantView | null;
   licence: LicenceView | null;
   consents: ConsentView[];
 }

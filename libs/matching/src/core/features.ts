@@ -15,14 +15,20 @@ function feature(name: FeatureValue['feature'], value: number, zh: string, en: s
   return { feature: name, value: Math.min(1, Math.max(0, value)), zh, en };
 }
 
-/** Text relevance: the search score relative to the best candidate's. */
-export function textFeature(textScore: number, bestTextScore: number): FeatureValue {
-  const value = bestTextScore > 0 ? textScore / bestTextScore : 0;
+/**
+ * Text relevance on an absolute scale: the share of the need's wording, each word weighed by
+ * how rare it is among listings, that the listing holds (see text-relevance.ts).
+ */
+export function textFeature(coverage: number, sharedWords: readonly string[]): FeatureValue {
+  const shown = sharedWords.slice(0, 5);
+  if (shown.length === 0) {
+    return feature('text', coverage, '与需求没有共同的关键用词', 'No telling word in common with the need');
+  }
   return feature(
     'text',
-    value,
-    `文本相关度为最佳候选的 ${pct(value)}`,
-    `Text relevance ${pct(value)} of the best candidate`,
+    coverage,
+    `覆盖需求用词的 ${pct(coverage)}（按词的稀有度加权），共同用词：${shown.join('、')}`,
+    `Covers ${pct(coverage)} of the need's wording (weighed by rarity); shared words: ${shown.join(', ')}`,
   );
 }
 
@@ -72,6 +78,9 @@ export function fieldFeature(
     return sameCategory
       ? feature('field', 0.5, '技术领域不同，但属同一大类', 'Different field in the same broad category')
       : feature('field', 0, '技术领域不同', 'Different technology field');
+  }
+  if (need.categoryCodes.length === 0 && inferred.size === 0) {
+    return feature('field', NEUTRAL, '需求未指定技术领域', 'The need names no technology field');
   }
   const share = Math.max(0, ...achievement.fieldCodes.map((code) => inferred.get(code) ?? 0));
   const value = 0.6 * share + (sameCategory ? 0.4 : 0);

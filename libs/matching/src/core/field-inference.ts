@@ -9,11 +9,16 @@ function compatible(categories: string[], wanted: string[]): boolean {
 
 /**
  * Infers which technology fields a need belongs to from what its text found: the `k`
- * best text hits vote for their fields, each with its score relative to the best hit.
+ * best text hits vote for their fields, each with its BM25 relative to the best hit's (the
+ * share is a classifier's confidence in a field, not a text score shown as relevance).
  * Hits outside the need's broad categories do not vote. This is a nearest-neighbour
  * classifier whose training data is the catalogue itself.
  */
-export function inferFieldDistribution(candidates: Candidate[], categoryCodes: string[], k = 20): FieldDistribution {
+export function inferFieldDistribution(
+  candidates: readonly Pick<Candidate, 'achievement' | 'textScore'>[],
+  categoryCodes: string[],
+  k = 20,
+): FieldDistribution {
   const ranked = [...candidates].filter((c) => c.textScore > 0).sort((a, b) => b.textScore - a.textScore);
   const best = ranked[0]?.textScore ?? 0;
   const votes = new Map<string, number>();

@@ -1,6 +1,38 @@
 import Decimal from 'decimal.js';
+import type { SearchDocument } from '@kuaizhuan/platform';
+import { Environment } from '@kuaizhuan/platform';
 import { combine, DEFAULT_WEIGHTS, rankForNeed, validateWeights } from './score';
+import { documentTerms, queryTerms, textMatch, type TermStats } from './text-relevance';
 import type { AchievementProfile, Candidate, NeedProfile } from './types';
+
+/** The platform's configured floor for need → achievements. */
+const FLOOR = new Environment().MATCH_FLOOR;
+
+function doc(id: string, title: string, summary: string, field: string): SearchDocument {
+  return {
+    id,
+    kind: 'achievement',
+    ownerOrgId: 'university',
+    title,
+    summary,
+    fieldCodes: [field],
+    status: 'published',
+    visibility: 'public',
+    updatedAt: '2026-01-01',
+  };
+}
+
+/** Document frequencies over a small corpus, as TermStatistics counts them. */
+function statsOf(docs: SearchDocument[]): TermStats {
+  const df = new Map<string, number>();
+  let length = 0;
+  for (const d of docs) {
+    const terms = documentTerms(d);
+    length += terms.length;
+    for (const term of terms.frequencies.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return { documents: docs.length, averageLength: length / docs.length, df };
+}
 
 const now = new Date('2026-11-01T00:00:00Z');
 
@@ -39,7 +71,13 @@ function achievement(id: string, overrides: Partial<AchievementProfile> = {}): A
   };
 }
 
-const hit = (a: AchievementProfile, textScore: number): Candidate => ({ achievement: a, textScore });
+/** A candidate whose text holds `textScore` tenths of the need's wording (BM25 alike, for ties). */
+const hit = (a: AchievementProfile, textScore: number): Candidate => ({
+  achievement: a,
+  textScore,
+  coverage: Math.min(1, textScore / 10),
+  sharedWords: textScore > 0 ? ['词'] : [],
+});
 
 describe('rankForNeed', () => {
   it('ranks by text relevance when nothing else tells candidates apart', () => {
@@ -77,9 +115,15 @@ describe('rankForNeed', () => {
   });
 
   it('keeps the top k above the floor', () => {
-    const cs = Array.from({ length: 30 }, (_, i) => hit(achievement(`a${i}`), 30 - i));
-    expect(rankForNeed(need(), cs, { now, topK: 5 })).toHaveLength(5);
-    const floored = rankForNeed(need(), cs, { now, floor: 0.3, topK: 30 });
+    // Half in the field the best hits agree on, half in another category.
+    const cs = Array.from({ length: 30 }, (_, i) =>
+      hit(
+        achievement(`a${i}`, i % 2 === 0 ? { fieldCodes: ['cs'], categoryCodes: ['eng'] } : { fieldCodes: ['law'] }),
+        30 - i,
+      ),
+    );
+    expect(rankForNeed(need({ categoryCodes: ['eng'] }), cs, { now, topK: 5 })).toHaveLength(5);
+    const floored = rankForNeed(need({ categoryCodes: ['eng'] }), cs, { now, floor: 0.3, topK: 30 });
     expect(floored.length).toBeGreaterThan(0);
     expect(floored.every((r) => r.score >= 0.3)).toBe(true);
     expect(floored.length).toBeLessThan(30);
@@ -121,16 +165,19 @@ describe('rankForNeed', () => {
 });
 
 describe('combine', () => {
-  it('is the weighted mean of the values', () => {
-    const weights = { ...DEFAULT_WEIGHTS, text: 1, field: 3 };
+  it('is the logistic of the intercept plus each weight times the value off neutral', () => {
+    const weights = { ...DEFAULT_WEIGHTS, text: 2, field: 4 };
     const value = combine(
       [
         { feature: 'text', value: 1, zh: '', en: '' },
         { feature: 'field', value: 0, zh: '', en: '' },
+        { feature: 'price', value: 0.5, zh: '', en: '' },
       ],
       weights,
+      0.5,
     );
-    expect(value).toBeCloseTo(0.25);
+    // z = 0.5 + 2 × 0.5 + 4 × (−0.5) + price × 0 = −0.5
+    expect(value).toBeCloseTo(1 / (1 + Math.exp(0.5)));
   });
 });
 
@@ -142,5 +189,56 @@ describe('validateWeights', () => {
   it('refuses weights that are all zero', () => {
     const zero = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])) as typeof DEFAULT_WEIGHTS;
     expect(() => validateWeights(zero)).toThrow(/positive/);
+  });
+});
+
+describe('the calibrated score', () => {
+  // A small catalogue of livestock and crop results; the need asks for non-thermal sterilisation
+  // of hotpot base (food), which nothing listed is about.
+  const corpus = [
+    doc('pigs', '生猪育种新技术', '利用基因组选择提高生猪育种效率的技术。', 'animal'),
+    doc('enzyme', '饲料酶制剂', '一种提高饲料利用率的复合酶制剂及其生产工艺。', 'animal'),
+    doc('rice', '水稻抗病品种选育', '通过分子标记辅助选择培育抗稻瘟病水稻新品种。', 'crops'),
+  ];
+  const sterilise = doc(
+    'sterilise',
+    '火锅底料非热杀菌保鲜技术',
+    '采用高压非热杀菌延长火锅底料保质期，保持风味。',
+    'food',
+  );
+  const needText = '火锅底料非热杀菌保鲜技术 延长火锅底料保质期';
+
+  function candidates(docs: SearchDocument[]): Candidate[] {
+    const stats = statsOf([...docs, ...corpus.filter((d) => !docs.includes(d))]);
+    const query = queryTerms(needText);
+    return docs.map((d) => {
+      const match = textMatch(query, documentTerms(d), stats);
+      return {
+        achievement: achievement(d.id, { fieldCodes: d.fieldCodes, categoryCodes: d.fieldCodes }),
+        textScore: match.bm25,
+        coverage: match.coverage,
+        sharedWords: match.shared,
+      };
+    });
+  }
+
+  it('keeps nothing for a need nothing relevant is listed for', () => {
+    const ranked = rankForNeed(need({ categoryCodes: ['food'] }), candidates(corpus), { now, floor: FLOOR });
+    expect(ranked).toEqual([]);
+  });
+
+  it('scores a near-copy high, and keeps only it', () => {
+    const ranked = rankForNeed(need({ categoryCodes: ['food'] }), candidates([...corpus, sterilise]), {
+      now,
+      floor: FLOOR,
+    });
+    expect(ranked.map((r) => r.achievementId)).toEqual(['sterilise']);
+    expect(ranked[0].score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('means the same for every need: a listing scores alike however good or poor the others are', () => {
+    const alone = rankForNeed(need({ categoryCodes: ['food'] }), candidates([sterilise]), { now });
+    const among = rankForNeed(need({ categoryCodes: ['food'] }), candidates([...corpus, sterilise]), { now });
+    expect(among.find((r) => r.achievementId === 'sterilise')?.score).toBeCloseTo(alone[0].score, 6);
   });
 });

@@ -22,22 +22,39 @@ import {
   type Weights,
 } from './types';
 
-/** Default weights: text and field carry the ranking; the rest order close calls and explain. */
+/**
+ * The combined score is a probability: how likely a person finds the listing worth a look.
+ * It is a logistic model over the feature values,
+ *
+ *     score = 1 / (1 + e^−z),   z = intercept + Σ weight[f] × (value[f] − 0.5)
+ *
+ * so a feature at its neutral 0.5 (not stated) moves nothing, and each weight is the change in
+ * log-odds from the worst to the best value of its feature. Text and field were fitted by
+ * logistic regression (`evaluation/fit-calibration.ts`) on the pairs the matcher ranks for the
+ * topical and absent development sets — "worth a look" is grade ≥ 1, a grade-2 pair counting
+ * three times as nDCG's gain does. The other features are not in those sets: their weights are
+ * small and set by hand; they order close calls and explain, they do not decide.
+ */
+
 export const DEFAULT_WEIGHTS: Weights = {
-  text: 0.4,
-  field: 0.4,
-  keywords: 0.05,
-  maturity: 0.03,
-  price: 0.03,
-  mode: 0.03,
-  locality: 0.02,
-  freshness: 0.01,
-  quality: 0.02,
-  feedback: 0.01,
+  text: 2.35,
+  field: 8.83,
+  keywords: 1,
+  maturity: 0.5,
+  price: 0.5,
+  mode: 0.5,
+  locality: 0.3,
+  freshness: 0.2,
+  quality: 0.3,
+  feedback: 0.5,
 };
+
+/** Log-odds of a pair whose every feature sits at 0.5 (fitted with text and field). */
+export const DEFAULT_INTERCEPT = -1.08;
 
 export interface RankOptions {
   weights?: Weights;
+  intercept?: number;
   now?: Date;
   /** How many results to keep. */
   topK?: number;
@@ -57,28 +74,23 @@ export function validateWeights(weights: Weights): void {
     throw new Error('At least one matcher weight must be positive');
 }
 
-/** The weighted mean of the feature values. */
-export function combine(features: FeatureValue[], weights: Weights): number {
-  let sum = 0;
-  let total = 0;
-  for (const f of features) {
-    sum += weights[f.feature] * f.value;
-    total += weights[f.feature];
-  }
-  return total > 0 ? sum / total : 0;
+/** The calibrated probability the features give (see Calibration). */
+export function combine(features: readonly FeatureValue[], weights: Weights, intercept = DEFAULT_INTERCEPT): number {
+  let z = intercept;
+  for (const f of features) z += weights[f.feature] * (f.value - 0.5);
+  return 1 / (1 + Math.exp(-z));
 }
 
 function featuresOf(
   need: NeedProfile,
   achievement: AchievementProfile,
-  textScore: number,
-  bestTextScore: number,
+  text: { coverage: number; sharedWords: string[] },
   inferred: FieldDistribution,
   now: Date,
   fieldName: FieldNamer,
 ): FeatureValue[] {
   return [
-    textFeature(textScore, bestTextScore),
+    textFeature(text.coverage, text.sharedWords),
     keywordFeature(need, achievement),
     fieldFeature(need, achievement, inferred, fieldName),
     maturityFeature(need, achievement),
@@ -91,16 +103,59 @@ function featuresOf(
   ];
 }
 
+/**
+ * How candidates of one need are ordered: the weighted mean of the feature values with text
+ * taken as BM25 relative to the best candidate's. Within one need, "the closest text there
+ * is" is what orders a list best; across needs it means nothing, so it never enters the score.
+ */
+export const ORDER_WEIGHTS: Weights = {
+  text: 0.4,
+  field: 0.4,
+  keywords: 0.05,
+  maturity: 0.03,
+  price: 0.03,
+  mode: 0.03,
+  locality: 0.02,
+  freshness: 0.01,
+  quality: 0.02,
+  feedback: 0.01,
+};
+
+export function orderValue(features: readonly FeatureValue[], relativeText: number): number {
+  let sum = 0;
+  let total = 0;
+  for (const f of features) {
+    sum += ORDER_WEIGHTS[f.feature] * (f.feature === 'text' ? relativeText : f.value);
+    total += ORDER_WEIGHTS[f.feature];
+  }
+  return total > 0 ? sum / total : 0;
+}
+
 interface Scored<T> {
   item: T;
   id: string;
   score: number;
+  order: number;
   features: FeatureValue[];
   textScore: number;
 }
 
+function scoredCandidate<T>(
+  item: T,
+  id: string,
+  features: FeatureValue[],
+  textScore: number,
+  best: number,
+  options: RankOptions,
+): Scored<T> {
+  const order = orderValue(features, best > 0 ? textScore / best : 0);
+  const score = combine(features, options.weights ?? DEFAULT_WEIGHTS, options.intercept);
+  return { item, id, score, order, features, textScore };
+}
+
+/** The list kept: candidates whose score clears the floor, in the need's order, at most top-k. */
 function keepBest<T>(scored: Scored<T>[], options: RankOptions): Scored<T>[] {
-  scored.sort((x, y) => y.score - x.score || y.textScore - x.textScore || (x.id < y.id ? -1 : 1));
+  scored.sort((x, y) => y.order - x.order || y.score - x.score || y.textScore - x.textScore || (x.id < y.id ? -1 : 1));
   const floor = options.floor ?? 0;
   return scored
     .filter((s) => s.score >= floor)
@@ -113,7 +168,6 @@ function keepBest<T>(scored: Scored<T>[], options: RankOptions): Scored<T>[] {
  * features that produced its score. Pure: no I/O, same input → same output.
  */
 export function rankForNeed(need: NeedProfile, candidates: Candidate[], options: RankOptions = {}): ScoredCandidate[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const now = options.now ?? new Date();
   const fieldName = options.fieldName ?? ((code: string): string => code);
   const eligible = candidates.filter((c) => c.achievement.orgId !== need.orgId);
@@ -122,22 +176,25 @@ export function rankForNeed(need: NeedProfile, candidates: Candidate[], options:
     need.fieldCodes.length > 0
       ? new Map<string, number>()
       : inferFieldDistribution(eligible, need.categoryCodes, options.votingHits ?? 20);
-  const scored = eligible.map((candidate): Scored<Candidate> => {
-    const features = featuresOf(need, candidate.achievement, candidate.textScore, best, inferred, now, fieldName);
-    return {
-      item: candidate,
-      id: candidate.achievement.id,
-      score: combine(features, weights),
-      features,
-      textScore: candidate.textScore,
-    };
+  const scored = eligible.map((candidate) => {
+    const features = featuresOf(need, candidate.achievement, candidate, inferred, now, fieldName);
+    return scoredCandidate(candidate, candidate.achievement.id, features, candidate.textScore, best, options);
   });
-  return keepBest(scored, options).map((s) => ({ achievementId: s.id, score: s.score, features: s.features }));
+  return keepBest(scored, options).map((s) => ({
+    achievementId: s.id,
+    score: s.score,
+    order: s.order,
+    features: s.features,
+  }));
 }
 
 export interface NeedCandidate {
   need: NeedProfile;
+  /** BM25 of the need's text in the achievement's terms. */
   textScore: number;
+  /** Share of the need's wording the achievement holds (the same measure as for need → achievements). */
+  coverage: number;
+  sharedWords: string[];
 }
 
 export interface ScoredNeed {
@@ -156,21 +213,14 @@ export function rankForAchievement(
   candidates: NeedCandidate[],
   options: RankOptions = {},
 ): ScoredNeed[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const now = options.now ?? new Date();
   const fieldName = options.fieldName ?? ((code: string): string => code);
   const eligible = candidates.filter((c) => c.need.orgId !== achievement.orgId);
   const best = Math.max(0, ...eligible.map((c) => c.textScore));
   const none = new Map<string, number>();
-  const scored = eligible.map((candidate): Scored<NeedCandidate> => {
-    const features = featuresOf(candidate.need, achievement, candidate.textScore, best, none, now, fieldName);
-    return {
-      item: candidate,
-      id: candidate.need.id,
-      score: combine(features, weights),
-      features,
-      textScore: candidate.textScore,
-    };
+  const scored = eligible.map((candidate) => {
+    const features = featuresOf(candidate.need, achievement, candidate, none, now, fieldName);
+    return scoredCandidate(candidate, candidate.need.id, features, candidate.textScore, best, options);
   });
   return keepBest(scored, options).map((s) => ({ needId: s.id, score: s.score, features: s.features }));
 }

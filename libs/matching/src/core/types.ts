@@ -55,10 +55,15 @@ export interface FeedbackCounts {
   rejected: number;
 }
 
-/** One candidate found by the search index, with its raw text score. */
+/** One candidate found by the search index, with how well its text answers the need (see text-relevance.ts). */
 export interface Candidate {
   achievement: AchievementProfile;
+  /** BM25 of the listing for the need's text: orders close candidates, and the best hits vote on the field. */
   textScore: number;
+  /** Share of the need's wording (weighed by rarity) the listing holds, in [0,1]: absolute, not relative. */
+  coverage: number;
+  /** The need's words found in the listing, rarest first (for the explanation). */
+  sharedWords: string[];
 }
 
 export type FeatureName =
@@ -91,5 +96,7 @@ export type Weights = Record<FeatureName, number>;
 export interface ScoredCandidate {
   achievementId: string;
   score: number;
+  /** Where it stands in the need's list (see orderValue): not a score, never shown. */
+  order: number;
   features: FeatureValue[];
 }

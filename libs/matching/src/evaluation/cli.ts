@@ -12,16 +12,26 @@ import { DataSource } from 'typeorm';
 import { PlatformModule, SearchIndex, searchEngineForTool } from '@kuaizhuan/platform';
 import { Achievement, CatalogIndexer, CatalogIndexingModule, Need } from '@kuaizhuan/catalog';
 import { Organisation } from '@kuaizhuan/identity';
-import { createTestDatabase, prepareTemplate } from '../../../../test/support/database';
+import { createTestDatabase, dropDatabase, prepareTemplate } from '../../../../test/support/database';
 import { MatchingCoreModule } from '../matching-core.module';
 import { NeedMatcher } from '../pipeline/need-matcher';
 import { categoryCode, disciplineCodes, readDataset, type Dataset, type FieldTerm } from './dataset';
-import { scoreRanking, summarise, type Grades } from './metrics';
+import { writeFileSync } from 'node:fs';
+import { Environment } from '@kuaizhuan/platform';
+import { atFloor, scoreBands, scoreRanking, summarise, summarisePush, type Grades, type KeptForNeed } from './metrics';
 
 @Module({ imports: [PlatformModule, CatalogIndexingModule, MatchingCoreModule] })
 class EvaluationModule {}
 
-const TEMPLATE = 'kz_eval_template';
+/** A template of this run's own, so runs side by side (other worktrees, other engines) never drop each other's. */
+const TEMPLATE = `kz_eval_template_${process.pid}`;
+/** The platform's floor and top-k for need → achievements, as configured (before this tool sets its own). */
+const CONFIGURED = {
+  floor: Number(process.env.MATCH_FLOOR ?? new Environment().MATCH_FLOOR),
+  topK: Number(process.env.MATCH_TOP_K ?? new Environment().MATCH_TOP_K),
+};
+/** Where to write every scored pair, for fitting the calibration (MATCH_EVAL_DUMP=prefix). */
+const DUMP = process.env.MATCH_EVAL_DUMP;
 const BATCH = 500;
 
 interface Loaded {
@@ -111,18 +121,51 @@ async function evaluate(path: string): Promise<Record<string, unknown>> {
     const matcher = app.get(NeedMatcher);
     const scores = [];
     const latencies: number[] = [];
+    const kept: KeptForNeed[] = [];
+    const dump: unknown[] = [];
     for (const n of dataset.needs) {
       const t0 = process.hrtime.bigint();
       const { results } = await matcher.match(needs.get(n.id)!);
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       const ranked = results.map((r) => datasetId.get(r.achievementId) ?? r.achievementId);
-      scores.push(scoreRanking(ranked, grades.get(n.id) ?? new Map<string, number>()));
+      const needGrades = grades.get(n.id) ?? new Map<string, number>();
+      scores.push(scoreRanking(ranked, needGrades));
+      kept.push({
+        hasRelevant: [...needGrades.values()].some((g) => g >= 1),
+        kept: results.map((r, i) => ({ score: r.score, grade: needGrades.get(ranked[i]) ?? 0 })),
+      });
+      if (DUMP) {
+        const value = (r: (typeof results)[number], name: string) => r.features.find((f) => f.feature === name)?.value;
+        dump.push({
+          need: n.id,
+          relevant: needGrades.size,
+          pairs: results.map((r, i) => ({
+            grade: needGrades.get(ranked[i]) ?? 0,
+            text: value(r, 'text'),
+            field: value(r, 'field'),
+            order: r.order,
+            score: r.score,
+          })),
+        });
+      }
     }
     latencies.sort((a, b) => a - b);
+    if (DUMP) writeFileSync(`${DUMP}.${basename(path)}`, JSON.stringify(dump));
+    const pushed = atFloor(kept, CONFIGURED.floor, CONFIGURED.topK);
     return {
       dataset: dataset.name || basename(path),
       engine: process.env.SEARCH_ENGINE,
       ...summarise(scores),
+      push: {
+        floor: CONFIGURED.floor,
+        topK: CONFIGURED.topK,
+        ...summarisePush(pushed),
+        bands: scoreBands(pushed),
+        tradeOff: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((floor) => ({
+          floor,
+          ...summarisePush(atFloor(kept, floor, CONFIGURED.topK)),
+        })),
+      },
       needs: dataset.needs.length,
       achievements: dataset.achievements.length,
       seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -143,7 +186,8 @@ async function main(): Promise<void> {
     console.error('usage: npm run eval:matching -- <dataset.json> [more.json …]');
     process.exit(2);
   }
-  process.env.MATCH_TOP_K = '10';
+  // Rank at floor 0 (the ranking metrics), keeping enough to apply the configured floor and top-k after.
+  process.env.MATCH_TOP_K = String(DUMP ? 100 : Math.max(10, CONFIGURED.topK));
   process.env.MATCH_FLOOR = '0';
   process.env.LOG_LEVEL = 'error';
   const search = await searchEngineForTool();
@@ -157,6 +201,7 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify(results.length === 1 ? results[0] : { engine: search.engine, results }));
   } finally {
+    await dropDatabase(TEMPLATE);
     await search.stop();
   }
 }

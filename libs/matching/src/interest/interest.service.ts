@@ -230,12 +230,17 @@ export class InterestService {
     const loaded = await this.profiles.load([pair.achievement.id], tree);
     const achievement = loaded.get(pair.achievement.id);
     if (!achievement) throw new NotFoundError(`No achievement ${pair.achievement.id}`);
-    const [best] = rankForNeed(needProfile(pair.need, tree), [{ achievement, textScore: 0 }], {
-      weights: this.settings.weights,
-      topK: 1,
-      floor: 0,
-      fieldName: (code) => tree.name(code),
-    });
+    const [best] = rankForNeed(
+      needProfile(pair.need, tree),
+      [{ achievement, textScore: 0, coverage: 0, sharedWords: [] }],
+      {
+        weights: this.settings.weights,
+        intercept: this.settings.intercept,
+        topK: 1,
+        floor: 0,
+        fieldName: (code) => tree.name(code),
+      },
+    );
     return { score: best?.score ?? 0, features: best?.features ?? [] };
   }
 

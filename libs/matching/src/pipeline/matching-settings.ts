@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@kuaizhuan/platform';
-import { DEFAULT_WEIGHTS, validateWeights } from '../core/score';
+import { DEFAULT_INTERCEPT, DEFAULT_WEIGHTS, validateWeights } from '../core/score';
 import { FEATURE_NAMES, type Weights } from '../core/types';
 
 /** Bumped when scoring changes, so stored recommendations say which matcher made them. */
-export const MATCHER_VERSION = 'm1-bm25-fieldvote';
+export const MATCHER_VERSION = 'm2-coverage-calibrated';
 
 /**
  * The matcher's settings, from the environment: weights as `MATCH_WEIGHTS=text:0.4,field:0.4,…`
@@ -14,8 +14,12 @@ export const MATCHER_VERSION = 'm1-bm25-fieldvote';
 @Injectable()
 export class MatchingSettings {
   readonly weights: Weights;
+  readonly intercept = DEFAULT_INTERCEPT;
   readonly topK: number;
+  /** Floors on the calibrated score, per direction: need → achievements, achievement → needs, need → researchers. */
   readonly floor: number;
+  readonly needsFloor: number;
+  readonly researchersFloor: number;
   readonly candidates = 200;
   readonly fieldCandidates = 100;
   readonly votingHits = 20;
@@ -26,6 +30,8 @@ export class MatchingSettings {
     this.weights = parseWeights(config.get('MATCH_WEIGHTS'));
     this.topK = config.get('MATCH_TOP_K');
     this.floor = config.get('MATCH_FLOOR');
+    this.needsFloor = config.get('MATCH_NEEDS_FLOOR');
+    this.researchersFloor = config.get('MATCH_RESEARCHERS_FLOOR');
     this.autoApproveScore = config.optional('MATCH_AUTO_APPROVE_SCORE') ?? null;
     this.reviewHours = config.get('REVIEW_DEADLINE_HOURS');
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SearchIndex, type SearchFilters, type SearchHit } from '@kuaizhuan/platform';
+import type { SearchFilters } from '@kuaizhuan/platform';
 import type { Need } from '@kuaizhuan/catalog';
 import { inferFieldDistribution, likelyFields } from '../core/field-inference';
 import { rankForNeed } from '../core/score';
@@ -7,6 +7,7 @@ import type { Candidate, ScoredCandidate } from '../core/types';
 import { MatchingSettings } from './matching-settings';
 import { FieldTreeSource, type FieldTree } from './field-tree';
 import { AchievementProfiles, needProfile } from './profiles';
+import { TextRetrieval, type RetrievedHit } from './text-retrieval';
 
 /** What a need is looked up by: all its text a company wrote, public or not (it never leaves the platform). */
 export function needQueryText(need: Need): string {
@@ -23,13 +24,14 @@ export interface NeedMatches {
 }
 
 /**
- * Finds and ranks achievements for a need: candidates from the search index (text and hard
- * filters), a second look inside the fields the best hits point to, then the pure ranking.
+ * Finds and ranks achievements for a need: candidates for its text (and its rarest words) from
+ * the search index with the hard filters, scored by the platform's own term statistics; a
+ * second look inside the fields the best hits point to; then the pure ranking.
  */
 @Injectable()
 export class NeedMatcher {
   constructor(
-    private readonly search: SearchIndex,
+    private readonly retrieval: TextRetrieval,
     private readonly fields: FieldTreeSource,
     private readonly profiles: AchievementProfiles,
     private readonly settings: MatchingSettings,
@@ -38,42 +40,42 @@ export class NeedMatcher {
   async match(need: Need): Promise<NeedMatches> {
     const tree = await this.fields.get();
     const profile = needProfile(need, tree);
-    const text = needQueryText(need);
+    const prepared = await this.retrieval.prepare(needQueryText(need), 'achievement');
     const filters: SearchFilters = {
-      kinds: ['achievement'],
       status: ['published'],
       excludeOwnerOrgIds: [need.orgId],
     };
     if (need.cooperationModes.length > 0) filters.transferModes = need.cooperationModes;
 
-    const first = await this.search.search({ text, filters, limit: this.settings.candidates });
-    const hits = new Map<string, SearchHit>(first.hits.map((hit) => [hit.id, hit]));
+    const first = await this.retrieval.find(prepared, filters, this.settings.candidates);
+    const hits = new Map<string, RetrievedHit>(first.map((found) => [found.hit.id, found]));
 
     if (profile.fieldCodes.length === 0) {
       const distribution = inferFieldDistribution(
-        first.hits.map((hit) => this.asCandidate(hit, tree)),
+        first.map((found) => this.asCandidate(found, tree)),
         profile.categoryCodes,
         this.settings.votingHits,
       );
       const likely = likelyFields(distribution, 0.8, 3);
       if (likely.length > 0) {
-        const second = await this.search.search({
-          text,
-          filters: { ...filters, fieldCodes: likely },
-          limit: this.settings.fieldCandidates,
-        });
-        for (const hit of second.hits) if (!hits.has(hit.id)) hits.set(hit.id, hit);
+        const second = await this.retrieval.find(
+          prepared,
+          { ...filters, fieldCodes: likely },
+          this.settings.fieldCandidates,
+        );
+        for (const found of second) if (!hits.has(found.hit.id)) hits.set(found.hit.id, found);
       }
     }
 
     const loaded = await this.profiles.load([...hits.keys()], tree);
     const candidates: Candidate[] = [];
-    for (const [id, hit] of hits) {
+    for (const [id, found] of hits) {
       const achievement = loaded.get(id);
-      if (achievement) candidates.push({ achievement, textScore: hit.score });
+      if (achievement) candidates.push({ achievement, ...textOf(found) });
     }
     const results = rankForNeed(profile, candidates, {
       weights: this.settings.weights,
+      intercept: this.settings.intercept,
       topK: this.settings.topK,
       floor: this.settings.floor,
       votingHits: this.settings.votingHits,
@@ -87,10 +89,11 @@ export class NeedMatcher {
   }
 
   /** A search hit as a ranking candidate, from the document alone (enough for field votes). */
-  private asCandidate(hit: SearchHit, tree: FieldTree): Candidate {
+  private asCandidate(found: RetrievedHit, tree: FieldTree): Candidate {
+    const { hit } = found;
     const fieldCodes = hit.document.fieldCodes ?? [];
     return {
-      textScore: hit.score,
+      ...textOf(found),
       achievement: {
         id: hit.id,
         orgId: hit.document.ownerOrgId,
@@ -109,4 +112,9 @@ export class NeedMatcher {
       },
     };
   }
+}
+
+/** What the ranking reads of a retrieved hit's text. */
+export function textOf(found: RetrievedHit): Pick<Candidate, 'textScore' | 'coverage' | 'sharedWords'> {
+  return { textScore: found.match.bm25, coverage: found.match.coverage, sharedWords: found.match.shared };
 }

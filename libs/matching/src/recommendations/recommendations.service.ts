@@ -56,8 +56,17 @@ export interface ResearcherMatchView {
   researcher: ResearcherView & { organisation: { id: string; name: string } };
 }
 
+/**
+ * Where the need's matching stands, for the words the company sees beside the list:
+ * `matching` — not matched yet; `nothing_fits` — matched, and nothing cleared the floor (it is
+ * matched again whenever a listing is published, and pushed when one fits); `in_review` —
+ * recommendations wait for a manager; `shown` — some are shown.
+ */
+export type NeedMatchState = 'matching' | 'nothing_fits' | 'in_review' | 'shown';
+
 export interface NeedRecommendations {
   needId: string;
+  matchState: NeedMatchState;
   items: CompanyRecommendation[];
   researcherMatches: ResearcherMatchView[];
 }
@@ -122,15 +131,17 @@ export class RecommendationsService {
         ORDER BY r.score DESC, r.id`,
       [needId, orgId, SHOWN_TO_SIDES],
     );
+    const researcherMatches = await this.researcherMatches(needId);
     return {
       needId,
+      matchState: rows.length > 0 ? 'shown' : await this.matchState(needId),
       items: rows.map(({ features, confidentiality, achievement, reason, note, answeredAt, ...rest }) => ({
         ...rest,
         features: featuresFor('company', features, confidentiality),
         achievement: achievementView(achievement),
         answer: { reason, note, answeredAt },
       })),
-      researcherMatches: await this.researcherMatches(needId),
+      researcherMatches,
     };
   }
 
@@ -179,6 +190,20 @@ export class RecommendationsService {
         WHERE need_id = $1 AND need_org_id = $2 AND viewed_at IS NULL AND status = ANY($3::recommendation_status[])`,
       [needId, orgId, SHOWN_TO_SIDES, statusesFor('view'), VIEW_TO.to],
     );
+  }
+
+  /**
+   * The state of a need none of whose recommended achievements is shown yet (see NeedMatchState);
+   * experts matched by research area may be shown beside the words.
+   */
+  private async matchState(needId: string): Promise<NeedMatchState> {
+    const [row]: { matched: boolean; pending: number }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM match_run WHERE subject_kind = 'need' AND subject_id = $1) AS matched,
+              (SELECT count(*)::int FROM recommendation WHERE need_id = $1 AND status = 'pending_review') AS pending`,
+      [needId],
+    );
+    if (row.pending > 0) return 'in_review';
+    return row.matched ? 'nothing_fits' : 'matching';
   }
 
   private researcherMatches(needId: string): Promise<ResearcherMatchView[]> {

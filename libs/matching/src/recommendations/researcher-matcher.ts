@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { SearchIndex } from '@kuaizhuan/platform';
 import type { Need } from '@kuaizhuan/catalog';
 import { DataSource } from 'typeorm';
 import { FieldTreeSource } from '../pipeline/field-tree';
 import { MatchingSettings } from '../pipeline/matching-settings';
 import { needQueryText } from '../pipeline/need-matcher';
+import { TextRetrieval } from '../pipeline/text-retrieval';
 import { rankResearchers, type ResearcherCandidate } from './researcher-score';
 
 /** How many researchers a need keeps, and how many search hits are ranked for them. */
@@ -37,19 +37,19 @@ interface ResearcherRow {
 export class ResearcherMatcher {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly search: SearchIndex,
+    private readonly retrieval: TextRetrieval,
     private readonly fields: FieldTreeSource,
     private readonly settings: MatchingSettings,
   ) {}
 
   async match(need: Need): Promise<ResearcherMatchOutcome> {
     const tree = await this.fields.get();
-    const result = await this.search.search({
-      text: needQueryText(need),
-      filters: { kinds: ['researcher'], status: ['published'], excludeOwnerOrgIds: [need.orgId] },
-      limit: RESEARCHER_CANDIDATES,
-    });
-    const scores = new Map(result.hits.map((hit) => [hit.id, hit.score]));
+    const found = await this.retrieval.find(
+      await this.retrieval.prepare(needQueryText(need), 'researcher'),
+      { status: ['published'], excludeOwnerOrgIds: [need.orgId] },
+      RESEARCHER_CANDIDATES,
+    );
+    const scores = new Map(found.map((f) => [f.hit.id, f.match]));
     const rows: ResearcherRow[] =
       scores.size === 0
         ? []
@@ -65,12 +65,14 @@ export class ResearcherMatcher {
       fieldCodes: row.field_codes,
       categoryCodes: tree.categoriesOf(row.field_codes),
       text: `${row.title} ${row.profile} ${row.research_areas.join(' ')}`.toLowerCase(),
-      textScore: scores.get(row.id) ?? 0,
+      textScore: scores.get(row.id)?.bm25 ?? 0,
+      coverage: scores.get(row.id)?.coverage ?? 0,
+      sharedWords: scores.get(row.id)?.shared ?? [],
     }));
     const { fieldCodes, categoryCodes } = tree.split(need.fieldCodes);
     const ranked = rankResearchers({ keywords: need.keywords, fieldCodes, categoryCodes }, candidates, {
       topK: TOP_RESEARCHERS,
-      floor: this.settings.floor,
+      floor: this.settings.researchersFloor,
       fieldName: (code: string) => tree.name(code),
     });
 

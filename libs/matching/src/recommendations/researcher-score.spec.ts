@@ -2,6 +2,7 @@ import {
   rankResearchers,
   researchAreaFeature,
   researcherFieldFeature,
+  RESEARCHER_INTERCEPT,
   RESEARCHER_WEIGHTS,
   type NeedTopics,
   type ResearcherCandidate,
@@ -22,6 +23,8 @@ function researcher(id: string, overrides: Partial<ResearcherCandidate> = {}): R
     categoryCodes: [],
     text: '',
     textScore: 1,
+    coverage: 0.5,
+    sharedWords: [],
     ...overrides,
   };
 }
@@ -64,18 +67,24 @@ describe('researcher ranking', () => {
   });
 
   describe('rankResearchers', () => {
-    it('weights text, research areas and field, best first, keeping the top k above the floor', () => {
+    it('combines text, research areas and field into the calibrated score, best first, keeping the top k above the floor', () => {
       const candidates = [
-        researcher('weak', { textScore: 0.1, researchAreas: ['水稻'] }),
-        researcher('b', { textScore: 2, researchAreas: ['轻量化'], fieldCodes: ['light-alloy'] }),
-        researcher('a', { textScore: 4, researchAreas: ['电池包', '轻量化'], fieldCodes: ['light-alloy'] }),
+        researcher('weak', { textScore: 0.1, coverage: 0.05, researchAreas: ['水稻'] }),
+        researcher('b', { textScore: 2, coverage: 0.5, researchAreas: ['轻量化'], fieldCodes: ['light-alloy'] }),
+        researcher('a', {
+          textScore: 4,
+          coverage: 1,
+          sharedWords: ['电池包'],
+          researchAreas: ['电池包', '轻量化'],
+          fieldCodes: ['light-alloy'],
+        }),
       ];
       const ranked = rankResearchers(need, candidates, { topK: 5, floor: 0.2, fieldName: names });
       expect(ranked.map((r) => r.researcherId)).toEqual(['a', 'b']);
-      expect(ranked[0].score).toBeCloseTo(
-        RESEARCHER_WEIGHTS.text + RESEARCHER_WEIGHTS.keywords + RESEARCHER_WEIGHTS.field,
-      );
-      expect(ranked[1].score).toBeCloseTo(0.5 * 0.5 + 0.3 * 0.5 + 0.2);
+      const logistic = (z: number) => 1 / (1 + Math.exp(-z));
+      const w = RESEARCHER_WEIGHTS;
+      expect(ranked[0].score).toBeCloseTo(logistic(RESEARCHER_INTERCEPT + 0.5 * (w.text + w.keywords + w.field)), 5);
+      expect(ranked[1].score).toBeCloseTo(logistic(RESEARCHER_INTERCEPT + 0.5 * w.field), 5);
       expect(ranked[0].features.map((f) => f.feature)).toEqual(['text', 'keywords', 'field']);
       expect(rankResearchers(need, candidates, { topK: 1, floor: 0, fieldName: names })).toHaveLength(1);
     });
@@ -89,8 +98,9 @@ describe('researcher ranking', () => {
       expect(rankResearchers(need, [], { topK: 5, floor: 0, fieldName: names })).toEqual([]);
     });
 
-    it('weights sum to 1', () => {
-      expect(Object.values(RESEARCHER_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    it('counts research areas as much as text, and the field less', () => {
+      expect(RESEARCHER_WEIGHTS.keywords).toBe(RESEARCHER_WEIGHTS.text);
+      expect(RESEARCHER_WEIGHTS.field).toBeLessThan(RESEARCHER_WEIGHTS.text);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { textFeature, type FieldNamer } from '../core/features';
-import type { FeatureValue } from '../core/types';
+import { combine, DEFAULT_WEIGHTS } from '../core/score';
+import type { FeatureValue, Weights } from '../core/types';
 
 /** What the researcher ranking knows of a need. */
 export interface NeedTopics {
@@ -19,7 +20,11 @@ export interface ResearcherCandidate {
   categoryCodes: string[];
   /** Title, profile and research areas, lower case. */
   text: string;
+  /** BM25 of the need's text in the researcher's document (orders ties). */
   textScore: number;
+  /** Share of the need's wording (weighed by rarity) the researcher's document holds. */
+  coverage: number;
+  sharedWords: string[];
 }
 
 export interface RankedResearcher {
@@ -29,8 +34,14 @@ export interface RankedResearcher {
   features: FeatureValue[];
 }
 
-/** How much each feature counts for a researcher; they sum to 1. */
-export const RESEARCHER_WEIGHTS = { text: 0.5, keywords: 0.3, field: 0.2 } as const;
+/**
+ * The researcher score has the form of the need → achievements score (core/score.ts: a
+ * logistic of the feature values off neutral), with log-odds weights set by hand, not fitted
+ * (there is no evaluation set of researchers): research areas count as much as text, the field
+ * half as much — a researcher's field is broad, and what they work on says more.
+ */
+export const RESEARCHER_WEIGHTS: Weights = { ...DEFAULT_WEIGHTS, text: 4, keywords: 4, field: 2 };
+export const RESEARCHER_INTERCEPT = 1;
 
 const NEUTRAL = 0.5;
 
@@ -91,30 +102,28 @@ export function researcherFieldFeature(
 }
 
 /**
- * Ranks researchers for a need by research area: text relevance (relative to the best hit),
- * research areas against the need's keywords, and technology field. Keeps the `topK` best at or
- * above `floor`, best first, ties by id. Pure.
+ * Ranks researchers for a need by research area: text relevance (the share of the need's wording
+ * the researcher's profile holds), research areas against the need's keywords, and technology
+ * field, combined into a calibrated score. Keeps the `topK` best at or above `floor`, best
+ * first, ties by text score then id. Pure.
  */
 export function rankResearchers(
   need: NeedTopics,
   candidates: readonly ResearcherCandidate[],
   options: { topK: number; floor: number; fieldName: FieldNamer },
 ): RankedResearcher[] {
-  const best = Math.max(0, ...candidates.map((c) => c.textScore));
   return candidates
     .map((candidate) => {
       const features = [
-        textFeature(candidate.textScore, best),
+        textFeature(candidate.coverage, candidate.sharedWords),
         researchAreaFeature(need, candidate),
         researcherFieldFeature(need, candidate, options.fieldName),
       ];
-      const score = features.reduce(
-        (sum, f) => sum + RESEARCHER_WEIGHTS[f.feature as keyof typeof RESEARCHER_WEIGHTS] * f.value,
-        0,
-      );
-      return { researcherId: candidate.id, orgId: candidate.orgId, score, features };
+      const score = Math.round(combine(features, RESEARCHER_WEIGHTS, RESEARCHER_INTERCEPT) * 1e6) / 1e6;
+      return { researcherId: candidate.id, orgId: candidate.orgId, score, features, textScore: candidate.textScore };
     })
     .filter((ranked) => ranked.score >= options.floor)
-    .sort((a, b) => b.score - a.score || (a.researcherId < b.researcherId ? -1 : 1))
-    .slice(0, options.topK);
+    .sort((a, b) => b.score - a.score || b.textScore - a.textScore || (a.researcherId < b.researcherId ? -1 : 1))
+    .slice(0, options.topK)
+    .map(({ textScore: _textScore, ...ranked }) => ranked);
 }

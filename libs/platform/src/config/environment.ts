@@ -165,11 +165,29 @@ export class Environment {
   @Max(100)
   MATCH_TOP_K = 10;
 
-  /** Matches scoring below this (0–1) are not recommended. */
+  /**
+   * Achievements whose calibrated score (0–1: how likely the pair is worth a look) is below this
+   * are not recommended for a need; a need with nothing above it gets nothing, and is told so.
+   */
   @Transform(toNumber)
   @Min(0)
   @Max(1)
-  MATCH_FLOOR = 0.2;
+  MATCH_FLOOR = 0.5;
+
+  /**
+   * The floor for the needs recommended to a newly published achievement: lower, because that
+   * direction cannot infer the field of a need that names none (it has no pool of hits to vote).
+   */
+  @Transform(toNumber)
+  @Min(0)
+  @Max(1)
+  MATCH_NEEDS_FLOOR = 0.4;
+
+  /** The floor for the researchers matched to a need by research area (their score is set by hand, not fitted). */
+  @Transform(toNumber)
+  @Min(0)
+  @Max(1)
+  MATCH_RESEARCHERS_FLOOR = 0.3;
 
   /** Recommendations scoring at or above this (0–1) skip manual review. Unset: every one is reviewed. */
   @IsOptional()

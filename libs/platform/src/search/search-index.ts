@@ -23,6 +23,12 @@ export abstract class SearchIndex {
 
   abstract search(query: SearchQuery): Promise<SearchResult>;
 
+  /**
+   * Several searches at once, answered in order, each exactly as `search` would answer it
+   * (one request to an engine that supports it, such as Meilisearch's multi-search).
+   */
+  abstract searchMany(queries: readonly SearchQuery[]): Promise<SearchResult[]>;
+
   /** Number of documents searchable now. */
   abstract count(): Promise<number>;
 

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { MeilisearchIndex } from './meilisearch/meilisearch-index';
 import { PostgresSearchIndex } from './postgres/postgres-search-index';
 import { SearchIndex } from './search-index';
+import { TermStatistics } from './statistics/term-statistics';
 
 export type SearchEngine = 'meilisearch' | 'postgres';
 
@@ -23,11 +24,11 @@ export function createSearchIndex(config: AppConfig, dataSource: DataSource): Se
 }
 
 /**
- * Provides `SearchIndex`. Import it where search is used (catalogue indexing, matcher,
+ * Provides `SearchIndex`, and the engine-independent `TermStatistics` the catalogue keeps beside it. Import it where search is used (catalogue indexing, matcher,
  * portal search); it needs the PlatformModule's config and database.
  */
 @Module({
-  providers: [{ provide: SearchIndex, inject: [AppConfig, DataSource], useFactory: createSearchIndex }],
-  exports: [SearchIndex],
+  providers: [{ provide: SearchIndex, inject: [AppConfig, DataSource], useFactory: createSearchIndex }, TermStatistics],
+  exports: [SearchIndex, TermStatistics],
 })
 export class SearchModule {}

@@ -138,6 +138,14 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
   );
 }
 
+/** What a company reads when nothing is shown: nothing fits yet is said in words, not hidden. */
+const EMPTY_MESSAGE: Record<Recommendations['matchState'], string> = {
+  matching: 'recs.matching',
+  nothing_fits: 'recs.nothingFits',
+  in_review: 'recs.none',
+  shown: 'recs.none',
+};
+
 /** A need's approved recommendations: achievements with the explained score, and experts. */
 export default function NeedRecommendations() {
   const { t } = useTranslation();
@@ -160,14 +168,16 @@ export default function NeedRecommendations() {
       <QueryState
         query={recs}
         isEmpty={(data) => data.items.length === 0 && data.researcherMatches.length === 0}
-        empty={t('recs.none')}
+        empty={<span data-testid="recs-empty">{t(EMPTY_MESSAGE[recs.data?.matchState ?? 'in_review'])}</span>}
       >
         {(data) => (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {data.items.map((item) => (
               <RecommendationCard key={item.id} item={item} refresh={refresh} />
             ))}
-            {data.items.length === 0 && <Empty description={t('recs.none')} />}
+            {data.items.length === 0 && (
+              <Empty description={<span data-testid="recs-empty">{t(EMPTY_MESSAGE[data.matchState])}</span>} />
+            )}
             {data.researcherMatches.length > 0 && (
               <Card title={t('recs.researcherMatches')} size="small">
                 {data.researcherMatches.map((m) => (

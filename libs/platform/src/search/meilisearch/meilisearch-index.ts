@@ -1,4 +1,11 @@
-import { Meilisearch, type EnqueuedTaskPromise, type SearchParams, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  type EnqueuedTaskPromise,
+  type MultiSearchParams,
+  type SearchParams,
+  type SearchResponse,
+  type Task,
+} from 'meilisearch';
 import type {
   FacetCount,
   FacetName,
@@ -95,31 +102,26 @@ export class MeilisearchIndex extends SearchIndex {
     }
   }
 
+  /** Several searches in one request to the engine (multi-search), answered in order. */
+  async searchMany(queries: readonly SearchQuery[]): Promise<SearchResult[]> {
+    if (queries.length === 0) return [];
+    try {
+      return await this.withSettings(async () => {
+        const requests = queries.map(searchRequest);
+        const response = await this.client.multiSearch<MultiSearchParams, MeiliRecord>({
+          queries: requests.map(({ q, params }) => ({ indexUid: this.uid, q, ...params })),
+        });
+        return response.results.map((result, i) => toResult(queries[i], requests[i].analysed, result));
+      });
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  }
+
   private async answer(query: SearchQuery): Promise<SearchResult> {
-    const { page, limit } = paging(query);
     const { q, params, analysed } = searchRequest(query);
-    const facets = query.facets ?? [];
     const response = await this.client.index<MeiliRecord>(this.uid).search(q, params);
-    const terms = analysed?.highlightTerms ?? [];
-    const snippetLength = query.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
-    const hits = response.hits.map((hit): SearchHit => {
-      const doc = hit.source;
-      const summary = doc.summary ? highlight(doc.summary, terms, { maxLength: snippetLength }) : undefined;
-      return {
-        id: doc.id,
-        kind: doc.kind,
-        score: hit._rankingScore ?? 0,
-        document: doc,
-        highlights: { title: highlight(doc.title, terms), ...(summary ? { summary } : {}) },
-      };
-    });
-    return {
-      hits,
-      total: response.totalHits,
-      page,
-      limit,
-      facets: facetCounts(facets, response.facetDistribution ?? {}),
-    };
+    return toResult(query, analysed, response);
   }
 
   async count(): Promise<number> {
@@ -390,6 +392,35 @@ export function searchRequest(query: SearchQuery): {
     sort: analysed === null ? ['updatedAtMs:desc'] : undefined,
   };
   return { q, params, analysed };
+}
+
+/** The engine's answer to one search, as the port's result (highlights made here, not by the engine). */
+function toResult(
+  query: SearchQuery,
+  analysed: AnalysedQuery | null,
+  response: SearchResponse<MeiliRecord>,
+): SearchResult {
+  const { page, limit } = paging(query);
+  const terms = analysed?.highlightTerms ?? [];
+  const snippetLength = query.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
+  const hits = response.hits.map((hit): SearchHit => {
+    const doc = hit.source;
+    const summary = doc.summary ? highlight(doc.summary, terms, { maxLength: snippetLength }) : undefined;
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      score: hit._rankingScore ?? 0,
+      document: doc,
+      highlights: { title: highlight(doc.title, terms), ...(summary ? { summary } : {}) },
+    };
+  });
+  return {
+    hits,
+    total: response.totalHits ?? 0,
+    page,
+    limit,
+    facets: facetCounts(query.facets ?? [], response.facetDistribution ?? {}),
+  };
 }
 
 function facetCounts(facets: readonly FacetName[], distribution: Record<string, Record<string, number>>) {

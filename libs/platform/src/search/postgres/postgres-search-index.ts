@@ -138,6 +138,12 @@ export class PostgresSearchIndex extends SearchIndex {
     };
   }
 
+  async searchMany(queries: readonly SearchQuery[]): Promise<SearchResult[]> {
+    const results: SearchResult[] = [];
+    for (const query of queries) results.push(await this.search(query));
+    return results;
+  }
+
   async count(): Promise<number> {
     const [{ live }]: Array<{ live: number }> = await this.dataSource.query(
       `SELECT live_generation AS live FROM search_state WHERE id = 1`,
