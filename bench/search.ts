@@ -20,6 +20,7 @@ import {
   type SearchQuery,
 } from '@kuaizhuan/platform';
 import { CatalogIndexer, CatalogIndexingModule } from '@kuaizhuan/catalog';
+import { currentConsent } from '@kuaizhuan/identity';
 import { catalogueDocuments } from '../libs/catalog/src/search/reindex';
 import { prepareTemplate } from '../test/support/database';
 import { setUpTestEnvironment } from '../test/support/environment';
@@ -208,6 +209,7 @@ async function measure(engine: Engine, dataSource: DataSource, requests: number)
         password: 'a long bench password',
         name: '基准',
         organisation: { name: `基准企业 ${engine}`, kind: 'enterprise', region: '500112' },
+        consent: currentConsent(),
       }),
     });
     const token = ((await registered.json()) as { tokens: { accessToken: string } }).tokens.accessToken;

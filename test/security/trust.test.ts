@@ -8,6 +8,7 @@ import {
   bearer,
   registerAccount,
   signIn,
+  TEST_CONSENT,
   TEST_PASSWORD,
   uniqueEmail,
   type HttpTarget,
@@ -111,6 +112,7 @@ describe('finding 1: platform power comes only from the operator', () => {
         password: TEST_PASSWORD,
         name: '某',
         organisation: { name: '某技术经理人事务所', kind: 'service_agency' },
+        consent: TEST_CONSENT,
       });
     expect(response.status).toBe(400);
     expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['organisation.kind']);
@@ -206,6 +208,7 @@ const INPUTS: { finding: string; send: () => request.Test; status: number; field
           password: TEST_PASSWORD,
           name: 'a\u0000b',
           organisation: { name: '某公司', kind: 'enterprise' },
+          consent: TEST_CONSENT,
         }),
     status: 400,
     field: 'name',
@@ -317,6 +320,7 @@ const INPUTS: { finding: string; send: () => request.Test; status: number; field
           password: '1234567890',
           name: '某',
           organisation: { name: '某公司', kind: 'enterprise' },
+          consent: TEST_CONSENT,
         }),
     status: 400,
     field: 'password',
@@ -331,6 +335,7 @@ const INPUTS: { finding: string; send: () => request.Test; status: number; field
           password: ' '.repeat(10),
           name: '某',
           organisation: { name: '某公司', kind: 'enterprise' },
+          consent: TEST_CONSENT,
         }),
     status: 400,
     field: 'password',

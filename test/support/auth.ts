@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
+import { currentConsent, DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
+
+/** The consent every registration gives: today's versions of the user agreement and privacy notice. */
+export const TEST_CONSENT = currentConsent();
 
 /** What supertest accepts: `app.getHttpServer()`. */
 export type HttpTarget = Parameters<typeof request>[0];
@@ -47,6 +50,7 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
       password,
       name: '测试用户',
       organisation: { name: options.name ?? `测试机构 ${email}`, kind: options.kind ?? 'enterprise', region: '500112' },
+      consent: TEST_CONSENT,
     });
   if (response.status !== 201)
     throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);

@@ -21,3 +21,4 @@ export {
 export { completeCreditCode, isValidCreditCode } from './domain/credit-code';
 
 export { seedIdentity, DEMO_PASSWORD, type DemoAccounts } from './seed';
+export { currentConsent } from './verification/legal-texts';

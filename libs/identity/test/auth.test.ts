@@ -5,7 +5,7 @@ import { AppConfig } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { AuthController } from '../src/auth/auth.controller';
 import { startApi } from '../../../test/support/apps';
-import { bearer, registerAccount, signIn, TEST_PASSWORD, uniqueEmail } from '../../../test/support/auth';
+import { bearer, registerAccount, signIn, TEST_CONSENT, TEST_PASSWORD, uniqueEmail } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 
 let env: TestEnvironment;
@@ -49,6 +49,7 @@ describe(AuthController.name, () => {
             creditCode: '91350100m000100y43',
             region: '500109',
           },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(201);
       expect(response.body.user).toMatchObject({ email: email.toLowerCase(), role: 'tto', status: 'active' });
@@ -76,6 +77,7 @@ describe(AuthController.name, () => {
           password: TEST_PASSWORD,
           name: 'x',
           organisation: { name: '某事务所', kind: 'service_agency' },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
@@ -92,6 +94,7 @@ describe(AuthController.name, () => {
           password: TEST_PASSWORD,
           name: 'x',
           organisation: { name: '某区科技局', kind: 'government' },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
@@ -104,7 +107,7 @@ describe(AuthController.name, () => {
       expect(response.status).toBe(400);
       expect(response.body.error).toBe('validation_failed');
       const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field);
-      expect(fields).toEqual(expect.arrayContaining(['email', 'role', 'password', 'name', 'organisation']));
+      expect(fields).toEqual(expect.arrayContaining(['email', 'role', 'password', 'name', 'organisation', 'consent']));
     });
 
     it('refuses attempts to set the organisation, role or status', async () => {
@@ -118,6 +121,7 @@ describe(AuthController.name, () => {
           role: 'admin',
           status: 'active',
           organisation: { name: '某公司', kind: 'enterprise', verificationStatus: 'verified' },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(400);
       const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
@@ -133,6 +137,7 @@ describe(AuthController.name, () => {
           password: 'short',
           name: 'x',
           organisation: { name: '某公司', kind: 'enterprise', creditCode: '91350100M000100Y44' },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(400);
       const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
@@ -149,6 +154,7 @@ describe(AuthController.name, () => {
           password: TEST_PASSWORD,
           name: 'x',
           organisation: { name: '另一家', kind: 'enterprise' },
+          consent: TEST_CONSENT,
         });
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ error: 'conflict', field: 'email' });

@@ -97,6 +97,9 @@ describe('registration consent', () => {
       .expect(400);
     const fields = malformed.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['consent.termsVersion', 'consent.privacyVersion', 'consent.extra']));
+    // Without consent there is no account: the field is required, not only checked when given.
+    const missing = await request(http).post('/api/auth/register').send(registration(email)).expect(400);
+    expect(new Set(missing.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set(['consent']));
     const [{ n }]: { n: number }[] = await dataSource.query(
       `SELECT count(*)::int AS n FROM user_account WHERE email = $1`,
       [email],

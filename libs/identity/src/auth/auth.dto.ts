@@ -69,13 +69,14 @@ export class RegisterDto {
 
   /**
    * The versions of the user agreement and the privacy notice the person accepted
-   * (GET /api/legal/documents); recorded with the time. The portal always sends it.
+   * (GET /api/legal/documents), required: nobody gets an account without consenting
+   * (个人信息保护法). Recorded with the time.
    */
-  @IsOptional()
+  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
-  consent?: ConsentDto;
+  consent: ConsentDto;
 }
 
 export class LoginDto {

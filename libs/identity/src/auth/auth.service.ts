@@ -67,7 +67,7 @@ export class AuthService {
           lastLoginAt: new Date(),
         }),
       );
-      if (input.consent) await this.verification.recordConsent(manager, user.id, input.consent);
+      await this.verification.recordConsent(manager, user.id, input.consent);
       await this.audit.record(manager, {
         action: 'organisation.registered',
         actor: { userId: user.id, orgId: organisation.id },

@@ -71,3 +71,8 @@ export function currentText(document: LegalDocument): LegalText {
   const versions = LEGAL_TEXTS.filter((text) => text.document === document);
   return versions[versions.length - 1];
 }
+
+/** The versions a registration accepts today, as its `consent` field takes them. */
+export function currentConsent(): { termsVersion: string; privacyVersion: string } {
+  return { termsVersion: currentText('terms').version, privacyVersion: currentText('privacy').version };
+}
