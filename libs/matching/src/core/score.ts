@@ -33,13 +33,16 @@ import {
  * logistic regression (`evaluation/fit-calibration.ts`) on the pairs the matcher ranks for the
  * topical and absent development sets — "worth a look" is grade ≥ 1, a grade-2 pair counting
  * three times as nDCG's gain does. The other features are not in those sets: their weights are
- * small and set by hand; they order close calls and explain, they do not decide.
+ * set by hand. Most are small; they order close calls and explain, they do not decide. Keywords
+ * are the exception: a company's own keywords, all found in a listing, are as strong a sign as
+ * the text (and none found a strong sign against), so they weigh 6. The development sets' needs
+ * carry no keywords, where the feature sits at its neutral 0.5 and the fit is unchanged.
  */
 
 export const DEFAULT_WEIGHTS: Weights = {
   text: 2.35,
   field: 8.83,
-  keywords: 1,
+  keywords: 6,
   maturity: 0.5,
   price: 0.5,
   mode: 0.5,
