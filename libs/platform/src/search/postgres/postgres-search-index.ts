@@ -186,9 +186,10 @@ export class PostgresSearchIndex extends SearchIndex {
   async rebuild(source: DocumentSource): Promise<{ documents: number }> {
     const generation = await this.startBuilding();
     let documents = 0;
+    // The part being written while the next is analysed; settled before a failed build is dropped.
+    let loading: Promise<void> = Promise.resolve();
     try {
       const seen = new Set<string>();
-      let loading: Promise<void> = Promise.resolve();
       for await (const batch of source) {
         assertValidDocuments(batch);
         for (const doc of batch) {
@@ -233,6 +234,8 @@ export class PostgresSearchIndex extends SearchIndex {
       await this.dropGeneration(previous);
       return { documents };
     } catch (error) {
+      // A part still being written would otherwise fail against the tables dropped below.
+      await loading.catch(() => undefined);
       await this.abandon(generation);
       throw error;
     }
