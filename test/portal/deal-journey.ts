@@ -76,7 +76,9 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
 
       const offer = company.getByTestId('offer-form');
       await offer.getByLabel('条款摘要').fill('非独占许可，先免费使用，首次产生收入后支付入门费并按收入提成。');
-      await pickDate(company, '免费使用截止日', chinaDay(-60));
+      // Terms are signed while the free period still runs (today is its last day); it is aged
+      // afterwards, as a test clock would, so the revenue reported later falls after it.
+      await pickDate(company, '免费使用截止日', chinaDay(0));
       await offer.getByLabel('入门费').fill('50000');
       await offer.getByLabel('提成比例（%）').fill('3');
       await offer.getByLabel('提成上限').fill('200000');
@@ -93,7 +95,7 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
         [dealId],
       );
       expect(sheet.terms.ufpl).toEqual({
-        freeUntil: chinaDay(-60),
+        freeUntil: chinaDay(0),
         triggerKind: 'first_revenue',
         paymentMode: 'entry_fee_royalty',
         entryFee: '50000',
@@ -105,7 +107,7 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
     }, 60_000);
 
     it('the TTO assigns a manager, accepts, sets the team’s shares, signs and starts the licence', async () => {
-      const { tto } = context();
+      const { tto, platform } = context();
       await tto.getByRole('link', { name: '交易', exact: true }).first().click();
       await tto.getByRole('row').filter({ hasText: '洽谈中' }).getByRole('link').first().click();
       await tto.waitForURL(`**/deals/${dealId}`);
@@ -124,6 +126,16 @@ export function describeDealJourney(context: () => DealJourneyContext): void {
       await tto.getByTestId('deal-steps').getByRole('button', { name: '开始履行' }).click();
       await tto.getByTestId('deal-status').getByText('免费使用期').waitFor();
       await screenshot(tto, 'tto-deal-room');
+      // Sixty days pass: the free period the licence was signed with ends in the past.
+      await platform.dataSource.query(
+        `UPDATE term_sheet SET terms = jsonb_set(terms, '{ufpl,freeUntil}', to_jsonb($2::text))
+          WHERE deal_id = $1 AND status = 'accepted'`,
+        [dealId, chinaDay(-60)],
+      );
+      await platform.dataSource.query(`UPDATE ufpl_licence SET free_until = $2 WHERE deal_id = $1`, [
+        dealId,
+        chinaDay(-60),
+      ]);
     }, 60_000);
 
     it('the company reports revenue, which reaches the trigger: the entry fee is its first instalment, with a payment notice', async () => {
