@@ -47,10 +47,18 @@ describe('match reconciliation', () => {
     });
     await awaitRecommendations(dataSource, settled, 2);
     await awaitRecommendations(dataSource, fresh, 2);
-    const [run]: { matches: boolean }[] = await dataSource.query(
-      `SELECT r.subject_updated_at = date_trunc('milliseconds', n.updated_at) AS matches FROM match_run r JOIN need n ON n.id = r.subject_id
-        WHERE r.subject_kind = 'need' AND r.subject_id = $1`,
-      [settled],
+    // The run is recorded once the job has also matched the need's researchers, after its recommendations.
+    const run = await eventually(
+      async () => {
+        const [row]: { matches: boolean }[] = await dataSource.query(
+          `SELECT r.subject_updated_at = date_trunc('milliseconds', n.updated_at) AS matches FROM match_run r JOIN need n ON n.id = r.subject_id
+            WHERE r.subject_kind = 'need' AND r.subject_id = $1`,
+          [settled],
+        );
+        return row;
+      },
+      30_000,
+      'the match run of the settled need',
     );
     expect(run).toEqual({ matches: true });
 
