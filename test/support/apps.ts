@@ -1,7 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { QueueName } from '@kuaizhuan/platform';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/bootstrap';
+import { onCloseMailDelivery } from './mail-delivery';
 
 /** The real api, initialised in this process (call setUpTestEnvironment first). Use with supertest. */
 export async function startApi(): Promise<NestExpressApplication> {
@@ -15,6 +19,42 @@ export async function startWorker(): Promise<INestApplicationContext> {
   const worker = await createWorker();
   await worker.init();
   return worker;
+}
+
+/** Queue prefixes that already have the deliver-only worker of ensureMailDelivery. */
+const mailDelivered = new Set<string>();
+
+/**
+ * Makes sure something takes jobs from this file's `deliver` queue, so the platform's own mail
+ * delivery sends what the api asked for (a sign-up's confirmation link). A worker this file
+ * started — in this process or as a child — is seen on the queue and used; when there is none,
+ * a worker taking only the deliver queue is started here and closed by the environment's teardown.
+ */
+export async function ensureMailDelivery(): Promise<void> {
+  const prefix = process.env.QUEUE_PREFIX;
+  if (!prefix) throw new Error('ensureMailDelivery: call setUpTestEnvironment first');
+  if (mailDelivered.has(prefix)) return;
+  const connection = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const queue = new Queue(QueueName.Deliver, { connection, prefix });
+  try {
+    if ((await queue.getWorkersCount()) > 0) return;
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+  const saved = process.env.WORKER_QUEUES;
+  process.env.WORKER_QUEUES = QueueName.Deliver;
+  try {
+    const worker = await startWorker();
+    mailDelivered.add(prefix);
+    onCloseMailDelivery(async () => {
+      mailDelivered.delete(prefix);
+      await worker.close();
+    });
+  } finally {
+    if (saved === undefined) delete process.env.WORKER_QUEUES;
+    else process.env.WORKER_QUEUES = saved;
+  }
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */

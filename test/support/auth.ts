@@ -3,6 +3,8 @@ import { hash } from '@node-rs/argon2';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { currentConsent, DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
+import { ensureMailDelivery, eventually } from './apps';
+import { SmtpCapture, type CapturedMail } from './smtp';
 
 /** The consent every registration gives: today's versions of the user agreement and privacy notice. */
 export const TEST_CONSENT = currentConsent();
@@ -39,10 +41,16 @@ export interface Registration {
   verifiedBy?: SignedIn;
 }
 
-/** Registers an organisation with its first user through the api; expects 201. */
+/**
+ * Registers an organisation with its first user through the api (expects 202), reads the
+ * confirmation e-mail the platform sends to the test's SMTP capture, and confirms the address
+ * through the api, which signs the user in.
+ */
 export async function registerAccount(http: HttpTarget, options: Registration = {}): Promise<SignedIn> {
   const email = options.email ?? uniqueEmail(options.kind ?? 'enterprise');
   const password = options.password ?? TEST_PASSWORD;
+  const smtp = signupMailbox();
+  const before = smtp.messagesTo(email).length;
   const response = await request(http)
     .post('/api/auth/register')
     .send({
@@ -52,9 +60,53 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
       organisation: { name: options.name ?? `测试机构 ${email}`, kind: options.kind ?? 'enterprise', region: '500112' },
       consent: TEST_CONSENT,
     });
-  if (response.status !== 201)
+  if (response.status !== 202)
     throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
-  if (options.verifiedBy) await verifyOrganisations(http, options.verifiedBy, response.body.organisation.id);
+  const mail = await confirmationMail(smtp, email, before);
+  const signedIn = await confirmEmail(http, confirmationToken(mail), email, password);
+  if (options.verifiedBy) await verifyOrganisations(http, options.verifiedBy, signedIn.orgId);
+  return signedIn;
+}
+
+/** The SMTP capture this file's apps send to (SMTP_URL); setUpTestEnvironment starts one unless given. */
+export function signupMailbox(): SmtpCapture {
+  const smtp = SmtpCapture.at(process.env.SMTP_URL);
+  if (!smtp) throw new Error(`no SMTP capture of this process at SMTP_URL=${process.env.SMTP_URL}`);
+  return smtp;
+}
+
+/** The first confirmation e-mail to `email` after the `after`-th message to it, once it arrives. */
+export async function confirmationMail(smtp: SmtpCapture, email: string, after = 0): Promise<CapturedMail> {
+  await ensureMailDelivery();
+  return eventually(
+    async () =>
+      smtp
+        .messagesTo(email)
+        .slice(after)
+        .find((message) => CONFIRM_LINK.test(message.text)),
+    30_000,
+    `the confirmation e-mail to ${email}`,
+  );
+}
+
+const CONFIRM_LINK = /\/confirm\?token=([A-Za-z0-9_-]+)/;
+
+/** The token of the confirmation link in an e-mail. */
+export function confirmationToken(mail: CapturedMail): string {
+  const match = CONFIRM_LINK.exec(mail.text);
+  if (!match) throw new Error(`no confirmation link in: ${mail.text}`);
+  return match[1];
+}
+
+/** Opens the confirmation link through the api; expects 200 and the session login gives. */
+export async function confirmEmail(
+  http: HttpTarget,
+  token: string,
+  email: string,
+  password: string,
+): Promise<SignedIn> {
+  const response = await request(http).post('/api/auth/confirm').send({ token });
+  if (response.status !== 200) throw new Error(`confirm answered ${response.status}: ${JSON.stringify(response.body)}`);
   return {
     userId: response.body.user.id,
     orgId: response.body.organisation.id,

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from './database';
+import { closeMailDelivery } from './mail-delivery';
 import { dropTestIndex, testIndexUid } from './meilisearch';
+import { SmtpCapture } from './smtp';
 
 export type TestSearchEngine = 'meilisearch' | 'postgres';
 
@@ -18,6 +20,11 @@ export interface TestEnvironment {
   queuePrefix: string;
   /** The search engine apps built in this file use. */
   search: TestSearch;
+  /**
+   * The SMTP server the apps of this file send to: the file's own when it passed SMTP_URL,
+   * else one started here (sign-up confirmations are read from it, see registerAccount).
+   */
+  smtp: SmtpCapture | undefined;
   /** Restores process.env, drops the database and this file's search index. */
   teardown(): Promise<void>;
 }
@@ -72,6 +79,7 @@ export async function setUpTestEnvironment(
   const search = chooseSearch(options);
   const database = await createTestDatabase(template);
   const queuePrefix = `kzt${randomBytes(4).toString('hex')}`;
+  const ownSmtp = extra.SMTP_URL ? null : await SmtpCapture.start();
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -84,13 +92,17 @@ export async function setUpTestEnvironment(
     // Tests make far more requests a minute than a person; a test of the limits sets 1.
     RATE_LIMIT_FACTOR: '100',
     ...searchVariables(search),
+    ...(ownSmtp ? { SMTP_URL: ownSmtp.url } : {}),
     ...extra,
   });
   return {
     database,
     queuePrefix,
     search,
+    smtp: ownSmtp ?? SmtpCapture.at(extra.SMTP_URL),
     async teardown() {
+      await closeMailDelivery();
+      await ownSmtp?.stop();
       process.env = saved;
       await database.drop();
       if (search.engine === 'meilisearch') await dropTestIndex(search.host!, search.masterKey!, search.indexUid!);

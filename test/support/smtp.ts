@@ -63,13 +63,22 @@ export function parseMail(raw: string, to: string[]): CapturedMail {
 export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
   private server: SMTPServer | null = null;
+  /** Every capture of this process by port, so a helper can find the one SMTP_URL names. */
+  private static readonly started = new Map<number, SmtpCapture>();
 
   private constructor(readonly port: number) {}
 
   static async start(): Promise<SmtpCapture> {
     const capture = new SmtpCapture(await freePort());
+    SmtpCapture.started.set(capture.port, capture);
     await capture.start();
     return capture;
+  }
+
+  /** The capture of this process that an SMTP_URL points at, if any. */
+  static at(url: string | undefined): SmtpCapture | undefined {
+    const port = /^smtp:\/\/127\.0\.0\.1:(\d+)$/.exec(url ?? '')?.[1];
+    return port === undefined ? undefined : SmtpCapture.started.get(Number(port));
   }
 
   /** For SMTP_URL. */

@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { Passwords } from './auth/passwords';
 import { RefreshTokens } from './auth/refresh-tokens';
 import { Sessions } from './auth/sessions';
+import { SignupService } from './signup/signup.service';
 import { IDENTITY_ENTITIES } from './entities';
 import {
   InvitationAcceptanceController,
@@ -62,6 +63,7 @@ import { VerificationService } from './verification/verification.service';
     RefreshTokens,
     Sessions,
     AuthService,
+    SignupService,
     OrganisationsService,
     InvitationsService,
     VerificationService,

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@kuaizhuan/platform';
+import { ConfirmEmailDto, ResendConfirmationDto, SignupAnswer } from '../signup/signup.dto';
+import { SignupService } from '../signup/signup.service';
 import { AuthResult, LoginDto, MeView, RefreshDto, RegisterDto, TokenPairView } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentUser, Standing, type Caller } from './caller';
@@ -8,14 +10,40 @@ import { CurrentUser, Standing, type Caller } from './caller';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly signup: SignupService,
+  ) {}
 
-  /** Signs up an organisation (pending verification) with its first user, and signs that user in. */
+  /**
+   * Signs up an organisation (pending verification) with its first user, both unconfirmed until
+   * the link mailed to the address is opened. The answer is the same when the address already has
+   * an account (its owner is mailed a notice instead, and nothing is created); no tokens are given.
+   */
   @Public()
   @RateLimit('register')
   @Post('register')
-  register(@Body() body: RegisterDto): Promise<AuthResult> {
-    return this.auth.register(body);
+  @HttpCode(HttpStatus.ACCEPTED)
+  register(@Body() body: RegisterDto): Promise<SignupAnswer> {
+    return this.signup.register(body);
+  }
+
+  /** Confirms the address with the token of the mailed link and signs in (single use, 24 hours). */
+  @Public()
+  @RateLimit('accept-invitation')
+  @Post('confirm')
+  @HttpCode(HttpStatus.OK)
+  confirm(@Body() body: ConfirmEmailDto): Promise<AuthResult> {
+    return this.signup.confirm(body.token);
+  }
+
+  /** Mails a new confirmation link to an unconfirmed registration; the same answer for any address. */
+  @Public()
+  @RateLimit('register')
+  @Post('confirm/resend')
+  @HttpCode(HttpStatus.ACCEPTED)
+  resend(@Body() body: ResendConfirmationDto): Promise<SignupAnswer> {
+    return this.signup.resend(body.email);
   }
 
   /** Signs in with e-mail and password. */

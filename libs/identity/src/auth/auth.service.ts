@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, ConflictError, InvalidInputError, UnauthorizedError } from '@kuaizhuan/platform';
+import { AppConfig, UnauthorizedError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { decideRefresh } from '../domain/refresh-rotation';
-import { selfRegistrationRole } from '../domain/roles';
-import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import { toOrganisationView, toUserView } from '../organisations/organisation.dto';
-import type { AuthResult, LoginDto, MeView, RegisterDto, TokenPairView } from './auth.dto';
+import type { AuthResult, LoginDto, MeView, TokenPairView } from './auth.dto';
 import type { Caller } from './caller';
 import { Passwords } from './passwords';
 import { RefreshTokens } from './refresh-tokens';
-import { VerificationService } from '../verification/verification.service';
+import { EmailUnconfirmedError } from '../signup/signup.errors';
 import { Sessions } from './sessions';
 
 const BAD_CREDENTIALS = 'The e-mail address or password is incorrect';
@@ -26,58 +24,7 @@ export class AuthService {
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
-    private readonly verification: VerificationService,
   ) {}
-
-  /** Creates the organisation (pending verification) and its first user in one transaction, and signs in. */
-  async register(input: RegisterDto): Promise<AuthResult> {
-    const role = selfRegistrationRole(input.organisation.kind);
-    if (!role) throw new InvalidInputError('This kind of organisation is created by invitation', 'organisation.kind');
-    const passwordHash = await this.passwords.hash(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(User, { email: input.email })) {
-        throw new ConflictError('An account with this e-mail address already exists', 'email');
-      }
-      const { creditCode } = input.organisation;
-      if (creditCode && (await manager.existsBy(Organisation, { creditCode }))) {
-        throw new ConflictError(
-          'An organisation with this credit code is already registered',
-          'organisation.creditCode',
-        );
-      }
-      const organisation = await manager.save(
-        manager.create(Organisation, {
-          name: input.organisation.name,
-          kind: input.organisation.kind,
-          creditCode: creditCode ?? null,
-          region: input.organisation.region ?? null,
-          contactName: input.organisation.contactName ?? null,
-          contactEmail: input.organisation.contactEmail ?? null,
-          contactPhone: input.organisation.contactPhone ?? null,
-        }),
-      );
-      const user = await manager.save(
-        manager.create(User, {
-          organisationId: organisation.id,
-          email: input.email,
-          displayName: input.name,
-          phone: input.phone ?? null,
-          role,
-          passwordHash,
-          lastLoginAt: new Date(),
-        }),
-      );
-      await this.verification.recordConsent(manager, user.id, input.consent);
-      await this.audit.record(manager, {
-        action: 'organisation.registered',
-        actor: { userId: user.id, orgId: organisation.id },
-        subject: { type: 'organisation', id: organisation.id },
-        details: { kind: organisation.kind, name: organisation.name, firstUserId: user.id, role },
-      });
-      const tokens = await this.sessions.open(manager, user);
-      return { user: toUserView(user), organisation: toOrganisationView(organisation), tokens };
-    });
-  }
 
   /** Same answer and about the same time whether or not the address has an account. */
   async login(input: LoginDto): Promise<AuthResult> {
@@ -96,6 +43,13 @@ export class AuthService {
         details: { email: input.email, reason: !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled' },
       });
       throw new UnauthorizedError(BAD_CREDENTIALS);
+    }
+    // Told only to someone who knows the password, so it reveals nothing about the address.
+    if (!user.emailConfirmedAt) {
+      throw new EmailUnconfirmedError(
+        'Confirm your e-mail address first: open the link we sent you, or ask for a new one',
+        'email',
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       user.lastLoginAt = new Date();

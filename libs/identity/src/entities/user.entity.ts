@@ -56,6 +56,29 @@ export class User {
   @Column({ type: 'integer', default: 0 })
   sessionVersion: number;
 
+  /**
+   * When the person proved the address is theirs: a self-registration is null until its link is
+   * opened, and such an account cannot sign in. Invited and seeded accounts are confirmed (the default).
+   */
+  @Column({ type: 'timestamptz', nullable: true, default: () => 'now()' })
+  emailConfirmedAt: Date | null;
+
+  /** SHA-256 of the confirmation link's token; null once used, or before the e-mail is sent. */
+  @Index('user_account_confirmation_token_hash', { unique: true, where: '"confirmation_token_hash" IS NOT NULL' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  confirmationTokenHash: string | null;
+
+  /** The last sign-up or resend that asked for a confirmation e-mail (the job sends one per request). */
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmationRequestedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmationSentAt: Date | null;
+
+  /** When the mailed link stops working. */
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmationExpiresAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -74,14 +74,26 @@ export class OrganisationsService {
     return users.map(toUserView);
   }
 
-  /** Admin: organisations, optionally in one verification status, oldest first (a review queue). */
+  /**
+   * Admin: organisations, optionally in one verification status, oldest first (a review queue).
+   * A self-registration whose e-mail address was never confirmed is not shown: nobody stands behind it yet.
+   */
   async list(query: ListOrganisationsQuery): Promise<OrganisationPage> {
-    const [rows, total] = await this.dataSource.getRepository(Organisation).findAndCount({
-      where: query.status ? { verificationStatus: query.status } : {},
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: query.limit ?? 50,
-      skip: query.offset ?? 0,
-    });
+    const builder = this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('org')
+      .where(
+        `(NOT EXISTS (SELECT 1 FROM user_account member WHERE member.organisation_id = org.id)
+          OR EXISTS (SELECT 1 FROM user_account member
+                     WHERE member.organisation_id = org.id AND member.email_confirmed_at IS NOT NULL))`,
+      );
+    if (query.status) builder.andWhere('org.verificationStatus = :status', { status: query.status });
+    const [rows, total] = await builder
+      .orderBy('org.createdAt', 'ASC')
+      .addOrderBy('org.id', 'ASC')
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0)
+      .getManyAndCount();
     return { items: rows.map(toOrganisationView), total };
   }
 

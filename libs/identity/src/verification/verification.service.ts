@@ -45,6 +45,15 @@ export class VerificationService {
    * current versions are accepted: someone who read an older text is asked to read again.
    */
   async recordConsent(manager: EntityManager, userId: string, consent: ConsentDto): Promise<void> {
+    const given = this.checkConsent(consent);
+    await manager.insert(
+      LegalConsent,
+      LEGAL_DOCUMENTS.map((document) => ({ userId, document, version: given[document] })),
+    );
+  }
+
+  /** Refuses a consent to anything but the current texts (a 400 naming each stale version). */
+  checkConsent(consent: ConsentDto): Record<(typeof LEGAL_DOCUMENTS)[number], string> {
     const given = { terms: consent.termsVersion, privacy: consent.privacyVersion };
     const stale = LEGAL_DOCUMENTS.filter((document) => given[document] !== currentText(document).version);
     if (stale.length > 0) {
@@ -55,10 +64,7 @@ export class VerificationService {
         })),
       );
     }
-    await manager.insert(
-      LegalConsent,
-      LEGAL_DOCUMENTS.map((document) => ({ userId, document, version: given[document] })),
-    );
+    return given;
   }
 
   /**

@@ -45,6 +45,10 @@ export interface MatchPayload<K extends 'need' | 'achievement'> {
 
 export interface JobPayloads {
   'invitation.send': { invitationId: string };
+  /** Mails a self-registered user the link that confirms the address (a new token each request). */
+  'signup.confirm': { userId: string };
+  /** Tells the owner of an account that someone tried to register with its address. */
+  'signup.notice': { userId: string };
   'catalog.index': CatalogIndexPayload;
   'catalog.import': { importId: string };
   /** Compares Postgres and the search index and repairs the difference. */
@@ -151,6 +155,20 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     keepCompletedSeconds: 7 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
+  'signup.confirm': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'signup.notice': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
   'catalog.index': {
     queue: QueueName.Index,
     attempts: 10,
@@ -206,6 +224,10 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
 /** Domain events written to the outbox, with the payload they carry. */
 export interface EventPayloads {
   'invitation.created': { invitationId: string };
+  /** A registration (or a resend) asked for a confirmation e-mail to an unconfirmed user. */
+  'signup.requested': { userId: string };
+  /** A registration named the address of an existing account: its owner is told, nothing is created. */
+  'signup.repeated': { userId: string };
   /** Needs a moderator approved (also re-indexed). */
   'need.published': CatalogIndexPayload & { kind: 'need' };
   /** Needs whose indexed content or visibility changed in any other way, published before or now. */
@@ -234,6 +256,8 @@ type JobsAccepting<P> = { [J in JobName]: P extends JobPayloads[J] ? J : never }
 /** Which jobs each event starts; one outbox row is written per job. */
 export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPayloads[E]>[] } = {
   'invitation.created': ['invitation.send'],
+  'signup.requested': ['signup.confirm'],
+  'signup.repeated': ['signup.notice'],
   'need.published': ['catalog.index', 'match.need'],
   'need.changed': ['catalog.index', 'match.need'],
   'need.drafted': ['catalog.index'],
