@@ -5,7 +5,17 @@ import { AppConfig } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import { AuthController } from '../src/auth/auth.controller';
 import { startApi } from '../../../test/support/apps';
-import { bearer, registerAccount, signIn, TEST_CONSENT, TEST_PASSWORD, uniqueEmail } from '../../../test/support/auth';
+import {
+  bearer,
+  confirmationMail,
+  confirmationToken,
+  registerAccount,
+  signIn,
+  signupMailbox,
+  TEST_CONSENT,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 
 let env: TestEnvironment;
@@ -35,7 +45,7 @@ async function auditActions(userId: string): Promise<string[]> {
 
 describe(AuthController.name, () => {
   describe('register', () => {
-    it('creates a pending organisation with its first user, whose role follows the kind, and signs them in', async () => {
+    it('records a pending organisation and an unconfirmed first user, whose role follows the kind, and gives no tokens', async () => {
       const email = uniqueEmail('TTO').toUpperCase();
       const response = await request(http)
         .post('/api/auth/register')
@@ -51,21 +61,40 @@ describe(AuthController.name, () => {
           },
           consent: TEST_CONSENT,
         });
-      expect(response.status).toBe(201);
-      expect(response.body.user).toMatchObject({ email: email.toLowerCase(), role: 'tto', status: 'active' });
-      expect(response.body.organisation).toMatchObject({
-        kind: 'university',
-        verificationStatus: 'pending',
-        creditCode: '91350100M000100Y43',
-      });
-      expect(response.body.tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
-      expect(JSON.stringify(response.body)).not.toMatch(/hash/i);
+      expect(response.status).toBe(202);
+      expect(response.body).toEqual({ status: 'confirmation_sent' });
 
-      const [stored] = await dataSource.query(`SELECT password_hash FROM user_account WHERE id = $1`, [
-        response.body.user.id,
-      ]);
+      const [stored] = await dataSource.query(
+        `SELECT u.id, u.role, u.status, u.password_hash, u.email_confirmed_at, o.kind, o.verification_status, o.credit_code
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.email = $1`,
+        [email.toLowerCase()],
+      );
+      expect(stored).toMatchObject({
+        role: 'tto',
+        status: 'active',
+        email_confirmed_at: null,
+        kind: 'university',
+        verification_status: 'pending',
+        credit_code: '91350100M000100Y43',
+      });
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
-      await expect(auditActions(response.body.user.id)).resolves.toEqual(['organisation.registered']);
+      await expect(auditActions(stored.id)).resolves.toEqual(['organisation.registered']);
+
+      // The link in the e-mail confirms the address and signs in, as login does.
+      const mail = await confirmationMail(signupMailbox(), email.toLowerCase());
+      const confirmed = await request(http)
+        .post('/api/auth/confirm')
+        .send({ token: confirmationToken(mail) });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.user).toMatchObject({ id: stored.id, email: email.toLowerCase(), role: 'tto' });
+      expect(confirmed.body.organisation).toMatchObject({ kind: 'university', verificationStatus: 'pending' });
+      expect(confirmed.body.tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+      expect(JSON.stringify(confirmed.body)).not.toMatch(/hash/i);
+      await expect(auditActions(stored.id)).resolves.toEqual([
+        'organisation.registered',
+        'auth.confirmation_issued',
+        'auth.email_confirmed',
+      ]);
     });
 
     it('refuses a service agency: the manager role is granted by the operator only', async () => {
@@ -143,23 +172,6 @@ describe(AuthController.name, () => {
       const fields = (response.body.fields as { field: string }[]).map((problem) => problem.field).sort();
       expect(fields).toEqual(['organisation.creditCode', 'password']);
     });
-
-    it('answers 409 on an e-mail address already registered, whatever its case, and writes nothing', async () => {
-      const account = await registerAccount(http);
-      const before = await dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
-      const response = await request(http)
-        .post('/api/auth/register')
-        .send({
-          email: account.email.toUpperCase(),
-          password: TEST_PASSWORD,
-          name: 'x',
-          organisation: { name: '另一家', kind: 'enterprise' },
-          consent: TEST_CONSENT,
-        });
-      expect(response.status).toBe(409);
-      expect(response.body).toMatchObject({ error: 'conflict', field: 'email' });
-      await expect(dataSource.query(`SELECT count(*)::int AS n FROM organisation`)).resolves.toEqual(before);
-    });
   });
 
   describe('login', () => {
@@ -172,7 +184,12 @@ describe(AuthController.name, () => {
       expect(me.body.user.lastLoginAt).toEqual(expect.any(String));
       expect(me.body.organisation).toMatchObject({ id: account.orgId, verificationStatus: 'pending' });
       expect(me.body.user.passwordHash).toBeUndefined();
-      await expect(auditActions(account.userId)).resolves.toEqual(['organisation.registered', 'auth.login']);
+      await expect(auditActions(account.userId)).resolves.toEqual([
+        'organisation.registered',
+        'auth.confirmation_issued',
+        'auth.email_confirmed',
+        'auth.login',
+      ]);
     });
 
     it('answers the same 401 for a wrong password and an unknown address, and audits both', async () => {

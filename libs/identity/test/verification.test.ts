@@ -3,7 +3,17 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedIdentity, DEMO_PASSWORD, type DemoAccounts } from '@kuaizhuan/identity';
 import { startApi } from '../../../test/support/apps';
-import { bearer, registerAccount, signIn, uniqueEmail, type SignedIn } from '../../../test/support/auth';
+import {
+  bearer,
+  confirmationMail,
+  confirmationToken,
+  confirmEmail,
+  registerAccount,
+  signIn,
+  signupMailbox,
+  uniqueEmail,
+  type SignedIn,
+} from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { currentText } from '../src/verification/legal-texts';
 import { MAX_LICENCE_BYTES } from '../src/verification/licence-file';
@@ -72,10 +82,11 @@ describe('registration consent', () => {
   it('records which versions were accepted and when', async () => {
     const email = uniqueEmail('consent');
     const consent = { termsVersion: currentText('terms').version, privacyVersion: currentText('privacy').version };
-    const { body } = await request(http).post('/api/auth/register').send(registration(email, consent)).expect(201);
+    await request(http).post('/api/auth/register').send(registration(email, consent)).expect(202);
     const rows: { document: string; version: string; accepted_at: Date }[] = await dataSource.query(
-      `SELECT document, version, accepted_at FROM legal_consent WHERE user_id = $1 ORDER BY document`,
-      [body.user.id],
+      `SELECT document, version, accepted_at FROM legal_consent
+       WHERE user_id = (SELECT id FROM user_account WHERE email = $1) ORDER BY document`,
+      [email],
     );
     expect(rows.map((r) => [r.document, r.version])).toEqual([
       ['terms', consent.termsVersion],
@@ -164,9 +175,16 @@ describe(AdminVerificationController.name, () => {
         organisation: { name: '丙待审企业', kind: 'enterprise' },
         consent: { termsVersion: currentText('terms').version, privacyVersion: currentText('privacy').version },
       })
-      .expect(201);
-    const orgId: string = registered.body.organisation.id;
-    const newcomer = { ...alpha, accessToken: registered.body.tokens.accessToken as string };
+      .expect(202);
+    expect(registered.body).toEqual({ status: 'confirmation_sent' });
+    // The registrant confirms the address from the e-mail, which signs in, and then uploads the licence.
+    const newcomer = await confirmEmail(
+      http,
+      confirmationToken(await confirmationMail(signupMailbox(), email)),
+      email,
+      'a long enough password',
+    );
+    const orgId = newcomer.orgId;
     await upload(newcomer, orgId, PDF, '营业执照.pdf').expect(201);
 
     const { body } = await request(http)

@@ -46,6 +46,12 @@ export class SignupDelivery {
         { id: user.id },
         { confirmationTokenHash: hashToken(token), confirmationExpiresAt: expiresAt },
       );
+      await this.audit.record(manager, {
+        action: 'auth.confirmation_issued',
+        actor: null,
+        subject: { type: 'user', id: user.id },
+        details: { email: user.email, expiresAt: expiresAt.toISOString() },
+      });
       return { user, organisation, token };
     });
     if (typeof prepared === 'string') return prepared;
@@ -57,19 +63,10 @@ export class SignupDelivery {
       text: this.confirmBody(user, organisation, this.link('/confirm', token)),
       messageId: `<signup.${user.id}.${hashToken(token).slice(0, 16)}@${this.mailDomain()}>`,
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        User,
-        { id: user.id, confirmationTokenHash: hashToken(token) },
-        { confirmationSentAt: new Date() },
-      );
-      await this.audit.record(manager, {
-        action: 'auth.confirmation_sent',
-        actor: null,
-        subject: { type: 'user', id: user.id },
-        details: { email: user.email },
-      });
-    });
+    // Marks this request answered, unless a newer link replaced this one meanwhile.
+    await this.dataSource
+      .getRepository(User)
+      .update({ id: user.id, confirmationTokenHash: hashToken(token) }, { confirmationSentAt: new Date() });
     return 'delivered';
   }
 
