@@ -352,6 +352,24 @@ describe('findings 2 and 4: input is refused with a 400 naming the field', () =>
 });
 
 describe('finding 4: what the platform hands out', () => {
+  it('answers a registration with an existing address exactly as one with a new address (no 409)', async () => {
+    const attempt = (email: string) =>
+      request(http)
+        .post('/api/auth/register')
+        .send({
+          email,
+          password: TEST_PASSWORD,
+          name: '某',
+          organisation: { name: `某公司 ${email}`, kind: 'enterprise' },
+          consent: TEST_CONSENT,
+        });
+    const existing = await attempt(demo.enterprise.email);
+    const fresh = await attempt(uniqueEmail('fresh'));
+    expect([existing.status, fresh.status]).toEqual([202, 202]);
+    expect(existing.text).toBe(fresh.text);
+    expect(existing.body).toEqual({ status: 'confirmation_sent' });
+  });
+
   it('does not serve /metrics on the api port without the metrics token', async () => {
     const response = await request(http).get('/metrics');
     expect(response.status).toBe(404);

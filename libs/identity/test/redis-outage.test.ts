@@ -5,7 +5,16 @@ import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, seedIdentity } from '@kuaizhuan/identity';
 import { InvitationsService } from '../src/invitations/invitations.service';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
-import { bearer, registerAccount, signIn, uniqueEmail } from '../../../test/support/auth';
+import {
+  bearer,
+  confirmationMail,
+  confirmationToken,
+  confirmEmail,
+  signIn,
+  TEST_CONSENT,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { RedisServer } from '../../../test/support/redis-server';
 import { SmtpCapture } from '../../../test/support/smtp';
@@ -34,17 +43,23 @@ afterAll(async () => {
 
 describe(InvitationsService.name, () => {
   describe('create', () => {
-    it('accepts sign-ups and invitations while Redis is down; the e-mail goes out once Redis is back', async () => {
+    it('accepts sign-ups and invitations while Redis is down; the e-mails go out once Redis is back', async () => {
       const http = api.getHttpServer();
       const dataSource = api.get(DataSource);
-      await seedIdentity(dataSource);
-      const admin = await signIn(http, 'admin@kuaizhuan.demo', DEMO_PASSWORD);
+      const demo = await seedIdentity(dataSource);
+      const company = await signIn(http, demo.enterprise.email, DEMO_PASSWORD);
 
-      const company = await registerAccount(http);
-      const verified = await request(http)
-        .post(`/api/admin/organisations/${company.orgId}/verify`)
-        .set(bearer(admin.accessToken));
-      expect(verified.status).toBe(200);
+      const newcomer = uniqueEmail('signup-while-redis-down');
+      const signup = await request(http)
+        .post('/api/auth/register')
+        .send({
+          email: newcomer,
+          password: TEST_PASSWORD,
+          name: '测试用户',
+          organisation: { name: 'Redis 停机时注册的公司', kind: 'enterprise' },
+          consent: TEST_CONSENT,
+        });
+      expect(signup.status).toBe(202);
       const email = uniqueEmail('while-redis-down');
       const started = Date.now();
       const invited = await request(http)
@@ -54,10 +69,12 @@ describe(InvitationsService.name, () => {
       expect(invited.status).toBe(201);
       expect(Date.now() - started).toBeLessThan(2_000);
       const pending = await dataSource.query(
-        `SELECT job_name FROM outbox WHERE payload->>'invitationId' = $1 AND dispatched_at IS NULL`,
-        [invited.body.id],
+        `SELECT job_name FROM outbox
+         WHERE (payload->>'invitationId' = $1 OR payload->>'userId' = (SELECT id::text FROM user_account WHERE email = $2))
+           AND dispatched_at IS NULL ORDER BY job_name`,
+        [invited.body.id, newcomer],
       );
-      expect(pending).toEqual([{ job_name: 'invitation.send' }]);
+      expect(pending).toEqual([{ job_name: 'invitation.send' }, { job_name: 'signup.confirm' }]);
 
       await redis.start();
       worker = await startWorker();
@@ -67,6 +84,14 @@ describe(InvitationsService.name, () => {
       ]);
       expect(row.dispatched_at).toBeInstanceOf(Date);
       expect(smtp.messagesTo(email)).toHaveLength(1);
+      // The sign-up's link arrives too, and confirms.
+      const signedIn = await confirmEmail(
+        http,
+        confirmationToken(await confirmationMail(smtp, newcomer)),
+        newcomer,
+        TEST_PASSWORD,
+      );
+      expect(signedIn.email).toBe(newcomer);
     }, 30_000);
   });
 });
