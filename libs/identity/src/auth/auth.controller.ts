@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiGoneResponse, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@kuaizhuan/platform';
 import { ConfirmEmailDto, ResendConfirmationDto, SignupAnswer } from '../signup/signup.dto';
 import { SignupService } from '../signup/signup.service';
@@ -33,6 +33,10 @@ export class AuthController {
   @RateLimit('accept-invitation')
   @Post('confirm')
   @HttpCode(HttpStatus.OK)
+  @ApiGoneResponse({
+    description: 'The link has expired; ask for a new one (POST /api/auth/confirm/resend)',
+    schema: { $ref: '#/components/schemas/ErrorBody' },
+  })
   confirm(@Body() body: ConfirmEmailDto): Promise<AuthResult> {
     return this.signup.confirm(body.token);
   }
