@@ -11,6 +11,7 @@ import { Login } from './pages/auth/Login';
 // Role pages load on demand: the sign-in and home pages stay small and fast.
 const Register = lazy(() => import('./pages/auth/Register'));
 const AcceptInvitation = lazy(() => import('./pages/auth/AcceptInvitation'));
+const ConfirmEmail = lazy(() => import('./pages/auth/ConfirmEmail'));
 const NeedForm = lazy(() => import('./pages/company/NeedForm'));
 const MyNeeds = lazy(() => import('./pages/company/MyNeeds'));
 const NeedRecommendations = lazy(() => import('./pages/company/NeedRecommendations'));
@@ -86,6 +87,7 @@ export function App() {
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={<Register />} />
           <Route path="/invitations/accept" element={<AcceptInvitation />} />
+          <Route path="/confirm" element={<ConfirmEmail />} />
           <Route element={<SignedIn />}>
             <Route index element={<Home />} />
             <Route path="needs" element={<Only roles={['enterprise']} children={<MyNeeds />} />} />

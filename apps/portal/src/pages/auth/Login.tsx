@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { AuthResult } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { showServerErrors } from '../../components/forms';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ResendConfirmation } from './ResendConfirmation';
 
 interface Credentials {
   email: string;
@@ -19,6 +20,8 @@ export function Login() {
   const [form] = Form.useForm<Credentials>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when the right password was given for an address not yet confirmed. */
+  const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   if (me) return <Navigate to={from} replace />;
@@ -26,11 +29,13 @@ export function Login() {
   const submit = async (values: Credentials): Promise<void> => {
     setBusy(true);
     setError(null);
+    setUnconfirmed(null);
     try {
       signIn(await api<AuthResult>('/auth/login', { method: 'POST', body: values, anonymous: true }));
       await navigate(from, { replace: true });
     } catch (e) {
-      setError(showServerErrors(form, e));
+      if (e instanceof ApiError && e.body.error === 'email_unconfirmed') setUnconfirmed(values.email);
+      else setError(showServerErrors(form, e));
     } finally {
       setBusy(false);
     }
@@ -41,6 +46,16 @@ export function Login() {
       <Card className="auth-card" title={t('auth.signInTitle')} extra={<LanguageSwitch />}>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {unconfirmed && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={t('auth.unconfirmed')}
+            description={<ResendConfirmation email={unconfirmed} />}
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email' }]}>
             <Input autoComplete="username" />

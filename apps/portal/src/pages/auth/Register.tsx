@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { AuthResult, OrganisationKind } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
+import type { OrganisationKind } from '../../api/types';
 import { compact, showServerErrors } from '../../components/forms';
 import { LegalTextLink, useLegalTexts } from '../../components/LegalTexts';
-import { LicencePicker, uploadLicence } from '../../components/LicenceUpload';
 import { TaxonomySelect } from '../../components/taxonomy';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ResendConfirmation } from './ResendConfirmation';
 
 interface Registration {
   email: string;
@@ -17,8 +16,6 @@ interface Registration {
   name: string;
   phone?: string;
   organisation: { name: string; kind: Exclude<OrganisationKind, 'government'>; creditCode?: string; region?: string };
-  /** Kept on the page, sent after the account exists. */
-  licence?: File | null;
   consent?: boolean;
 }
 
@@ -26,19 +23,18 @@ const KINDS = ['enterprise', 'university', 'research_institute'] as const;
 
 export default function Register() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { signIn } = useAuth();
   const [form] = Form.useForm<Registration>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const navigate = useNavigate();
+  /** The address a confirmation link was sent to, once the registration is accepted. */
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const legal = useLegalTexts();
 
   const submit = async (values: Registration): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const { licence, consent: _consent, ...fields } = values;
+      const { consent: _consent, ...fields } = values;
       const version = (document: 'terms' | 'privacy') => legal.data?.find((d) => d.document === document)?.version;
       const body = {
         ...compact(fields),
@@ -51,22 +47,35 @@ export default function Register() {
         }),
         consent: { termsVersion: version('terms'), privacyVersion: version('privacy') },
       };
-      const result = await api<AuthResult>('/auth/register', { method: 'POST', body, anonymous: true });
-      signIn(result);
-      void message.success(t('auth.registered'));
-      if (licence) {
-        // The account exists now: a refused licence is uploaded again from the home page.
-        await uploadLicence(result.organisation.id, licence).catch((e: Error) =>
-          message.warning(`${t('verification.uploadLater')} ${e.message}`),
-        );
-      }
-      await navigate('/', { replace: true });
+      // The answer is the same whether or not the address already has an account: the e-mail tells.
+      await api('/auth/register', { method: 'POST', body, anonymous: true });
+      setSentTo(fields.email);
     } catch (e) {
       setError(showServerErrors(form, e));
     } finally {
       setBusy(false);
     }
   };
+
+  if (sentTo) {
+    return (
+      <div className="auth-page">
+        <Card className="auth-card" title={t('auth.registerTitle')} extra={<LanguageSwitch />}>
+          <Result
+            status="success"
+            title={t('auth.checkEmail')}
+            subTitle={t('auth.checkEmailDetail', { email: sentTo })}
+            style={{ padding: '16px 0' }}
+          />
+          <Typography.Paragraph type="secondary">{t('auth.noEmail')}</Typography.Paragraph>
+          <ResendConfirmation email={sentTo} />
+          <Typography.Paragraph style={{ marginTop: 16 }}>
+            <Link to="/login">{t('auth.signIn')}</Link>
+          </Typography.Paragraph>
+        </Card>
+      </div>
+    );
+  }
 
   return (
     <div className="auth-page">
@@ -110,9 +119,6 @@ export default function Register() {
             rules={[{ required: true, min: 10 }]}
           >
             <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="licence" label={t('verification.licence')} extra={t('verification.licenceHint')}>
-            <LicencePicker />
           </Form.Item>
           <Form.Item
             name="consent"
