@@ -323,7 +323,7 @@ describe('portal journeys: onboarding, operator, search, session', () => {
   const colleague = `colleague-${Date.now().toString(36)}@example.test`;
   let newcomer: Page;
 
-  it('a new company registers and lands on its home page, waiting for verification', async () => {
+  it('a new company registers, is asked to confirm its e-mail, and lands on its home page from the link, waiting for verification', async () => {
     newcomer = await session();
     await newcomer.goto('/register');
     await newcomer.getByLabel('机构名称').fill(orgName);
@@ -334,6 +334,32 @@ describe('portal journeys: onboarding, operator, search, session', () => {
     await newcomer.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await screenshot(newcomer, 'register');
     await newcomer.getByRole('button', { name: '注册机构' }).click();
+    // The page ends on "check your e-mail": registering answers the same for any address and signs nobody in.
+    await newcomer.getByText('请查收邮件').waitFor();
+    await newcomer.getByText(founder, { exact: false }).first().waitFor();
+    await newcomer.setViewportSize({ width: 390, height: 844 });
+    expect(await newcomer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(newcomer, 'register-check-email');
+    await newcomer.setViewportSize({ width: 1366, height: 900 });
+
+    // Signing in before confirming is explained, with a way to get a new link.
+    await newcomer.goto('/login');
+    await newcomer.getByLabel('电子邮箱').fill(founder);
+    await newcomer.getByLabel('密码').fill('a long portal password');
+    await newcomer.getByRole('button', { name: '登录' }).click();
+    await newcomer.getByText('该账号的邮箱尚未确认').waitFor();
+    await newcomer.getByRole('button', { name: '重新发送链接' }).click();
+    await newcomer.getByText(`如果 ${founder} 正在等待确认，新的链接已经发出`).waitFor();
+
+    // The newest link in the mailbox confirms the address and signs in.
+    const links = await waitFor('both confirmation e-mails', async () => {
+      const found = platform.mail
+        .messagesTo(founder)
+        .map((mail) => /\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1])
+        .filter((token): token is string => token !== undefined);
+      return found.length === 2 ? found : undefined;
+    });
+    await newcomer.goto(`/confirm?token=${links[1]}`);
     await newcomer.getByText('您的机构正在等待平台审核').waitFor();
     expect(await newcomer.getByTestId('home-title').textContent()).toBe('赵新，您好');
   }, 60_000);
