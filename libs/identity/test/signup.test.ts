@@ -144,6 +144,25 @@ describe(SignupService.name, () => {
       ).resolves.toBe(1);
     });
 
+    it('refuses a credit code in use alike for the address of its own organisation and a new one', async () => {
+      const creditCode = '91500000MA5U0A0X16';
+      const holder = uniqueEmail('holder');
+      await register({
+        ...registration(holder),
+        organisation: { name: '持码企业', kind: 'enterprise', creditCode },
+      }).expect(202);
+      await request(http)
+        .post('/api/auth/confirm')
+        .send({ token: confirmationToken(await confirmationMail(smtp, holder)) })
+        .expect(200);
+      const attempt = (email: string) =>
+        register({ ...registration(email), organisation: { name: '冒用企业', kind: 'enterprise', creditCode } });
+      const own = await attempt(holder);
+      const fresh = await attempt(uniqueEmail('fresh'));
+      expect([own.status, fresh.status]).toEqual([409, 409]);
+      expect({ ...own.body, requestId: null }).toEqual({ ...fresh.body, requestId: null });
+    });
+
     it('keeps unconfirmed registrations out of the operator’s verification queue', async () => {
       const email = uniqueEmail('unconfirmed');
       await register(registration(email, '未确认企业')).expect(202);

@@ -45,8 +45,10 @@ export class SignupService {
         where: { email: input.email },
         lock: { mode: 'pessimistic_write' },
       });
-      // Checked for every address alike, so a known credit code cannot tell which addresses have accounts.
-      await this.claimCreditCode(manager, input.organisation.creditCode, existing?.organisationId);
+      // Checked for every address alike (an account's own organisation included), so a known credit
+      // code cannot tell which addresses have accounts. Only a registration being replaced keeps its own.
+      const replaced = existing && !existing.emailConfirmedAt ? existing.organisationId : undefined;
+      await this.claimCreditCode(manager, input.organisation.creditCode, replaced);
       if (existing?.emailConfirmedAt) {
         await this.outbox.publish(manager, 'signup.repeated', { userId: existing.id });
         await this.audit.record(manager, {
