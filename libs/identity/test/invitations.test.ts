@@ -55,7 +55,8 @@ beforeAll(async () => {
       .set(bearer(admin.accessToken));
     expect(verified.status).toBe(200);
   }
-});
+  // Each sign-up waits for its confirmation e-mail through the worker.
+}, 60_000);
 
 afterAll(async () => {
   await queue?.obliterate({ force: true });
