@@ -21,8 +21,8 @@ export async function startWorker(): Promise<INestApplicationContext> {
   return worker;
 }
 
-/** Queue prefixes that already have the deliver-only worker of ensureMailDelivery. */
-const mailDelivered = new Set<string>();
+/** Per queue prefix, the check (and start, if needed) of ensureMailDelivery: done once, shared by parallel callers. */
+const mailDelivery = new Map<string, Promise<void>>();
 
 /**
  * Makes sure something takes jobs from this file's `deliver` queue, so the platform's own mail
@@ -30,10 +30,20 @@ const mailDelivered = new Set<string>();
  * started — in this process or as a child — is seen on the queue and used; when there is none,
  * a worker taking only the deliver queue is started here and closed by the environment's teardown.
  */
-export async function ensureMailDelivery(): Promise<void> {
+export function ensureMailDelivery(): Promise<void> {
   const prefix = process.env.QUEUE_PREFIX;
-  if (!prefix) throw new Error('ensureMailDelivery: call setUpTestEnvironment first');
-  if (mailDelivered.has(prefix)) return;
+  if (!prefix) return Promise.reject(new Error('ensureMailDelivery: call setUpTestEnvironment first'));
+  let done = mailDelivery.get(prefix);
+  if (!done) {
+    done = startMailDelivery(prefix);
+    mailDelivery.set(prefix, done);
+    // A failed check is tried again by the next caller.
+    done.catch(() => mailDelivery.delete(prefix));
+  }
+  return done;
+}
+
+async function startMailDelivery(prefix: string): Promise<void> {
   const connection = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
   const queue = new Queue(QueueName.Deliver, { connection, prefix });
   try {
@@ -44,17 +54,17 @@ export async function ensureMailDelivery(): Promise<void> {
   }
   const saved = process.env.WORKER_QUEUES;
   process.env.WORKER_QUEUES = QueueName.Deliver;
+  let worker: INestApplicationContext;
   try {
-    const worker = await startWorker();
-    mailDelivered.add(prefix);
-    onCloseMailDelivery(async () => {
-      mailDelivered.delete(prefix);
-      await worker.close();
-    });
+    worker = await startWorker();
   } finally {
     if (saved === undefined) delete process.env.WORKER_QUEUES;
     else process.env.WORKER_QUEUES = saved;
   }
+  onCloseMailDelivery(async () => {
+    mailDelivery.delete(prefix);
+    await worker.close();
+  });
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
