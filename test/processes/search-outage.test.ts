@@ -109,4 +109,4 @@ it('takes needs while the search engine is unreachable, answers search with 503,
   for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
   await awaitIndexed(dataSource, needIds);
   expect(await failedJobs(QueueName.Index)).toEqual([]);
-}, 300_000);
+}, 480_000);
