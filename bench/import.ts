@@ -1,8 +1,10 @@
 /**
  * Catalogue import throughput: a TTO uploads N rows (default 100,000) to the real api as CSV
  * files of at most 25,000 rows each (an upload is capped at 20 MB), all at once; the real
- * worker stores them (chunked upserts) and indexes them through the outbox. Prints
- * achievements per second stored, and stored + searchable. Uses a throwaway database.
+ * worker stores them (chunked upserts) and indexes them through the outbox. Prints, per search
+ * engine (both in one run unless SEARCH_ENGINE names one; see engines.ts), achievements per
+ * second stored, and stored + searchable, the index size and memory. Each engine imports into a
+ * throwaway database of its own.
  */
 import request from 'supertest';
 import { SearchIndex } from '@kuaizhuan/platform';
@@ -12,8 +14,12 @@ import { DataSource } from 'typeorm';
 import { registerAccount, bearer, signInOperator } from '../test/support/auth';
 import { prepareTemplate } from '../test/support/database';
 import { setUpTestEnvironment } from '../test/support/environment';
+import { engineFootprint, forEachEngine, memoryMiB, type EngineRun } from './engines';
 
 const BENCH_TEMPLATE = 'kz_bench_template';
+
+/** This benchmark measures each search engine itself (bench/run.ts leaves SEARCH_ENGINE to it). */
+export const choosesEngines = true;
 
 interface ImportReport {
   id: string;
@@ -47,7 +53,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const rows = Number(args[0] ?? 100_000);
   const perFile = Number(args[1] ?? 25_000);
   await prepareTemplate(BENCH_TEMPLATE);
-  const env = await setUpTestEnvironment({ LOG_LEVEL: 'silent' }, BENCH_TEMPLATE);
+  return { rows, ...(await forEachEngine((engine) => importOn(engine, rows, perFile))) };
+}
+
+async function importOn(engine: EngineRun, rows: number, perFile: number): Promise<Record<string, unknown>> {
+  const env = await setUpTestEnvironment({ LOG_LEVEL: 'silent', ...engine.variables }, BENCH_TEMPLATE, {
+    search: engine.engine,
+  });
   const api = await createApi();
   await api.init();
   const worker = await createWorker();
@@ -87,7 +99,6 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const indexed = process.hrtime.bigint();
     const seconds = (from: bigint, to: bigint): number => Number(to - from) / 1e9;
     return {
-      rows,
       files: files.length,
       fileBytes: files.reduce((total, file) => total + file.length, 0),
       status: reports.map((r) => r.status),
@@ -96,6 +107,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       storedPerSecond: Math.round(created / seconds(started, stored)),
       storedAndIndexedSeconds: seconds(started, indexed),
       storedAndIndexedPerSecond: Math.round(created / seconds(started, indexed)),
+      ...(await engineFootprint(engine, api.get(DataSource))),
+      // The api and the worker run in this process here.
+      appMemory: memoryMiB(process.pid),
     };
   } finally {
     await worker.close();

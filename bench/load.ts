@@ -4,7 +4,10 @@
  * browsing with a filter (20%), a company submitting a need that the operator publishes
  * (15%, three requests), a manager reading the review queue (15%) — with the real api and
  * worker as child processes. Prints throughput and latency per operation, and the queue
- * backlog (waiting jobs, oldest wait, outbox) sampled every second while the load ran.
+ * backlog (waiting jobs, oldest wait, outbox) sampled every second while the load ran, per
+ * search engine (both in one run unless SEARCH_ENGINE names one; see engines.ts), with the index
+ * size and the engine's, api's and worker's memory. Each engine gets a throwaway database of its
+ * own with the same corpus.
  */
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -18,6 +21,7 @@ import { setUpTestEnvironment } from '../test/support/environment';
 import { runApp, type RunningProcess } from '../test/support/processes';
 import { freePort } from '../test/support/redis-server';
 import { percentile, random, sourceRecords } from './corpus';
+import { engineFootprint, forEachEngine, memoryMiB, type EngineRun } from './engines';
 import { insertCorpus } from './search';
 
 @Module({ imports: [PlatformModule, CatalogIndexingModule] })
@@ -25,6 +29,9 @@ class IndexingModule {}
 
 const BENCH_TEMPLATE = 'kz_bench_template';
 const FIELDS = ['light-alloy', 'advanced-materials', 'intelligent-nev', 'biomedicine', 'software-it', 'ai-robotics'];
+
+/** This benchmark measures each search engine itself (bench/run.ts leaves SEARCH_ENGINE to it). */
+export const choosesEngines = true;
 
 type Operation = 'search' | 'browse' | 'submitNeed' | 'reviewQueue';
 
@@ -48,7 +55,24 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const seconds = Number(args[1] ?? 60);
   const clients = Number(args[2] ?? 16);
   await prepareTemplate(BENCH_TEMPLATE);
-  const env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'error' }, BENCH_TEMPLATE);
+  return {
+    achievements: count,
+    clients,
+    ...(await forEachEngine((engine) => loadOn(engine, count, seconds, clients))),
+  };
+}
+
+async function loadOn(
+  engine: EngineRun,
+  count: number,
+  seconds: number,
+  clients: number,
+): Promise<Record<string, unknown>> {
+  const env = await setUpTestEnvironment(
+    { AUTH_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'error', ...engine.variables },
+    BENCH_TEMPLATE,
+    { search: engine.engine },
+  );
   const context = await NestFactory.createApplicationContext(IndexingModule, { logger: ['error'] });
   const children: RunningProcess[] = [];
   try {
@@ -179,8 +203,6 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     );
     const total = Object.values(latencies).reduce((sum, list) => sum + list.length, 0);
     return {
-      achievements: count,
-      clients,
       seconds: Math.round(elapsed),
       operations: total,
       operationsPerSecond: Math.round(total / elapsed),
@@ -188,6 +210,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       queueBacklog: backlog,
       outboxMaxPending: Math.max(0, ...samples.map((s) => s.outbox.pending)),
       queueSamples: samples.length,
+      ...(await engineFootprint(engine, dataSource)),
+      apiMemory: memoryMiB(api.child.pid),
+      workerMemory: memoryMiB(worker.child.pid),
     };
   } finally {
     for (const child of children) child.child.kill('SIGTERM');

@@ -1,10 +1,13 @@
 /**
  * Matching at scale: N achievements (default 100,000) indexed; needs published the way the
  * api does (row + outbox event in one transaction) at a steady 10 per second, matched by real
- * worker processes. Prints publish-to-recommendations latency p50/p95, needs matched per
- * second with one and with two workers, and the workers' peak memory.
+ * worker processes. Prints, per search engine (both in one run unless SEARCH_ENGINE names one;
+ * see engines.ts), publish-to-recommendations latency p50/p95, needs matched per second with one
+ * and with two workers, the workers' peak memory, and the index size and engine memory. Each
+ * engine gets a throwaway database of its own with the same corpus.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -15,11 +18,15 @@ import { prepareTemplate } from '../test/support/database';
 import { setUpTestEnvironment } from '../test/support/environment';
 import { runApp, type RunningProcess } from '../test/support/processes';
 import { insertAchievements, needTexts, percentile } from './corpus';
+import { engineFootprint, forEachEngine, type EngineRun } from './engines';
 
 @Module({ imports: [PlatformModule, CatalogIndexingModule] })
 class BenchModule {}
 
 const BENCH_TEMPLATE = 'kz_bench_template';
+
+/** This benchmark measures each search engine itself (bench/run.ts leaves SEARCH_ENGINE to it). */
+export const choosesEngines = true;
 
 interface Published {
   id: string;
@@ -93,7 +100,24 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const steadyNeeds = Number(args[1] ?? 200);
   const burstNeeds = Number(args[2] ?? 200);
   await prepareTemplate(BENCH_TEMPLATE);
-  const env = await setUpTestEnvironment({ OUTBOX_POLL_MS: '100' }, BENCH_TEMPLATE);
+  return {
+    achievements: count,
+    arrivalPerSecond: 10,
+    steadyNeeds,
+    burstNeeds,
+    ...(await forEachEngine((engine) => matchOn(engine, count, steadyNeeds, burstNeeds))),
+  };
+}
+
+async function matchOn(
+  engine: EngineRun,
+  count: number,
+  steadyNeeds: number,
+  burstNeeds: number,
+): Promise<Record<string, unknown>> {
+  const env = await setUpTestEnvironment({ OUTBOX_POLL_MS: '100', ...engine.variables }, BENCH_TEMPLATE, {
+    search: engine.engine,
+  });
   const context = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
   const dataSource = context.get(DataSource);
   const outbox = context.get(Outbox);
@@ -147,15 +171,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     }
     await stopWorkers(workers);
     return {
-      achievements: count,
       indexRebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
-      arrivalPerSecond: 10,
-      steadyNeeds,
       publishToRecommendationsMsP50: Math.round(percentile(steadyLatency, 0.5)),
       publishToRecommendationsMsP95: Math.round(percentile(steadyLatency, 0.95)),
-      burstNeeds,
       needsMatchedPerSecond: throughput,
       workerPeakMemoryMiB: memory,
+      ...(await engineFootprint(engine, dataSource)),
+      loadAverage1m: loadavg()[0],
     };
   } finally {
     await context.close();

@@ -8,17 +8,9 @@
  */
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
-import {
-  meilisearchRequest,
-  PlatformModule,
-  SearchIndex,
-  startPackagedMeilisearch,
-  type FacetName,
-  type SearchQuery,
-} from '@kuaizhuan/platform';
+import { meilisearchRequest, PlatformModule, SearchIndex, type FacetName, type SearchQuery } from '@kuaizhuan/platform';
 import { CatalogIndexer, CatalogIndexingModule } from '@kuaizhuan/catalog';
 import { catalogueDocuments } from '../libs/catalog/src/search/reindex';
 import { prepareTemplate } from '../test/support/database';
@@ -28,11 +20,10 @@ import { closeMailDelivery } from '../test/support/mail-delivery';
 import { runApp } from '../test/support/processes';
 import { freePort } from '../test/support/redis-server';
 import { percentile, random, sourceRecords, syntheticAchievements } from './corpus';
+import { engineFootprint, forEachEngine, memoryMiB, type EngineRun } from './engines';
 
 @Module({ imports: [PlatformModule, CatalogIndexingModule] })
 class IndexingModule {}
-
-type Engine = 'postgres' | 'meilisearch';
 
 /** The search benchmark starts the engines itself (bench/run.ts leaves SEARCH_ENGINE to it). */
 export const choosesEngines = true;
@@ -147,47 +138,12 @@ function straightToMeilisearch(host: string, key: string, indexUid: string, quer
   };
 }
 
-/** Peak and current resident memory of a process, in MiB (Linux). */
-async function memoryMiB(pid: number): Promise<{ rssMiB: number; peakRssMiB: number } | undefined> {
-  try {
-    const { readFileSync } = await import('node:fs');
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
-  } catch {
-    return undefined;
-  }
-}
-
-async function postgresIndexBytes(dataSource: DataSource): Promise<number> {
-  const [{ bytes }]: { bytes: string }[] = await dataSource.query(
-    `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
-      WHERE c.relkind = 'r' AND c.relname LIKE 'search\\_%'`,
-  );
-  return Number(bytes);
-}
-
-interface Meili {
-  host: string;
-  key: string;
-  pid?: number;
-  stop(): Promise<void>;
-}
-
-async function meilisearchServer(): Promise<Meili> {
-  if (process.env.MEILI_HOST) {
-    return { host: process.env.MEILI_HOST, key: process.env.MEILI_MASTER_KEY ?? '', stop: () => Promise.resolve() };
-  }
-  const server = await startPackagedMeilisearch();
-  return { host: server.host, key: server.masterKey, pid: server.pid, stop: () => server.stop() };
-}
-
 /**
  * Signs a company up through the api as a person does: registers, reads the confirmation e-mail
  * the platform mails to the run's SMTP capture, and confirms. The worker that delivered it takes
  * only the deliver queue and is stopped before anything is measured.
  */
-async function signUpThroughMail(baseUrl: string, engine: Engine): Promise<string> {
+async function signUpThroughMail(baseUrl: string, engine: string): Promise<string> {
   const account = await registerAccount(baseUrl, {
     email: `bench-${engine}@example.test`,
     password: 'a long bench password',
@@ -197,15 +153,8 @@ async function signUpThroughMail(baseUrl: string, engine: Engine): Promise<strin
   return account.accessToken;
 }
 
-async function measure(engine: Engine, dataSource: DataSource, requests: number): Promise<Record<string, unknown>> {
-  const meili = engine === 'meilisearch' ? await meilisearchServer() : null;
-  const indexUid = `kz_bench_${randomBytes(4).toString('hex')}`;
-  Object.assign(
-    process.env,
-    meili
-      ? { SEARCH_ENGINE: engine, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.key, MEILI_INDEX: indexUid }
-      : { SEARCH_ENGINE: engine },
-  );
+async function measure(run: EngineRun, dataSource: DataSource, requests: number): Promise<Record<string, unknown>> {
+  const { engine, meilisearch: meili } = run;
   const context = await NestFactory.createApplicationContext(IndexingModule, { logger: ['error'] });
   let api: ReturnType<typeof runApp> | null = null;
   try {
@@ -234,13 +183,10 @@ async function measure(engine: Engine, dataSource: DataSource, requests: number)
       singleClientP95Ms: single.p95Ms,
     };
     if (meili) {
-      const straight = straightToMeilisearch(meili.host, meili.key, indexUid, queries);
+      const straight = straightToMeilisearch(meili.host, meili.key, meili.indexUid, queries);
       await load(straight, 4, 100);
       const engineFigures = await load(straight, CLIENTS, requests);
       const engineSingle = await load(straight, 1, Math.min(300, requests));
-      const stats = (await (
-        await fetch(`${meili.host}/stats`, { headers: { authorization: `Bearer ${meili.key}` } })
-      ).json()) as { databaseSize: number; usedDatabaseSize: number };
       Object.assign(figuresOf, {
         engineRequestsPerSecond: engineFigures.requestsPerSecond,
         engineP50Ms: engineFigures.p50Ms,
@@ -248,13 +194,9 @@ async function measure(engine: Engine, dataSource: DataSource, requests: number)
         engineSingleClientP95Ms: engineSingle.p95Ms,
         apiShareOfEngineThroughput:
           Math.round((figures.requestsPerSecond / engineFigures.requestsPerSecond) * 100) / 100,
-        indexMiB: Math.round(stats.usedDatabaseSize / 2 ** 20),
-        engineMemory: meili.pid ? await memoryMiB(meili.pid) : undefined,
       });
-    } else {
-      Object.assign(figuresOf, { indexMiB: Math.round((await postgresIndexBytes(dataSource)) / 2 ** 20) });
     }
-    figuresOf.apiMemory = api.child.pid ? await memoryMiB(api.child.pid) : undefined;
+    Object.assign(figuresOf, await engineFootprint(run, dataSource), { apiMemory: memoryMiB(api.child.pid) });
     return figuresOf;
   } finally {
     if (api) {
@@ -262,15 +204,12 @@ async function measure(engine: Engine, dataSource: DataSource, requests: number)
       await api.exited;
     }
     await context.close();
-    await meili?.stop();
   }
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   const count = Number(args[0] ?? 100_000);
   const requests = Number(args[1] ?? 2_000);
-  const named = process.env.SEARCH_ENGINE;
-  const engines: Engine[] = named === 'postgres' || named === 'meilisearch' ? [named] : ['postgres', 'meilisearch'];
   await prepareTemplate(BENCH_TEMPLATE);
   const env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' }, BENCH_TEMPLATE, {
     search: 'postgres',
@@ -281,16 +220,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const t0 = performance.now();
     await insertCorpus(dataSource, count);
     const insertSeconds = (performance.now() - t0) / 1000;
-    const results: Record<string, unknown> = {};
-    for (const engine of engines) {
-      results[engine] = { ...(await measure(engine, dataSource, requests)), loadAverage1m: loadavg()[0] };
-    }
-    return {
-      engine: engines.join('+'),
-      achievements: count,
-      insertSeconds: Math.round(insertSeconds * 10) / 10,
-      ...results,
-    };
+    const results = await forEachEngine(async (engineRun) => ({
+      ...(await measure(engineRun, dataSource, requests)),
+      loadAverage1m: loadavg()[0],
+    }));
+    return { achievements: count, insertSeconds: Math.round(insertSeconds * 10) / 10, ...results };
   } finally {
     await context.close();
     await env.teardown();

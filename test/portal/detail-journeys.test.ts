@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { openSession, screenshot, signIn, startPlatform, waitFor, type Platform } from './platform';
+import { indexedCount } from '../support/search';
 
 /**
  * The detail pages and the decisions around them, in a real Chromium against the real api and
@@ -94,7 +95,8 @@ async function checkEnglishAndPhone(page: Page, path: string, ready: string, nam
 }
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  // On Meilisearch, as a deployment runs: the company finds the new achievement by portal search.
+  platform = await startPlatform({}, { search: 'meilisearch' });
   const { tto: ttoAccount, enterprise, manager: managerAccount } = platform.accounts;
   team = await platform.dataSource.query(
     `SELECT r.id, r.name FROM researcher r
@@ -170,8 +172,7 @@ describe('detail pages: a team, a search, an introduction', () => {
   it('the company finds it by search, opens its page with the team and says it is interested', async () => {
     await waitFor(
       'the achievement in the search index',
-      async () =>
-        (await platform.dataSource.query(`SELECT 1 FROM search_document WHERE id = $1`, [achievementId])).length > 0,
+      async () => (await indexedCount(platform.dataSource, [achievementId])) === 1,
       90_000,
     );
     await company.goto(`/search?type=achievement&q=${encodeURIComponent(`超薄均热板 ${STAMP}`)}`);

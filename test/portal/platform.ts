@@ -10,7 +10,7 @@ import { QueueDashboard } from '@kuaizhuan/platform';
 import { PORTAL_DIST } from '../../apps/api/src/portal/portal.module';
 import { seedCatalog } from '../../seeds/catalog/seed-catalog';
 import { startApi, startWorker } from '../support/apps';
-import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
+import { setUpTestEnvironment, type TestEnvironment, type TestSearchEngine } from '../support/environment';
 import { SmtpCapture } from '../support/smtp';
 
 /** Debian's Chromium; the tests never download a browser. */
@@ -31,21 +31,39 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+export interface PlatformOptions {
+  /**
+   * The search engine: `meilisearch` (an index of this platform's own on the run's server), as
+   * every deployment runs it, or the embedded PostgreSQL engine (the default for now). Journeys
+   * that seed the whole demo catalogue and wait for the queues to drain stay on PostgreSQL until
+   * Meilisearch indexes that catalogue in their time: one task per listing, seconds each on a
+   * busy machine, and the drain went past its eight minutes.
+   */
+  search?: TestSearchEngine;
+}
+
 /**
- * A freshly seeded platform: its own database and queues, the real api (serving the built
- * portal) listening on a free port, the real worker, the demo accounts and catalogue, and
- * a headless Chromium.
+ * A freshly seeded platform: its own database, queues and search index, the real api (serving
+ * the built portal) listening on a free port, the real worker, the demo accounts and
+ * catalogue, and a headless Chromium.
  */
-export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(
+  extraEnv: Record<string, string> = {},
+  options: PlatformOptions = {},
+): Promise<Platform> {
   if (!existsSync(join(PORTAL_DIST, 'index.html'))) {
     throw new Error(`No built portal in ${PORTAL_DIST}: run npm run build:portal first`);
   }
   const mail = await SmtpCapture.start();
-  const env: TestEnvironment = await setUpTestEnvironment({
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    SMTP_URL: mail.url,
-    ...extraEnv,
-  });
+  const env: TestEnvironment = await setUpTestEnvironment(
+    {
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      SMTP_URL: mail.url,
+      ...extraEnv,
+    },
+    undefined,
+    { search: options.search ?? 'postgres' },
+  );
   let api: NestExpressApplication | undefined;
   let worker: INestApplicationContext | undefined;
   let browser: Browser | undefined;

@@ -11,8 +11,8 @@ import { SmtpCapture } from '../support/smtp';
 import { approvalDeliveries, deliveredCount } from '../support/deliveries';
 
 /**
- * Two api processes and two worker processes on one PostgreSQL and one Redis, the way the
- * platform runs past one machine. Needs are published through both apis while one worker is
+ * Two api processes and two worker processes on one PostgreSQL, one Redis and one Meilisearch
+ * index, the way the platform runs past one machine. Needs are published through both apis while one worker is
  * killed with SIGKILL in the middle and another takes its place: every need is matched,
  * every recommendation exists once, the search index holds every need, and every approved
  * recommendation reaches each recipient once per channel.
@@ -46,11 +46,16 @@ async function count(sql: string, parameters: unknown[] = []): Promise<number> {
 
 beforeAll(async () => {
   smtp = await SmtpCapture.start();
-  env = await setUpTestEnvironment({
-    SMTP_URL: smtp.url,
-    PUBLIC_URL: 'https://kuaizhuan.example',
-    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-  });
+  // On Meilisearch, as a deployment past one machine runs: every process on the one index.
+  env = await setUpTestEnvironment(
+    {
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://kuaizhuan.example',
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    },
+    undefined,
+    { search: 'meilisearch' },
+  );
   dataSource = new DataSource(dataSourceOptions({ url: env.database.url, applicationName: 'kz-test-scale-out' }));
   await dataSource.initialize();
   apis = await Promise.all([startApi(), startApi()]);

@@ -19,8 +19,8 @@ import { awaitIndexed } from '../support/search';
  * portal search and readiness answer 503 at once, and index jobs fail by their retry policy into
  * the failed set. Started again on the same port with the same data, the same api and worker
  * processes use it again: what was indexed before is still there, and once the operator retries
- * the failed jobs every need is indexed and found. (What the matcher recommends on Meilisearch
- * is left to the matching tests; the outage test beside this one checks it on PostgreSQL.)
+ * the failed jobs every need is indexed and found. (The outage test beside this one checks that
+ * those needs are matched, on Meilisearch, once search is back.)
  */
 
 const NEEDS = 4;

@@ -31,8 +31,12 @@ export async function indexedCount(dataSource: DataSource, ids: readonly string[
   return n;
 }
 
-/** Waits until the search index holds every one of these ids. */
-export async function awaitIndexed(dataSource: DataSource, ids: readonly string[], timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until the search index holds every one of these ids. Meilisearch applies each write as a
+ * task of its own, one after another, which takes seconds each on a busy machine: hence the
+ * minute.
+ */
+export async function awaitIndexed(dataSource: DataSource, ids: readonly string[], timeoutMs = 60_000): Promise<void> {
   await eventually(
     async () => (await indexedCount(dataSource, ids)) >= ids.length,
     timeoutMs,
