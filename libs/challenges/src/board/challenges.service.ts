@@ -4,7 +4,6 @@ import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import {
   ConflictError,
   ForbiddenError,
-  InvalidInputError,
   NotFoundError,
   Outbox,
   pageOf,
@@ -12,6 +11,7 @@ import {
   type Page,
 } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
+import { badField } from '../core/bad-field';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ChallengeAccess } from '../core/challenge-access';
 import { criteriaProblems, extensionRefusal, reminderTimes } from '../core/challenge-rules';
@@ -25,10 +25,10 @@ const YEAR_MS = 366 * 24 * 3600 * 1000;
 /** The future deadline a request names, or a 400 naming `field`. */
 function futureDeadline(text: string, now: Date, field: string): Date {
   const deadline = new Date(text);
-  if (Number.isNaN(deadline.getTime())) throw new InvalidInputError(`${field} is not a moment`, field);
-  if (deadline.getTime() <= now.getTime()) throw new InvalidInputError(`${field} must be in the future`, field);
+  if (Number.isNaN(deadline.getTime())) throw badField(field, `${field} is not a moment`);
+  if (deadline.getTime() <= now.getTime()) throw badField(field, `${field} must be in the future`);
   if (deadline.getTime() > now.getTime() + 2 * YEAR_MS) {
-    throw new InvalidInputError(`${field} must be within two years`, field);
+    throw badField(field, `${field} must be within two years`);
   }
   return deadline;
 }
@@ -49,7 +49,7 @@ export class ChallengesService {
         caller.role === 'admin' ? await this.forCompany(manager, input) : await this.fromNeed(manager, caller, input);
       const deadline = futureDeadline(input.deadline, now, 'deadline');
       if (new Decimal(input.rewardMin).gt(input.rewardMax)) {
-        throw new InvalidInputError('rewardMax must not be below rewardMin', 'rewardMax');
+        throw badField('rewardMax', 'rewardMax must not be below rewardMin');
       }
       const problems = criteriaProblems(input.criteria);
       if (problems.length > 0) throw new RequestValidationError(problems);
@@ -88,11 +88,10 @@ export class ChallengesService {
     Pick<Challenge, 'companyOrgId' | 'needId' | 'sponsor' | 'title' | 'description' | 'keywords' | 'fieldCodes'>
   > {
     if (input.companyOrgId !== undefined) {
-      throw new InvalidInputError('companyOrgId is set only by the operator', 'companyOrgId');
+      throw badField('companyOrgId', 'companyOrgId is set only by the operator');
     }
-    if (input.sponsor !== undefined) throw new InvalidInputError('sponsor is set only by the operator', 'sponsor');
-    if (!input.needId)
-      throw new InvalidInputError('needId is required: a challenge is published from a need', 'needId');
+    if (input.sponsor !== undefined) throw badField('sponsor', 'sponsor is set only by the operator');
+    if (!input.needId) throw badField('needId', 'needId is required: a challenge is published from a need');
     const need = await manager.findOneBy(Need, { id: input.needId, orgId: caller.orgId });
     if (!need) throw new NotFoundError(`No need ${input.needId}`, 'needId');
     if (need.status !== 'published') {
@@ -104,7 +103,7 @@ export class ChallengesService {
     const description =
       input.description ?? (need.confidentiality === 'public' && need.description ? need.description : need.summary);
     if (description.trim().length < 10) {
-      throw new InvalidInputError('description is required: the need has no public summary to use', 'description');
+      throw badField('description', 'description is required: the need has no public summary to use');
     }
     return {
       companyOrgId: caller.orgId,
@@ -124,7 +123,7 @@ export class ChallengesService {
   ): Promise<
     Pick<Challenge, 'companyOrgId' | 'needId' | 'sponsor' | 'title' | 'description' | 'keywords' | 'fieldCodes'>
   > {
-    if (input.needId !== undefined) throw new InvalidInputError('needId is for a company’s own need', 'needId');
+    if (input.needId !== undefined) throw badField('needId', 'needId is for a company’s own need');
     const missing = (['companyOrgId', 'sponsor', 'title', 'description'] as const).filter((f) => !input[f]);
     if (missing.length > 0) {
       throw new RequestValidationError(missing.map((field) => ({ field, message: `${field} is required` })));
@@ -133,7 +132,7 @@ export class ChallengesService {
       `SELECT 1 FROM organisation WHERE id = $1 AND kind = 'enterprise' AND verification_status = 'verified'`,
       [input.companyOrgId],
     );
-    if (company.length === 0) throw new InvalidInputError('companyOrgId must be a verified company', 'companyOrgId');
+    if (company.length === 0) throw badField('companyOrgId', 'companyOrgId must be a verified company');
     return {
       companyOrgId: input.companyOrgId!,
       needId: null,
@@ -149,7 +148,7 @@ export class ChallengesService {
     if (codes.length === 0) return;
     const known = await manager.findBy(TaxonomyTerm, { kind: 'field', code: In(codes), active: true });
     const unknown = codes.filter((code) => !known.some((term) => term.code === code));
-    if (unknown.length > 0) throw new InvalidInputError(`fieldCodes: unknown field "${unknown[0]}"`, 'fieldCodes');
+    if (unknown.length > 0) throw badField('fieldCodes', `fieldCodes: unknown field "${unknown[0]}"`);
   }
 
   /** Replaces the reminders not yet sent by those of `deadline`. */
@@ -204,7 +203,7 @@ export class ChallengesService {
           WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'`,
         [input.userId],
       );
-      if (found.length === 0) throw new InvalidInputError('userId must be an active technology manager', 'userId');
+      if (found.length === 0) throw badField('userId', 'userId must be an active technology manager');
       await manager
         .createQueryBuilder()
         .insert()

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DealOpenings } from '@kuaizhuan/deals';
 import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
-import { ConflictError, InvalidInputError, RequestValidationError } from '@kuaizhuan/platform';
+import { ConflictError, RequestValidationError } from '@kuaizhuan/platform';
+import { badField } from '../core/bad-field';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ChallengeAccess } from '../core/challenge-access';
 import { inJudging, proposalStep, type ProposalAction } from '../core/challenge-rules';
@@ -87,7 +88,7 @@ export class JudgingService {
     return this.dataSource.transaction(async (manager) => {
       const { proposal, challenge, capacity } = await this.access.proposalAs(manager, caller, id, ['company']);
       if (input.reason === 'no_award') {
-        throw new InvalidInputError('no_award is the reason of a challenge closed without a winner', 'reason');
+        throw badField('reason', 'no_award is the reason of a challenge closed without a winner');
       }
       await this.step(manager, caller, proposal, challenge, 'decline', now, input);
       return this.proposals.view(manager, id, capacity, challenge);
@@ -103,7 +104,7 @@ export class JudgingService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!proposal || proposal.status === 'withdrawn') {
-        throw new InvalidInputError('proposalId must be a proposal to this challenge', 'proposalId');
+        throw badField('proposalId', 'proposalId must be a proposal to this challenge');
       }
       const others = await manager.countBy(Proposal, { challengeId, status: In([...LIVE]) });
       const undecided = others - (LIVE.some((s) => s === proposal.status) ? 1 : 0);

@@ -3,14 +3,9 @@ import { Achievement, Researcher, TaxonomyTerm } from '@kuaizhuan/catalog';
 import { attachmentType, MAX_ATTACHMENT_BYTES } from '@kuaizhuan/deals';
 import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  RequestValidationError,
-  uploadedName,
-} from '@kuaizhuan/platform';
+import { ConflictError, NotFoundError, RequestValidationError, uploadedName } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
+import { badField } from '../core/bad-field';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ChallengeAccess, type Capacity } from '../core/challenge-access';
 import { acceptsProposals, proposalStep, weightedScore } from '../core/challenge-rules';
@@ -46,7 +41,7 @@ export class ProposalsService {
         throw new ConflictError('The deadline for proposals has passed', 'deadline');
       }
       const own = await manager.existsBy(Achievement, { id: input.achievementId, orgId: caller.orgId });
-      if (!own) throw new InvalidInputError('achievementId must be one of your own achievements', 'achievementId');
+      if (!own) throw badField('achievementId', 'achievementId must be one of your own achievements');
       await this.checkContent(manager, caller, challenge, input);
       const proposal = await manager.save(
         Proposal,
@@ -145,12 +140,12 @@ export class ProposalsService {
       const { proposal, challenge } = await this.access.proposalAs(manager, caller, id, ['author']);
       const step = proposalStep(challenge, proposal.status, 'revise', now);
       if (!step.ok) throw new ConflictError(step.message, step.reason === 'closed' ? 'deadline' : 'status');
-      if (!file) throw new InvalidInputError('file is required', 'file');
-      if (file.size > MAX_ATTACHMENT_BYTES) throw new InvalidInputError('file must be at most 10 MB', 'file');
+      if (!file) throw badField('file', 'file is required');
+      if (file.size > MAX_ATTACHMENT_BYTES) throw badField('file', 'file must be at most 10 MB');
       const fileName = uploadedName(file.originalname);
       const contentType = await attachmentType(fileName, file.buffer);
       if (!contentType) {
-        throw new InvalidInputError('file must be a PDF, PNG, JPEG, DOCX or XLSX document', 'file');
+        throw badField('file', 'file must be a PDF, PNG, JPEG, DOCX or XLSX document');
       }
       const saved = await manager.save(
         ProposalAttachment,
