@@ -30,7 +30,7 @@ describe('criteriaProblems', () => {
         { name: ' 报价', weight: 30 },
       ]),
     ).toEqual([
-      { field: 'criteria.1.name', message: 'criterion "报价" is named twice' },
+      { field: 'criteria[1].name', message: 'criterion "报价" is named twice' },
       { field: 'criteria', message: 'the weights must add up to 100, not 90' },
     ]);
   });

@@ -57,7 +57,7 @@ export function criteriaProblems(criteria: readonly Criterion[]): Problem[] {
   const names = new Set<string>();
   criteria.forEach((criterion, i) => {
     const name = criterion.name.trim();
-    if (names.has(name)) problems.push({ field: `criteria.${i}.name`, message: `criterion "${name}" is named twice` });
+    if (names.has(name)) problems.push({ field: `criteria[${i}].name`, message: `criterion "${name}" is named twice` });
     names.add(name);
   });
   const total = criteria.reduce((sum, c) => sum + c.weight, 0);
