@@ -8,3 +8,4 @@ export { ChallengeAccess } from './core/challenge-access';
 export * from './core/challenge-rules';
 export type { ChallengeView } from './board/challenge-views';
 export type { ProposalView } from './proposals/proposal-views';
+export { challengeServices, type ChallengeServices } from './challenge-services';

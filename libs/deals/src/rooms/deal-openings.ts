@@ -1,7 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
-import { NotifierModule } from '@kuaizhuan/delivery';
+import { Notifier, NotifierModule } from '@kuaizhuan/delivery';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
-import type { EntityManager } from 'typeorm';
+import { Outbox } from '@kuaizhuan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DealsCoreModule } from '../deals-core.module';
 import { Deal } from '../entities/deal.entity';
 import { TermSheet } from '../entities/deal-room.entity';
@@ -89,3 +90,8 @@ export class DealOpenings {
   exports: [DealOpenings],
 })
 export class DealOpeningsModule {}
+
+/** DealOpenings built over a DataSource without a Nest context, for scripts such as the demo seed. */
+export function dealOpenings(dataSource: DataSource): DealOpenings {
+  return new DealOpenings(new AuditLog(dataSource), new DealNotices(new Notifier(new Outbox())));
+}

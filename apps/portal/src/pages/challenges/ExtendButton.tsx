@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Modal, Typography } from 'antd';
+import { App, Button, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import type { Challenge } from '../../api/challenges';
+import { DateInput } from '../../components/DateInput';
 
 /** Extends a challenge that closed with no proposal, once, to a new deadline. */
 export function ExtendButton({ challengeId }: { challengeId: string }) {
@@ -12,12 +12,12 @@ export function ExtendButton({ challengeId }: { challengeId: string }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [deadline, setDeadline] = useState<Dayjs | null>(null);
+  const [deadline, setDeadline] = useState<string | undefined>(undefined);
   const extend = useMutation({
     mutationFn: () =>
       api<Challenge>(`/challenges/${challengeId}/extend`, {
         method: 'POST',
-        body: { deadline: deadline?.toISOString() },
+        body: { deadline: `${deadline}T23:59:59+08:00` },
       }),
     onSuccess: () => {
       void message.success(t('challenges.extendedDone'));
@@ -37,7 +37,7 @@ export function ExtendButton({ challengeId }: { challengeId: string }) {
         okButtonProps={{ disabled: !deadline, loading: extend.isPending }}
       >
         <Typography.Paragraph>{t('challenges.extendHint')}</Typography.Paragraph>
-        <DatePicker showTime aria-label={t('challenges.newDeadline')} value={deadline} onChange={setDeadline} />
+        <DateInput aria-label={t('challenges.newDeadline')} value={deadline} onChange={setDeadline} />
       </Modal>
     </>
   );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { CHALLENGE_FORMS, type Challenge, type ChallengeForm, type Criterion } from '../../api/challenges';
 import type { Need } from '../../api/types';
+import { DateInput } from '../../components/DateInput';
 import { MoneyInput } from '../../components/MoneyInput';
 import { QueryState } from '../../components/QueryState';
 import { showServerErrors } from '../../components/forms';
@@ -14,7 +14,8 @@ import { showServerErrors } from '../../components/forms';
 interface Values {
   rewardMin: string;
   rewardMax: string;
-  deadline: Dayjs;
+  /** The last day proposals are taken (until 23:59:59 China time). */
+  deadline: string;
   forms: ChallengeForm[];
   criteria: Criterion[];
   milestones: { title: string; deliverable: string }[];
@@ -37,7 +38,7 @@ export default function PublishChallenge() {
         body: {
           ...values,
           needId: id,
-          deadline: values.deadline?.toISOString(),
+          deadline: values.deadline ? `${values.deadline}T23:59:59+08:00` : undefined,
           description: values.description || undefined,
         },
       }),
@@ -81,7 +82,7 @@ export default function PublishChallenge() {
               </Form.Item>
             </Space>
             <Form.Item name="deadline" label={t('challenges.deadline')} rules={[{ required: true }]}>
-              <DatePicker showTime format="YYYY-MM-DD HH:mm" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="forms" label={t('challenges.formsLabel')} rules={[{ required: true }]}>
               <Checkbox.Group options={CHALLENGE_FORMS.map((f) => ({ value: f, label: t(`challenges.forms.${f}`) }))} />
