@@ -115,6 +115,8 @@ async function propose(page: Page, price: string, approach: string): Promise<voi
 
 beforeAll(async () => {
   platform = await startPlatform();
+  // The seed's catalogue is indexed and matched first, so the worker is free for the challenge's jobs.
+  await platform.settled(480_000);
   [need] = await platform.dataSource.query(
     `SELECT id, title FROM need WHERE org_id = $1 AND status = 'published' ORDER BY title LIMIT 1`,
     [platform.accounts.enterprise.organisationId],
@@ -124,7 +126,7 @@ beforeAll(async () => {
   company = await session(platform.accounts.enterprise.email);
   tto = await session(platform.accounts.tto.email);
   otherTto = await session(other.email, TEST_PASSWORD);
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   for (const context of sessions) await context.close();
