@@ -114,9 +114,9 @@ async function propose(page: Page, price: string, approach: string): Promise<voi
 }
 
 beforeAll(async () => {
-  platform = await startPlatform();
-  // The seed's catalogue is indexed and matched first, so the worker is free for the challenge's jobs.
-  await platform.settled(480_000);
+  // The worker takes the challenge jobs and pushes, not the matching of the whole seeded catalogue,
+  // which on a busy machine outlasts the journey (the announcement is tested in libs/challenges).
+  platform = await startPlatform({ WORKER_QUEUES: 'challenges,deliver' });
   [need] = await platform.dataSource.query(
     `SELECT id, title FROM need WHERE org_id = $1 AND status = 'published' ORDER BY title LIMIT 1`,
     [platform.accounts.enterprise.organisationId],
@@ -126,12 +126,12 @@ beforeAll(async () => {
   company = await session(platform.accounts.enterprise.email);
   tto = await session(platform.accounts.tto.email);
   otherTto = await session(other.email, TEST_PASSWORD);
-}, 600_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-}, 60_000);
+}, 120_000);
 
 describe('an open challenge, from publication to a deal room', () => {
   it('the company publishes one of its needs as a challenge on the board', async () => {
