@@ -10,6 +10,7 @@ import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
 import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
+import { seedChallenges } from './challenges/seed-challenges';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
               (SELECT coalesce(sum(amount), 0)::text FROM income_event) AS income`,
     );
     console.log(JSON.stringify({ msg: 'demo deals ready', added: dealsAdded, total: deals, ms: Date.now() - started }));
+    started = Date.now();
+    const challengesAdded = await seedChallenges(dataSource, accounts);
+    console.log(JSON.stringify({ msg: 'demo challenges ready', added: challengesAdded, ms: Date.now() - started }));
   } finally {
     await dataSource.destroy();
   }

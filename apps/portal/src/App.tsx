@@ -39,6 +39,11 @@ const IncomeDistribution = lazy(() => import('./pages/tto/IncomeDistribution'));
 const AchievementDetail = lazy(() => import('./pages/detail/AchievementDetail'));
 const NeedDetail = lazy(() => import('./pages/detail/NeedDetail'));
 const ResearcherDetail = lazy(() => import('./pages/detail/ResearcherDetail'));
+const ChallengeBoard = lazy(() => import('./pages/challenges/ChallengeBoard'));
+const ChallengeDetail = lazy(() => import('./pages/challenges/ChallengeDetail'));
+const PublishChallenge = lazy(() => import('./pages/challenges/PublishChallenge'));
+const Judging = lazy(() => import('./pages/challenges/Judging'));
+const ProposalLink = lazy(() => import('./pages/challenges/ProposalLink'));
 
 function Loading() {
   return (
@@ -123,6 +128,20 @@ export function App() {
             <Route path="admin/taxonomies" element={<Only roles={['admin']} children={<Taxonomies />} />} />
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />
             <Route path="admin/kpis" element={<Only roles={['admin']} children={<Kpis />} />} />
+            <Route
+              path="needs/:id/challenge"
+              element={<Only roles={['enterprise']} children={<PublishChallenge />} />}
+            />
+            <Route path="challenges" element={<ChallengeBoard />} />
+            <Route path="challenges/:id" element={<ChallengeDetail />} />
+            <Route
+              path="challenges/:id/judging"
+              element={<Only roles={['enterprise', 'manager']} children={<Judging />} />}
+            />
+            <Route
+              path="proposals/:id"
+              element={<Only roles={['enterprise', 'tto', 'manager']} children={<ProposalLink />} />}
+            />
             <Route path="search" element={<Search />} />
             <Route path="achievements/:id" element={<AchievementDetail />} />
             <Route path="needs/:id" element={<NeedDetail />} />

@@ -9,3 +9,5 @@ export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';
 export { reminderJobId } from './reminders/reminder-jobs';
 export type { UfplTermsInput } from './licences/ufpl-terms';
+export { DealOpenings, DealOpeningsModule, dealOpenings, type DealWithTermsInput } from './rooms/deal-openings';
+export { attachmentType, MAX_ATTACHMENT_BYTES, ACCEPTED_EXTENSIONS } from './rooms/attachment-types';

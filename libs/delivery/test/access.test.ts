@@ -251,6 +251,10 @@ describe(PreferencesController.name, () => {
       'deal.opened',
       'deal.terms',
       'deal.progress',
+      'challenge.published',
+      'challenge.proposal',
+      'challenge.reminder',
+      'challenge.decision',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',

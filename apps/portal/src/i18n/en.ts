@@ -1,5 +1,6 @@
 import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
+import { challengesEn } from './challenges.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -42,6 +43,7 @@ export const en: Messages = {
     fileName: 'File',
   },
   nav: {
+    challenges: 'Open challenges',
     kpis: 'KPI dashboard',
     deals: 'Deals',
     brokered: 'Deals I broker',
@@ -601,6 +603,7 @@ export const en: Messages = {
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
+  challenges: challengesEn,
   detail: detailEn,
   refusals: {
     constraints: {

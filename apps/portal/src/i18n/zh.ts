@@ -1,5 +1,6 @@
 import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
+import { challengesZh } from './challenges.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -41,6 +42,7 @@ export const zh = {
     fileName: '文件名',
   },
   nav: {
+    challenges: '揭榜挂帅',
     kpis: '数据看板',
     deals: '交易',
     brokered: '我经纪的交易',
@@ -599,6 +601,7 @@ export const zh = {
   },
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
+  challenges: challengesZh,
   detail: detailZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */

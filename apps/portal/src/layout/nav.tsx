@@ -14,6 +14,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/', label: 'home' },
     { path: '/needs/new', label: 'newNeed' },
     { path: '/needs', label: 'needs' },
+    { path: '/challenges', label: 'challenges' },
     { path: '/connections', label: 'connections' },
     { path: '/deals', label: 'deals' },
     { path: '/search', label: 'search' },
@@ -25,6 +26,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/imports', label: 'import' },
     { path: '/researchers', label: 'researchers' },
     { path: '/matches', label: 'matches', also: [/^\/achievements\/[^/]+\/recommendations$/] },
+    { path: '/challenges', label: 'challenges', also: [/^\/proposals\//] },
     { path: '/connections', label: 'connections' },
     { path: '/deals', label: 'deals' },
     { path: '/income', label: 'income' },
@@ -37,6 +39,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/moderation', label: 'moderation' },
     { path: '/workload', label: 'workload' },
     { path: '/deals', label: 'brokered' },
+    { path: '/challenges', label: 'challenges' },
     { path: '/search', label: 'search' },
   ],
   admin: [
@@ -47,6 +50,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/moderation', label: 'moderation' },
     { path: '/admin/taxonomies', label: 'taxonomies' },
     { path: '/admin/queues', label: 'queues' },
+    { path: '/challenges', label: 'challenges' },
     { path: '/search', label: 'search' },
   ],
 };

@@ -50,6 +50,22 @@ export const NOTIFICATION_TYPES = {
     audience: ['enterprise', 'tto', 'manager'],
     label: { zh: '交易进展', en: 'Deal progress' },
   },
+  'challenge.published': {
+    audience: ['tto'],
+    label: { zh: '有与您成果相符的揭榜挂帅榜单', en: 'An open challenge that fits your achievements' },
+  },
+  'challenge.proposal': {
+    audience: ['enterprise', 'manager'],
+    label: { zh: '收到揭榜方案', en: 'Proposal received for a challenge' },
+  },
+  'challenge.reminder': {
+    audience: ['tto'],
+    label: { zh: '揭榜截止提醒', en: 'Challenge deadline reminder' },
+  },
+  'challenge.decision': {
+    audience: ['enterprise', 'tto', 'manager'],
+    label: { zh: '揭榜评审结果', en: 'Challenge decision' },
+  },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -23,6 +23,8 @@ export enum QueueName {
   Match = 'match',
   /** Deal reminders and due-date steps, mostly delayed until their moment (deals). */
   Deals = 'deals',
+  /** Open challenges: pushing a published one to the teams that fit, deadline reminders (challenges). */
+  Challenges = 'challenges',
 }
 
 /** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
@@ -75,6 +77,12 @@ export interface JobPayloads {
   'deal.reminder': { reminderId: string };
   /** Re-adds the delayed job of every reminder not yet done (a no-op for jobs Redis still holds). */
   'deal.reminders.sweep': { trigger: 'schedule' | 'manual' };
+  /** Matches a published challenge to achievements and pushes it to the TTOs whose achievements fit. */
+  'challenge.announce': { challengeId: string };
+  /** Adds a delayed `challenge.reminder` job for each reminder of the challenge not yet done. */
+  'challenge.reminders.plan': { challengeId: string };
+  /** Reminds the teams of a challenge's deadline (re-read; skipped when done or no longer due). */
+  'challenge.reminder': { reminderId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -98,6 +106,28 @@ export interface JobPolicy {
 const DAY = 24 * 3600;
 
 export const JOB_POLICIES: Record<JobName, JobPolicy> = {
+  'challenge.announce': {
+    queue: QueueName.Challenges,
+    attempts: 6,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'challenge.reminders.plan': {
+    queue: QueueName.Challenges,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  // Kept a year once done: its jobId (the reminder row and moment) then still refuses a second copy.
+  'challenge.reminder': {
+    queue: QueueName.Challenges,
+    attempts: 8,
+    backoffMs: 10_000,
+    keepCompletedSeconds: 365 * DAY,
+    keepFailedSeconds: 90 * DAY,
+  },
   'deal.reminders.plan': {
     queue: QueueName.Deals,
     attempts: 8,
@@ -247,6 +277,10 @@ export interface EventPayloads {
   'recommendation.approved': { recommendationId: string };
   /** Reminder rows of a deal were written (deals). */
   'deal.reminders.changed': { dealId: string };
+  /** A challenge was published (challenges). */
+  'challenge.published': { challengeId: string };
+  /** Reminder rows of a challenge were written again, its deadline moved (challenges). */
+  'challenge.reminders.changed': { challengeId: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -270,6 +304,8 @@ export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPaylo
   'delivery.webhook.requested': ['delivery.webhook'],
   'recommendation.approved': ['recommendation.deliver'],
   'deal.reminders.changed': ['deal.reminders.plan'],
+  'challenge.published': ['challenge.announce', 'challenge.reminders.plan'],
+  'challenge.reminders.changed': ['challenge.reminders.plan'],
 };
 
 export function queueOf(job: JobName): QueueName {

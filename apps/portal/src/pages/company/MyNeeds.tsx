@@ -103,6 +103,9 @@ export default function MyNeeds() {
                 {(need.status === 'published' || need.status === 'matched') && (
                   <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
                 )}
+                {need.status === 'published' && (
+                  <Link to={`/needs/${need.id}/challenge`}>{t('challenges.publish')}</Link>
+                )}
                 {need.status === 'draft' ? (
                   <Link to={`/needs/${need.id}/edit`}>{t('common.edit')}</Link>
                 ) : (
