@@ -5,6 +5,7 @@ import { CatalogWorkerModule } from '@kuaizhuan/catalog';
 import { DeliveryWorkerModule } from '@kuaizhuan/delivery';
 import { MatchingWorkerModule } from '@kuaizhuan/matching';
 import { DealsWorkerModule } from '@kuaizhuan/deals';
+import { OutreachWorkerModule } from '@kuaizhuan/outreach';
 
 /** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
 @Module({
@@ -16,6 +17,7 @@ import { DealsWorkerModule } from '@kuaizhuan/deals';
     DeliveryWorkerModule,
     MatchingWorkerModule,
     DealsWorkerModule,
+    OutreachWorkerModule,
   ],
 })
 export class WorkerModule {}
