@@ -251,6 +251,7 @@ describe(PreferencesController.name, () => {
       'deal.opened',
       'deal.terms',
       'deal.progress',
+      'saved_search.match',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',
