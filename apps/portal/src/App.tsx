@@ -38,6 +38,12 @@ const IncomeDistribution = lazy(() => import('./pages/tto/IncomeDistribution'));
 const AchievementDetail = lazy(() => import('./pages/detail/AchievementDetail'));
 const NeedDetail = lazy(() => import('./pages/detail/NeedDetail'));
 const ResearcherDetail = lazy(() => import('./pages/detail/ResearcherDetail'));
+const Commissioners = lazy(() => import('./pages/admin/Commissioners'));
+const CommissionerWork = lazy(() => import('./pages/commissioner/CommissionerWork'));
+const MinedNeeds = lazy(() => import('./pages/company/MinedNeeds'));
+const MinedNeed = lazy(() => import('./pages/company/MinedNeeds').then((m) => ({ default: m.MinedNeed })));
+const SavedSearches = lazy(() => import('./pages/SavedSearches'));
+const Unsubscribe = lazy(() => import('./pages/SavedSearches').then((m) => ({ default: m.Unsubscribe })));
 
 function Loading() {
   return (
@@ -86,6 +92,7 @@ export function App() {
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={<Register />} />
           <Route path="/invitations/accept" element={<AcceptInvitation />} />
+          <Route path="/saved-searches/unsubscribe" element={<Unsubscribe />} />
           <Route element={<SignedIn />}>
             <Route index element={<Home />} />
             <Route path="needs" element={<Only roles={['enterprise']} children={<MyNeeds />} />} />
@@ -121,6 +128,11 @@ export function App() {
             <Route path="admin/taxonomies" element={<Only roles={['admin']} children={<Taxonomies />} />} />
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />
             <Route path="admin/kpis" element={<Only roles={['admin']} children={<Kpis />} />} />
+            <Route path="admin/commissioners" element={<Only roles={['admin']} children={<Commissioners />} />} />
+            <Route path="commissioner" element={<Only roles={['tto']} children={<CommissionerWork />} />} />
+            <Route path="mined-needs" element={<Only roles={['enterprise']} children={<MinedNeeds />} />} />
+            <Route path="mined-needs/:id" element={<Only roles={['enterprise']} children={<MinedNeed />} />} />
+            <Route path="saved-searches" element={<SavedSearches />} />
             <Route path="search" element={<Search />} />
             <Route path="achievements/:id" element={<AchievementDetail />} />
             <Route path="needs/:id" element={<NeedDetail />} />

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { as, createAccounts, NEED, publishedAchievement, type Accounts } from '../../catalog/test/fixtures';
 import { awaitRecommendations } from '../../matching/test/fixtures';
-import { startApi, startWorker } from '../../../test/support/apps';
+import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { registerAccount, type SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 
@@ -298,6 +298,13 @@ describe('MinedNeedsService', () => {
       400,
     );
     expect(fieldsOf(bad.body)).toEqual(['need.minTrl']);
+    const empty = await put(accounts.enterprise, `/mined-needs/${draftId}`, {}).expect(400);
+    expect(fieldsOf(empty.body)).toEqual(['need']);
+    const notObject = await post(accounts.tto, '/commissioner/drafts', {
+      companyId: accounts.enterprise.orgId,
+      need: 'text',
+    }).expect(400);
+    expect(fieldsOf(notObject.body)).toEqual(['need']);
     const { body } = await put(accounts.enterprise, `/mined-needs/${draftId}`, {
       need: { ...MINED, summary: '企业改写：压铸件气孔在线检测与分选' },
     }).expect(200);
@@ -339,10 +346,17 @@ describe('dashboard figures', () => {
       summary: '基于X射线与机器视觉的压铸件气孔缺陷在线检测与自动分选。',
       keywords: ['压铸', '缺陷检测', '机器视觉'],
     });
+    // Each side's matching finished (its run recorded) before the pair is reviewed, so no later run replaces it.
+    await matchRun('achievement', achievementId);
     await post(accounts.admin, `/needs/${needId}/approve`, {}).expect(200);
-    const recommendations = await awaitRecommendations(dataSource, needId, 1);
-    const pair = recommendations.find((r) => r.achievement_id === achievementId)!;
-    expect(pair).toBeDefined();
+    await awaitRecommendations(dataSource, needId, 1);
+    await matchRun('need', needId);
+    const recommendations = await dataSource.query(
+      `SELECT id, status FROM recommendation WHERE need_id = $1 AND achievement_id = $2 AND status <> 'superseded'`,
+      [needId, achievementId],
+    );
+    expect(recommendations).toHaveLength(1);
+    const [pair] = recommendations;
     await post(accounts.manager, `/reviews/${pair.id}/approve`, { note: '特派员挖掘的需求' }).expect(200);
     await post(accounts.enterprise, `/recommendations/${pair.id}/answer`, { answer: 'interested' }).expect(200);
     await post(accounts.tto, `/recommendations/${pair.id}/answer`, { answer: 'interested' }).expect(200);
@@ -372,6 +386,20 @@ describe('dashboard figures', () => {
     });
   }, 90_000);
 });
+
+async function matchRun(kind: 'need' | 'achievement', id: string): Promise<void> {
+  await eventually(
+    async () => {
+      const rows = await dataSource.query(`SELECT 1 FROM match_run WHERE subject_kind = $1 AND subject_id = $2`, [
+        kind,
+        id,
+      ]);
+      return rows.length > 0;
+    },
+    30_000,
+    `the ${kind}'s match run`,
+  );
+}
 
 async function countOf(table: string): Promise<number> {
   const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);

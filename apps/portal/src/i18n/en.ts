@@ -1,5 +1,6 @@
 import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
+import { outreachEn } from './outreach.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -42,6 +43,10 @@ export const en: Messages = {
     fileName: 'File',
   },
   nav: {
+    commissioners: 'Commissioners',
+    commissionerWork: 'Commissioner work',
+    minedNeeds: 'Drafted by commissioners',
+    savedSearches: 'Saved searches',
     kpis: 'KPI dashboard',
     deals: 'Deals',
     brokered: 'Deals I broker',
@@ -591,6 +596,7 @@ export const en: Messages = {
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
   detail: detailEn,
+  outreach: outreachEn,
   refusals: {
     constraints: {
       whitelistValidation: 'is not a field that can be sent',

@@ -1,5 +1,6 @@
 import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
+import { outreachZh } from './outreach.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -41,6 +42,10 @@ export const zh = {
     fileName: '文件名',
   },
   nav: {
+    commissioners: '科技特派员',
+    commissionerWork: '特派工作',
+    minedNeeds: '特派员代拟需求',
+    savedSearches: '保存的搜索',
     kpis: '数据看板',
     deals: '交易',
     brokered: '我经纪的交易',
@@ -589,6 +594,7 @@ export const zh = {
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
   detail: detailZh,
+  outreach: outreachZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */
     constraints: {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PlausibleDate } from '@kuaizhuan/platform';
 import { CreateNeedDto } from '@kuaizhuan/catalog';
 
@@ -47,6 +47,7 @@ export class DraftMinedNeedDto {
   visitId?: string;
 
   /** The need as the company would post it. */
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateNeedDto)
   need: CreateNeedDto;
@@ -54,6 +55,7 @@ export class DraftMinedNeedDto {
 
 export class EditMinedNeedDto {
   /** The whole need, replacing the draft's. */
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateNeedDto)
   need: CreateNeedDto;
