@@ -1,8 +1,8 @@
 /**
  * Loads the demo data: the four demo accounts and their organisations, then the demo
- * organisations and catalogue, then the demo deals. Safe to run again: every step looks for
- * what it would create first. Prints one JSON line per step. Run from the build (`npm run seed`)
- * after `npm run migrate`.
+ * organisations and catalogue, then the demo deals, then the demo commissioner and saved
+ * searches. Safe to run again: every step looks for what it would create first. Prints one
+ * JSON line per step. Run from the build (`npm run seed`) after `npm run migrate`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
 import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
+import { seedOutreach } from './outreach/seed-outreach';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
               (SELECT coalesce(sum(amount), 0)::text FROM income_event) AS income`,
     );
     console.log(JSON.stringify({ msg: 'demo deals ready', added: dealsAdded, total: deals, ms: Date.now() - started }));
+    started = Date.now();
+    const outreach = await seedOutreach(dataSource, accounts);
+    console.log(
+      JSON.stringify({ msg: 'demo commissioner and saved searches ready', added: outreach, ms: Date.now() - started }),
+    );
   } finally {
     await dataSource.destroy();
   }

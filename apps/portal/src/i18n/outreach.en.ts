@@ -11,6 +11,8 @@ export const outreachEn: Messages['outreach'] = {
       'Type a name or institution (only researchers of verified institutions with an account of their own)',
     company: 'Company',
     period: 'Period',
+    startsOn: 'From',
+    endsOn: 'To (included)',
     appoint: 'Appoint',
     appointed: 'Appointed',
     none: 'No appointments yet',

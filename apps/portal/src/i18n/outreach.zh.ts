@@ -7,6 +7,8 @@ export const outreachZh = {
     researcherHint: '输入姓名或机构查找（仅列出已认证机构且本人有平台账号的科研人员）',
     company: '派驻企业',
     period: '委派期',
+    startsOn: '委派开始',
+    endsOn: '委派结束',
     appoint: '委派',
     appointed: '已委派',
     none: '暂无委派',

@@ -61,11 +61,11 @@ export class SavedSearchAlerts {
 
   async run(kind: 'need' | 'achievement' | 'researcher', ids: string[]): Promise<{ sent: number }> {
     if (kind === 'researcher' || ids.length === 0) return { sent: 0 };
+    const searches = await this.dataSource.manager.find(SavedSearch, { where: { kind }, order: { id: 'ASC' } });
+    if (searches.length === 0) return { sent: 0 };
     const listings = (await this.indexer.documents(kind, ids)).filter(
       (document) => document.status === 'published' && document.visibility === 'public',
     );
-    if (listings.length === 0) return { sent: 0 };
-    const searches = await this.dataSource.manager.find(SavedSearch, { where: { kind }, order: { id: 'ASC' } });
     let sent = 0;
     for (const listing of listings) {
       const finding = searches.filter((search) => savedSearchFinds(search, listing));

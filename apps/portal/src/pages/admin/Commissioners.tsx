@@ -85,11 +85,11 @@ export default function Commissioners() {
             />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="startsOn" label={t('outreach.appointments.period')} rules={[{ required: true }]}>
+            <Form.Item name="startsOn" label={t('outreach.appointments.startsOn')} rules={[{ required: true }]}>
               <DateInput />
             </Form.Item>
-            <Form.Item name="endsOn" label=" " rules={[{ required: true }]}>
-              <DateInput data-testid="commissioner-ends" />
+            <Form.Item name="endsOn" label={t('outreach.appointments.endsOn')} rules={[{ required: true }]}>
+              <DateInput />
             </Form.Item>
           </Space>
           <Button type="primary" htmlType="submit" loading={appoint.isPending}>
