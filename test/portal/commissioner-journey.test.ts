@@ -43,6 +43,8 @@ async function accessToken(email: string): Promise<string> {
 
 async function session(email: string, phone = false): Promise<Page> {
   const { context, page } = await openSession(platform);
+  // The machine these journeys run on is shared: give each step room beyond the usual 20 s.
+  context.setDefaultTimeout(45_000);
   sessions.push(context);
   if (phone) await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, email);
@@ -183,7 +185,7 @@ describe('commissioner journey', () => {
     );
     await fitsPhone(company);
     await shot(company, 'company-phone-saved-search-inbox');
-    await item.click();
+    await item.getByRole('link').click();
     await company.waitForURL(`**/achievements/${created.id}`);
   }, 240_000);
 });
