@@ -125,6 +125,10 @@ describe('commissioner journey', () => {
       .filter({ hasText: '待企业确认' })
       .waitFor();
     await shot(tto, 'commissioner-work');
+    await tto.setViewportSize({ width: 390, height: 844 });
+    await tto.reload();
+    await tto.getByTestId('commissioner-draft').filter({ hasText: NEED_TITLE }).waitFor();
+    await fitsPhone(tto);
   }, 120_000);
 
   it('the company rewrites the draft and confirms it: the need goes to review, marked as mined', async () => {
@@ -144,6 +148,11 @@ describe('commissioner journey', () => {
     expect(need).toEqual({ status: 'submitted', summary: '企业改写：压铸件气孔在线检测与自动分选', mined: true });
     await company.goto('/needs');
     await company.locator('tr').filter({ hasText: NEED_TITLE }).getByTestId('mined-tag').waitFor();
+    await company.setViewportSize({ width: 390, height: 844 });
+    await company.goto('/mined-needs');
+    await company.getByTestId('mined-need').filter({ hasText: NEED_TITLE }).filter({ hasText: '企业已确认' }).waitFor();
+    await fitsPhone(company);
+    await shot(company, 'company-phone-mined-needs');
   }, 120_000);
 
   it('a saved search brings a newly published achievement to the company’s inbox', async () => {

@@ -54,5 +54,6 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/admin/taxonomies', label: 'taxonomies' },
     { path: '/admin/queues', label: 'queues' },
     { path: '/search', label: 'search' },
+    { path: '/saved-searches', label: 'savedSearches' },
   ],
 };

@@ -92,9 +92,11 @@ export default function Commissioners() {
               <DateInput />
             </Form.Item>
           </Space>
-          <Button type="primary" htmlType="submit" loading={appoint.isPending}>
-            {t('outreach.appointments.appoint')}
-          </Button>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={appoint.isPending}>
+              {t('outreach.appointments.appoint')}
+            </Button>
+          </Form.Item>
         </Form>
       </Card>
       <Card>
