@@ -1,8 +1,8 @@
 /**
  * Loads the demo data: the four demo accounts and their organisations, then the demo
- * organisations and catalogue, then the demo deals. Safe to run again: every step looks for
- * what it would create first. Prints one JSON line per step. Run from the build (`npm run seed`)
- * after `npm run migrate`.
+ * organisations and catalogue, then the demo deals, then the demo commissioner and saved
+ * searches. Safe to run again: every step looks for what it would create first. Prints one
+ * JSON line per step. Run from the build (`npm run seed`) after `npm run migrate`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/p
 import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
 import { seedChallenges } from './challenges/seed-challenges';
+import { seedOutreach } from './outreach/seed-outreach';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
     started = Date.now();
     const challengesAdded = await seedChallenges(dataSource, accounts);
     console.log(JSON.stringify({ msg: 'demo challenges ready', added: challengesAdded, ms: Date.now() - started }));
+    const outreach = await seedOutreach(dataSource, accounts);
+    console.log(
+      JSON.stringify({ msg: 'demo commissioner and saved searches ready', added: outreach, ms: Date.now() - started }),
+    );
   } finally {
     await dataSource.destroy();
   }

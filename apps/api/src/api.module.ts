@@ -7,6 +7,7 @@ import { MatchingModule } from '@kuaizhuan/matching';
 import { DealsModule } from '@kuaizhuan/deals';
 import { InsightsModule } from '@kuaizhuan/insights';
 import { ChallengesModule } from '@kuaizhuan/challenges';
+import { OutreachModule } from '@kuaizhuan/outreach';
 import { OperationsModule } from './operations/operations.module';
 import { PortalModule } from './portal/portal.module';
 
@@ -24,6 +25,7 @@ import { PortalModule } from './portal/portal.module';
     DealsModule,
     InsightsModule,
     ChallengesModule,
+    OutreachModule,
     // Last: its fallback serves the portal for paths no module above answers.
     PortalModule.register(),
   ],

@@ -44,6 +44,12 @@ const ChallengeDetail = lazy(() => import('./pages/challenges/ChallengeDetail'))
 const PublishChallenge = lazy(() => import('./pages/challenges/PublishChallenge'));
 const Judging = lazy(() => import('./pages/challenges/Judging'));
 const ProposalLink = lazy(() => import('./pages/challenges/ProposalLink'));
+const Commissioners = lazy(() => import('./pages/admin/Commissioners'));
+const CommissionerWork = lazy(() => import('./pages/commissioner/CommissionerWork'));
+const MinedNeeds = lazy(() => import('./pages/company/MinedNeeds'));
+const MinedNeed = lazy(() => import('./pages/company/MinedNeeds').then((m) => ({ default: m.MinedNeed })));
+const SavedSearches = lazy(() => import('./pages/SavedSearches'));
+const Unsubscribe = lazy(() => import('./pages/SavedSearches').then((m) => ({ default: m.Unsubscribe })));
 
 function Loading() {
   return (
@@ -93,6 +99,7 @@ export function App() {
           <Route path="/register" element={<Register />} />
           <Route path="/invitations/accept" element={<AcceptInvitation />} />
           <Route path="/confirm" element={<ConfirmEmail />} />
+          <Route path="/saved-searches/unsubscribe" element={<Unsubscribe />} />
           <Route element={<SignedIn />}>
             <Route index element={<Home />} />
             <Route path="needs" element={<Only roles={['enterprise']} children={<MyNeeds />} />} />
@@ -142,6 +149,11 @@ export function App() {
               path="proposals/:id"
               element={<Only roles={['enterprise', 'tto', 'manager']} children={<ProposalLink />} />}
             />
+            <Route path="admin/commissioners" element={<Only roles={['admin']} children={<Commissioners />} />} />
+            <Route path="commissioner" element={<Only roles={['tto']} children={<CommissionerWork />} />} />
+            <Route path="mined-needs" element={<Only roles={['enterprise']} children={<MinedNeeds />} />} />
+            <Route path="mined-needs/:id" element={<Only roles={['enterprise']} children={<MinedNeed />} />} />
+            <Route path="saved-searches" element={<SavedSearches />} />
             <Route path="search" element={<Search />} />
             <Route path="achievements/:id" element={<AchievementDetail />} />
             <Route path="needs/:id" element={<NeedDetail />} />

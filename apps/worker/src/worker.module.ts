@@ -6,6 +6,7 @@ import { DeliveryWorkerModule } from '@kuaizhuan/delivery';
 import { MatchingWorkerModule } from '@kuaizhuan/matching';
 import { DealsWorkerModule } from '@kuaizhuan/deals';
 import { ChallengesWorkerModule } from '@kuaizhuan/challenges';
+import { OutreachWorkerModule } from '@kuaizhuan/outreach';
 
 /** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
 @Module({
@@ -18,6 +19,7 @@ import { ChallengesWorkerModule } from '@kuaizhuan/challenges';
     MatchingWorkerModule,
     DealsWorkerModule,
     ChallengesWorkerModule,
+    OutreachWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -4,6 +4,7 @@ export { CatalogWorkerModule } from './catalog-worker.module';
 export { CatalogIndexingModule } from './search/catalog-indexing.module';
 export { TaxonomyService } from './taxonomy/taxonomy.service';
 export { NeedsService } from './needs/needs.service';
+export { CreateNeedDto } from './needs/need.dto';
 export { AchievementsService } from './achievements/achievements.service';
 export { ResearchersService } from './researchers/researchers.service';
 export { CatalogIndexer, type CatalogKind } from './search/catalog-indexer';

@@ -211,8 +211,10 @@ describe('demo seed', () => {
     expect(ids).toEqual([
       { event: 'achievement.published', job_name: 'catalog.index', ids: first.achievements },
       { event: 'achievement.published', job_name: 'match.achievement', ids: first.achievements },
+      { event: 'achievement.published', job_name: 'saved_search.match', ids: first.achievements },
       { event: 'need.published', job_name: 'catalog.index', ids: first.needs },
       { event: 'need.published', job_name: 'match.need', ids: first.needs },
+      { event: 'need.published', job_name: 'saved_search.match', ids: first.needs },
       { event: 'researcher.changed', job_name: 'catalog.index', ids: first.researchers },
     ]);
   });

@@ -255,6 +255,7 @@ describe(PreferencesController.name, () => {
       'challenge.proposal',
       'challenge.reminder',
       'challenge.decision',
+      'saved_search.match',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',

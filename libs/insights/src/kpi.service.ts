@@ -54,6 +54,19 @@ export interface Kpis {
   };
   /** Hours from a match to its review, for matches reviewed in the period. */
   reviewHours: { reviewed: number; median: string | null; p90: string | null };
+  /**
+   * Technology commissioners (科技特派员): the researchers whose appointment overlaps the period,
+   * their visits in it, the needs they mined that companies confirmed in it, and how far those
+   * needs got to today: with a kept recommendation, with a connection, with a deal signed from one.
+   */
+  commissioners: {
+    appointed: number;
+    visits: number;
+    minedNeeds: number;
+    recommended: number;
+    connected: number;
+    signed: number;
+  };
 }
 
 /** Deals signed in the period ($1, $2) with their contract amount (price, valuation or licence fee). */
@@ -153,6 +166,22 @@ export class KpiService {
             FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS p90`,
     );
 
+    const [mined] = await q<Kpis['commissioners']>(
+      `WITH mined AS (SELECT n.id FROM need n
+                       WHERE n.mined_by_appointment_id IS NOT NULL AND ${IN_PERIOD('n.created_at')})
+       SELECT
+         (SELECT count(DISTINCT a.researcher_id)::int FROM commissioner_appointment a
+           WHERE a.starts_on <= $2::date AND a.ends_on >= $1::date) AS appointed,
+         (SELECT count(*)::int FROM commissioner_visit v WHERE v.visited_on BETWEEN $1::date AND $2::date) AS visits,
+         (SELECT count(*)::int FROM mined) AS "minedNeeds",
+         (SELECT count(*)::int FROM mined m WHERE EXISTS
+            (SELECT 1 FROM recommendation r WHERE r.need_id = m.id AND r.status <> 'superseded')) AS recommended,
+         (SELECT count(*)::int FROM mined m WHERE EXISTS (SELECT 1 FROM connection c WHERE c.need_id = m.id)) AS connected,
+         (SELECT count(*)::int FROM mined m WHERE EXISTS
+            (SELECT 1 FROM deal d JOIN connection c ON c.id = d.connection_id
+              WHERE c.need_id = m.id AND d.signed_on IS NOT NULL)) AS signed`,
+    );
+
     const byType = Object.fromEntries(DEAL_TYPES.map((t) => [t, deals.by_type?.[t] ?? 0])) as Kpis['dealsByType'];
     return {
       period,
@@ -182,6 +211,7 @@ export class KpiService {
         direct: deals.direct,
       },
       reviewHours: { reviewed: others.reviewed, median: others.median, p90: others.p90 },
+      commissioners: mined,
     };
   }
 }

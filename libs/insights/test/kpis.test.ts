@@ -107,6 +107,14 @@ describe('GET /insights/kpis', () => {
       direct: 3,
     });
     expect(body.reviewHours).toEqual({ reviewed: 0, median: null, p90: null });
+    expect(body.commissioners).toEqual({
+      appointed: 0,
+      visits: 0,
+      minedNeeds: 0,
+      recommended: 0,
+      connected: 0,
+      signed: 0,
+    });
   });
 
   it('counts only deals of Chongqing institutions in the local conversion rate', async () => {

@@ -117,6 +117,8 @@ export interface Need {
   reviewedAt?: string | null;
   submittedAt?: string | null;
   createdAt?: string;
+  /** Drafted by a technology commissioner and confirmed by the company (owner and moderators only). */
+  minedByCommissioner?: boolean;
 }
 
 /** The body of POST /api/needs (and PATCH, partially). */
@@ -642,4 +644,13 @@ export interface Kpis {
   };
   /** Hours from a match to its review, for matches reviewed in the period. */
   reviewHours: { reviewed: number; median: string | null; p90: string | null };
+  /** Technology commissioners: appointed, visits, mined needs and how far those got. */
+  commissioners: {
+    appointed: number;
+    visits: number;
+    minedNeeds: number;
+    recommended: number;
+    connected: number;
+    signed: number;
+  };
 }

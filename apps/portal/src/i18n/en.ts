@@ -1,6 +1,7 @@
 import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
 import { challengesEn } from './challenges.en';
+import { outreachEn } from './outreach.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -44,6 +45,10 @@ export const en: Messages = {
   },
   nav: {
     challenges: 'Open challenges',
+    commissioners: 'Commissioners',
+    commissionerWork: 'Commissioner work',
+    minedNeeds: 'Drafted by commissioners',
+    savedSearches: 'Saved searches',
     kpis: 'KPI dashboard',
     deals: 'Deals',
     brokered: 'Deals I broker',
@@ -605,6 +610,7 @@ export const en: Messages = {
   deals: dealsEn,
   challenges: challengesEn,
   detail: detailEn,
+  outreach: outreachEn,
   refusals: {
     constraints: {
       whitelistValidation: 'is not a field that can be sent',

@@ -1,6 +1,7 @@
 import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
 import { challengesZh } from './challenges.zh';
+import { outreachZh } from './outreach.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -43,6 +44,10 @@ export const zh = {
   },
   nav: {
     challenges: '揭榜挂帅',
+    commissioners: '科技特派员',
+    commissionerWork: '特派工作',
+    minedNeeds: '特派员代拟需求',
+    savedSearches: '保存的搜索',
     kpis: '数据看板',
     deals: '交易',
     brokered: '我经纪的交易',
@@ -603,6 +608,7 @@ export const zh = {
   deals: dealsZh,
   challenges: challengesZh,
   detail: detailZh,
+  outreach: outreachZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */
     constraints: {

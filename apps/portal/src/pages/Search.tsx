@@ -24,6 +24,7 @@ import { api } from '../api/client';
 import type { FacetName, SearchResult, SearchType, Snippet, TaxonomyKind } from '../api/types';
 import { useTermName } from '../components/taxonomy';
 import { formatDate } from '../format';
+import { SaveSearchButton } from './SavedSearches';
 
 /** Facet → query parameter of GET /api/search, and the taxonomy naming its values. */
 const FACETS: { facet: FacetName; param: string; taxonomy?: TaxonomyKind; modes?: boolean }[] = [
@@ -128,6 +129,13 @@ export default function Search() {
         enterButton
         onSearch={(value) => update({ q: value.trim() || undefined })}
         aria-label={t('nav.search')}
+      />
+      <SaveSearchButton
+        type={type}
+        query={{
+          ...(q ? { q } : {}),
+          ...Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0)),
+        }}
       />
       <Row gutter={16}>
         <Col xs={24} md={7} lg={6}>

@@ -82,8 +82,14 @@ export class ListingWorkflow<T extends ListingColumns> {
   }
 
   /** Moves a listing one lifecycle step, writing its outbox event in the same transaction. */
-  async act(actor: Actor, id: string, action: ListingAction, note: string | null = null): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+  async act(
+    actor: Actor,
+    id: string,
+    action: ListingAction,
+    note: string | null = null,
+    outer?: EntityManager,
+  ): Promise<T> {
+    const step = async (manager: EntityManager): Promise<T> => {
       const row = await manager.findOne(this.target, {
         where: { id } as FindOptionsWhere<T>,
         lock: { mode: 'pessimistic_write' },
@@ -110,7 +116,9 @@ export class ListingWorkflow<T extends ListingColumns> {
         details: { from, to: saved.status, ...(note ? { note } : {}) },
       });
       return saved;
-    });
+    };
+    // Inside the caller's transaction when it gives one (a step that must commit with its own writes).
+    return outer ? step(outer) : this.dataSource.transaction(step);
   }
 
   /**

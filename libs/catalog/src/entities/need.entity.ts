@@ -60,4 +60,11 @@ export class Need extends ListingColumns {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /**
+   * The commissioner's appointment (科技特派员, outreach) under which the need was mined: drafted by
+   * the commissioner, confirmed by the company. Null for a need the company wrote itself.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  minedByAppointmentId: string | null;
 }

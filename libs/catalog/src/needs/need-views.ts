@@ -44,6 +44,8 @@ export interface OwnerNeed extends PublicNeed {
   submittedAt: Date | null;
   reviewedAt: Date | null;
   createdAt: Date;
+  /** Whether a technology commissioner drafted it for the company (科技特派员挖掘的需求). */
+  minedByCommissioner: boolean;
 }
 
 function publicPart(need: Need): PublicNeed {
@@ -87,6 +89,7 @@ export function ownerNeed(need: Need, people: ListingPeople): OwnerNeed {
     submittedAt: need.submittedAt,
     reviewedAt: need.reviewedAt,
     createdAt: need.createdAt,
+    minedByCommissioner: need.minedByAppointmentId !== null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { defined } from '../common/defined';
 import { ListingWorkflow, type OwnListFilter, type Page } from '../common/listing-workflow';
 import { isEditable, type ListingAction } from '../domain/lifecycle';
@@ -45,6 +45,32 @@ export class NeedsService {
       return row;
     });
     return this.ownerView(await this.reload(saved.id));
+  }
+
+  /**
+   * A need a technology commissioner drafted and the company confirmed: created for the company and
+   * sent to moderation at once, in the caller's transaction, remembering the appointment it was
+   * mined under. Returns the need's id.
+   */
+  async submitMined(
+    manager: EntityManager,
+    actor: Actor,
+    input: CreateNeedDto,
+    appointmentId: string,
+  ): Promise<string> {
+    await this.checkTerms(input);
+    const range = rangeProblem(input.budgetMin ?? null, input.budgetMax ?? null, 'budgetMin', 'budgetMax');
+    if (range) throw new InvalidInputError(range.message, range.field);
+    const need = manager.create(Need, {
+      ...defined(input, NULLABLE),
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      status: 'draft',
+      minedByAppointmentId: appointmentId,
+    });
+    const row = await manager.save(need);
+    await this.workflow.act(actor, row.id, 'submit', null, manager);
+    return row.id;
   }
 
   async update(actor: Actor, id: string, input: UpdateNeedDto): Promise<OwnerNeed> {

@@ -38,6 +38,27 @@ describe('renderEmail', () => {
   });
 });
 
+describe('unsubscribe links', () => {
+  const saved = {
+    ...item('9', 'saved_search.match', 3),
+    data: { unsubscribe: '/saved-searches/unsubscribe?id=s-1&token=t' },
+  };
+
+  it('puts the one-click link in an immediate e-mail and beside the item in a digest', () => {
+    const link = 'https://kz.example/saved-searches/unsubscribe?id=s-1&token=t';
+    expect(renderEmail(saved, 'https://kz.example').text).toContain(`Unsubscribe (one click): ${link}`);
+    const digest = composeDigest([saved, item('1', 'recommendation.approved', 0)], 'https://kz.example').text;
+    expect(digest.split('Unsubscribe')).toHaveLength(2);
+    expect(digest).toContain(`Unsubscribe: ${link}`);
+  });
+
+  it('adds none to a notification without one', () => {
+    expect(renderEmail(item('1', 'recommendation.approved', 0), 'https://kz.example').text).not.toContain(
+      'Unsubscribe',
+    );
+  });
+});
+
 describe('groupForDigest', () => {
   it('groups by type in catalogue order, oldest first within a group', () => {
     const groups = groupForDigest([

@@ -25,6 +25,15 @@ export function absoluteLink(publicUrl: string, path: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${path}`;
 }
 
+/**
+ * The portal path that stops what sent this notification without signing in (a saved search's
+ * signed link), when its caller gave one in `data.unsubscribe`.
+ */
+export function unsubscribeLink(notification: RenderableNotification, publicUrl: string): string | null {
+  const path = notification.data.unsubscribe;
+  return typeof path === 'string' && path.startsWith('/') ? absoluteLink(publicUrl, path) : null;
+}
+
 function footer(publicUrl: string): string[] {
   return ['—', `通知设置 / Notification settings: ${absoluteLink(publicUrl, PREFERENCES_PATH)}`, '成果快转 Kuaizhuan'];
 }
@@ -35,6 +44,7 @@ export function renderEmail(
   publicUrl: string,
 ): { subject: string; text: string } {
   const link = absoluteLink(publicUrl, notification.link);
+  const stop = unsubscribeLink(notification, publicUrl);
   return {
     subject: `${notification.title.zh} / ${notification.title.en} · 成果快转`,
     text: [
@@ -48,6 +58,7 @@ export function renderEmail(
       notification.body.en,
       `Details: ${link}`,
       '',
+      ...(stop ? [`退订 / Unsubscribe (one click): ${stop}`, ''] : []),
       ...footer(publicUrl),
     ].join('\n'),
   };
@@ -80,6 +91,8 @@ export function composeDigest(
     lines.push(`【${group.label.zh} / ${group.label.en}】（${group.items.length}）`);
     for (const item of group.items) {
       lines.push(`• ${item.title.zh} / ${item.title.en}`, `  ${absoluteLink(publicUrl, item.link)}`);
+      const stop = unsubscribeLink(item, publicUrl);
+      if (stop) lines.push(`  退订 / Unsubscribe: ${stop}`);
     }
     lines.push('');
   }

@@ -66,6 +66,12 @@ export const NOTIFICATION_TYPES = {
     audience: ['enterprise', 'tto', 'manager'],
     label: { zh: '揭榜评审结果', en: 'Challenge decision' },
   },
+  // Addressed to the person who saved the search; every message carries its unsubscribe link.
+  'saved_search.match': {
+    audience: ['enterprise', 'tto', 'manager', 'admin'],
+    label: { zh: '保存的搜索有新结果', en: 'New listing for a saved search' },
+    defaultEmailMode: 'digest',
+  },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

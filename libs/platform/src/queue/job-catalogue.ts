@@ -71,6 +71,8 @@ export interface JobPayloads {
   'match.reconcile': { trigger: 'schedule' | 'manual' };
   /** Pushes an approved recommendation to the people on both sides. */
   'recommendation.deliver': { recommendationId: string };
+  /** Sends newly published needs or achievements to the saved searches that find them (outreach). */
+  'saved_search.match': CatalogIndexPayload;
   /** Adds a delayed `deal.reminder` job for each reminder of the deal not yet done. */
   'deal.reminders.plan': { dealId: string };
   /** Carries out one reminder row at its moment (re-read; skipped when done or no longer due). */
@@ -176,6 +178,13 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     attempts: 8,
     backoffMs: 5_000,
     keepCompletedSeconds: 7 * DAY,
+    keepFailedSeconds: 30 * DAY,
+  },
+  'saved_search.match': {
+    queue: QueueName.Deliver,
+    attempts: 8,
+    backoffMs: 5_000,
+    keepCompletedSeconds: 1 * DAY,
     keepFailedSeconds: 30 * DAY,
   },
   'invitation.send': {
@@ -292,10 +301,10 @@ export const EVENT_ROUTES: { [E in EventName]: readonly JobsAccepting<EventPaylo
   'invitation.created': ['invitation.send'],
   'signup.requested': ['signup.confirm'],
   'signup.repeated': ['signup.notice'],
-  'need.published': ['catalog.index', 'match.need'],
+  'need.published': ['catalog.index', 'match.need', 'saved_search.match'],
   'need.changed': ['catalog.index', 'match.need'],
   'need.drafted': ['catalog.index'],
-  'achievement.published': ['catalog.index', 'match.achievement'],
+  'achievement.published': ['catalog.index', 'match.achievement', 'saved_search.match'],
   'achievement.changed': ['catalog.index', 'match.achievement'],
   'achievement.drafted': ['catalog.index'],
   'researcher.changed': ['catalog.index'],

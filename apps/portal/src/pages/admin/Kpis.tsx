@@ -296,6 +296,16 @@ export default function Kpis() {
                 ]}
               />
             </Card>
+            <Card title={t('outreach.kpis.title')} data-testid="kpi-commissioners">
+              <Typography.Paragraph type="secondary">{t('outreach.kpis.help')}</Typography.Paragraph>
+              <Row gutter={[32, 16]}>
+                {(['appointed', 'visits', 'minedNeeds', 'recommended', 'connected', 'signed'] as const).map((key) => (
+                  <Col key={key} xs={12} sm={8} md={4}>
+                    <Statistic title={t(`outreach.kpis.${key}`)} value={formatNumber(k.commissioners[key])} />
+                  </Col>
+                ))}
+              </Row>
+            </Card>
             <Card title={t('kpis.reviewHours')}>
               <Row gutter={32}>
                 <Col>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Grid, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,6 +66,11 @@ export default function MyNeeds() {
             render: (title: string, need) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/needs/${need.id}`}>{title}</Link>
+                {need.minedByCommissioner && (
+                  <Tag color="purple" data-testid="mined-tag">
+                    {t('outreach.mined.minedTag')}
+                  </Tag>
+                )}
                 {need.moderationNote && need.status === 'draft' && (
                   <Typography.Text type="warning" data-testid="moderation-note">
                     {t('detail.decisionRejected', { note: need.moderationNote })}
