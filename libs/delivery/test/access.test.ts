@@ -251,6 +251,7 @@ describe(PreferencesController.name, () => {
       'deal.opened',
       'deal.terms',
       'deal.progress',
+      'service.quote',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',

@@ -50,6 +50,10 @@ export const NOTIFICATION_TYPES = {
     audience: ['enterprise', 'tto', 'manager'],
     label: { zh: '交易进展', en: 'Deal progress' },
   },
+  'service.quote': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '概念验证与中试服务报价', en: 'Proof-of-concept and pilot quotes' },
+  },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
