@@ -38,6 +38,11 @@ const IncomeDistribution = lazy(() => import('./pages/tto/IncomeDistribution'));
 const AchievementDetail = lazy(() => import('./pages/detail/AchievementDetail'));
 const NeedDetail = lazy(() => import('./pages/detail/NeedDetail'));
 const ResearcherDetail = lazy(() => import('./pages/detail/ResearcherDetail'));
+const Platforms = lazy(() => import('./pages/services/Platforms'));
+const MyPlatform = lazy(() => import('./pages/services/MyPlatform'));
+const Quotes = lazy(() => import('./pages/services/Quotes'));
+const QuoteRequest = lazy(() => import('./pages/services/QuoteRequest'));
+const QuoteDetail = lazy(() => import('./pages/services/QuoteDetail'));
 
 function Loading() {
   return (
@@ -121,6 +126,20 @@ export function App() {
             <Route path="admin/taxonomies" element={<Only roles={['admin']} children={<Taxonomies />} />} />
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />
             <Route path="admin/kpis" element={<Only roles={['admin']} children={<Kpis />} />} />
+            <Route path="service-platforms" element={<Platforms />} />
+            <Route
+              path="service-platforms/mine"
+              element={<Only roles={['enterprise', 'tto']} children={<MyPlatform />} />}
+            />
+            <Route path="service-quotes" element={<Only roles={['enterprise', 'tto']} children={<Quotes />} />} />
+            <Route
+              path="service-quotes/new"
+              element={<Only roles={['enterprise', 'tto']} children={<QuoteRequest />} />}
+            />
+            <Route
+              path="service-quotes/:id"
+              element={<Only roles={['enterprise', 'tto']} children={<QuoteDetail />} />}
+            />
             <Route path="search" element={<Search />} />
             <Route path="achievements/:id" element={<AchievementDetail />} />
             <Route path="needs/:id" element={<NeedDetail />} />

@@ -1,5 +1,6 @@
 import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
+import { servicesEn } from './services.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -42,6 +43,8 @@ export const en: Messages = {
     fileName: 'File',
   },
   nav: {
+    platforms: 'Service platforms',
+    quotes: 'Service quotes',
     kpis: 'KPI dashboard',
     deals: 'Deals',
     brokered: 'Deals I broker',
@@ -590,6 +593,7 @@ export const en: Messages = {
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
+  services: servicesEn,
   detail: detailEn,
   refusals: {
     constraints: {
