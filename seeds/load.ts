@@ -1,6 +1,6 @@
 /**
  * Loads the demo data: the four demo accounts and their organisations, then the demo
- * organisations and catalogue, then the demo deals. Safe to run again: every step looks for
+ * organisations and catalogue, then the demo deals, then the service platforms. Safe to run again: every step looks for
  * what it would create first. Prints one JSON line per step. Run from the build (`npm run seed`)
  * after `npm run migrate`.
  */
@@ -10,6 +10,7 @@ import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
 import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
+import { seedServices } from './services/seed-services';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
               (SELECT coalesce(sum(amount), 0)::text FROM income_event) AS income`,
     );
     console.log(JSON.stringify({ msg: 'demo deals ready', added: dealsAdded, total: deals, ms: Date.now() - started }));
+    started = Date.now();
+    const servicesAdded = await seedServices(dataSource, accounts);
+    console.log(
+      JSON.stringify({ msg: 'demo service platforms ready', added: servicesAdded, ms: Date.now() - started }),
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -11,3 +11,4 @@ export {
 } from './core/maturity-gap';
 export { PLATFORM_KINDS, PLATFORM_KIND_NAMES, type PlatformKind } from './core/vocabulary';
 export { QUOTE_STATUSES, QUOTE_ACTIONS, type QuoteStatus, type QuoteAction } from './core/quote-machine';
+export { serviceServices, type ServiceServices } from './service-services';
