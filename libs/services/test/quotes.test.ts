@@ -230,6 +230,12 @@ describe('QuotesController', () => {
     await post(accounts.manager, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
     await post(accounts.admin, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
     await post(pending, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
+    // A company the operator suspends loses every step at once.
+    const suspended = await registerAccount(http, { kind: 'enterprise', verifiedBy: accounts.admin });
+    const asked = await requested(suspended);
+    await post(accounts.admin, `/admin/organisations/${suspended.orgId}/reject`, { reason: '资质失效' }).expect(200);
+    await post(suspended, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
+    await step(suspended, asked, { action: 'decline', note: '撤回申请' }).expect(403);
   });
 
   it('stops a platform the operator suspends from quoting or completing; its requester may only decline', async () => {

@@ -208,7 +208,7 @@ export default function QuoteDetail() {
             <Popconfirm
               title={t('services.quotes.confirmHint', { trl: q.trlReached })}
               onConfirm={() => confirm.mutate()}
-              okText={t('services.quotes.confirm')}
+              okText={t('common.confirm')}
             >
               <Button type="primary" loading={confirm.isPending}>
                 {t('services.quotes.confirm')}
