@@ -635,6 +635,12 @@ export interface Kpis {
   }[];
   companiesFounded: KpiMeasure;
   activeManagers: KpiMeasure;
+  serviceCarriers: KpiMeasure & {
+    platforms: number;
+    byKind: { proof_of_concept: number; pilot: number; incubator: number };
+    agencies: number;
+    completedSteps: number;
+  };
   funnel: {
     needs: number;
     recommendations: number;

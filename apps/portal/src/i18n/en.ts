@@ -548,6 +548,9 @@ export const en: Messages = {
     localDetail: '{{signed}} signed by Chongqing institutions, {{local}} of them with a company in Chongqing',
     companiesFounded: 'Companies founded from equity deals',
     activeManagers: 'Active technology managers',
+    serviceCarriers: 'Incubators, proof-of-concept centres and transfer agencies',
+    serviceCarriersDetail:
+      '{{platforms}} service platforms, {{agencies}} transfer agencies; {{steps}} steps completed in the period',
     funnel: 'Funnel',
     funnelHelp:
       'Follows the needs published in the period to today: the recommendations made for them, then each stage part of the one before.',

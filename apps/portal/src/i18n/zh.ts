@@ -548,6 +548,8 @@ export const zh = {
     localDetail: '重庆高校院所签约 {{signed}} 项，其中受让企业在重庆 {{local}} 项',
     companiesFounded: '作价入股新设企业',
     activeManagers: '活跃技术经理人',
+    serviceCarriers: '孵化器、概念验证中心和技术转移机构',
+    serviceCarriersDetail: '服务平台 {{platforms}} 家，技术转移机构 {{agencies}} 家；本期完成中试等服务 {{steps}} 项',
     funnel: '转化漏斗',
     funnelHelp: '以本期发布的需求为起点追踪至今：推荐为这些需求生成，此后每一阶段都是上一阶段的一部分。',
     direct: '另有 {{count}} 项交易未经平台匹配，由机构直接签约（计入签约总数，不计入漏斗）。',
