@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { as, createAccounts, publishedAchievement, type Accounts } from '../../catalog/test/fixtures';
 import { startApi } from '../../../test/support/apps';
-import { registerAccount, type SignedIn } from '../../../test/support/auth';
+import { registerAccount, signIn, type SignedIn } from '../../../test/support/auth';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 
 let env: TestEnvironment;
@@ -129,7 +129,7 @@ describe('QuotesController', () => {
 
     const audit: { action: string; details: Record<string, unknown> }[] = await dataSource.query(
       `SELECT action, details FROM audit_log WHERE subject_id IN ($1, $2) AND action LIKE ANY($3)
-        ORDER BY occurred_at, id`,
+        ORDER BY occurred_at, action`,
       [id, achievementId, ['service_quote.%', 'achievement.maturity_raised']],
     );
     expect(audit.map((a) => a.action)).toEqual([
@@ -234,8 +234,11 @@ describe('QuotesController', () => {
     const suspended = await registerAccount(http, { kind: 'enterprise', verifiedBy: accounts.admin });
     const asked = await requested(suspended);
     await post(accounts.admin, `/admin/organisations/${suspended.orgId}/reject`, { reason: '资质失效' }).expect(200);
-    await post(suspended, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
-    await step(suspended, asked, { action: 'decline', note: '撤回申请' }).expect(403);
+    // Its sessions end at once; signed in again, every step is refused.
+    await post(suspended, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(401);
+    const again = await signIn(http, suspended.email, suspended.password);
+    await post(again, '/service-quotes', { serviceId, achievementId, ...REQUEST }).expect(403);
+    await step(again, asked, { action: 'decline', note: '撤回申请' }).expect(403);
   });
 
   it('stops a platform the operator suspends from quoting or completing; its requester may only decline', async () => {
