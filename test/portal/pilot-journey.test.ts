@@ -159,7 +159,7 @@ describe('pilot journey', () => {
     const phone = await session(platform.accounts.tto.email, DEMO_PASSWORD, 390);
     await phone.goto(`/achievements/${achievementId}/recommendations`);
     await phone.getByTestId('maturity-gap').waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth');
     expect(overflow).toBeLessThanOrEqual(390);
     await screenshot(phone, 'pilot-gap-phone');
   }, 1_380_000);
@@ -207,7 +207,10 @@ describe('pilot journey', () => {
 
     await tto.reload();
     await tto.getByRole('button', { name: '确认成熟度提升' }).click();
-    await tto.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+    await tto
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^确\s?定$/ })
+      .click();
     await tto.getByText('成熟度已确认，成果已更新为 TRL 7').waitFor();
     await tto.getByTestId('quote-trl').filter({ hasText: 'TRL 7' }).waitFor();
     await screenshot(tto, 'pilot-maturity-confirmed');
