@@ -3,6 +3,9 @@
  * organisations and catalogue, then the demo deals, then the demo commissioner and saved
  * searches. Safe to run again: every step looks for what it would create first. Prints one
  * JSON line per step. Run from the build (`npm run seed`) after `npm run migrate`.
+ * organisations and catalogue, then the demo deals, then the service platforms. Safe to run again: every step looks for
+ * what it would create first. Prints one JSON line per step. Run from the build (`npm run seed`)
+ * after `npm run migrate`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -12,6 +15,7 @@ import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
 import { seedChallenges } from './challenges/seed-challenges';
 import { seedOutreach } from './outreach/seed-outreach';
+import { seedServices } from './services/seed-services';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -53,6 +57,9 @@ async function main(): Promise<void> {
     const outreach = await seedOutreach(dataSource, accounts);
     console.log(
       JSON.stringify({ msg: 'demo commissioner and saved searches ready', added: outreach, ms: Date.now() - started }),
+    const servicesAdded = await seedServices(dataSource, accounts);
+    console.log(
+      JSON.stringify({ msg: 'demo service platforms ready', added: servicesAdded, ms: Date.now() - started }),
     );
   } finally {
     await dataSource.destroy();

@@ -8,6 +8,7 @@ import { DealsModule } from '@kuaizhuan/deals';
 import { InsightsModule } from '@kuaizhuan/insights';
 import { ChallengesModule } from '@kuaizhuan/challenges';
 import { OutreachModule } from '@kuaizhuan/outreach';
+import { ServicesModule } from '@kuaizhuan/services';
 import { OperationsModule } from './operations/operations.module';
 import { PortalModule } from './portal/portal.module';
 
@@ -26,6 +27,7 @@ import { PortalModule } from './portal/portal.module';
     InsightsModule,
     ChallengesModule,
     OutreachModule,
+    ServicesModule,
     // Last: its fallback serves the portal for paths no module above answers.
     PortalModule.register(),
   ],

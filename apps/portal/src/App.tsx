@@ -50,6 +50,11 @@ const MinedNeeds = lazy(() => import('./pages/company/MinedNeeds'));
 const MinedNeed = lazy(() => import('./pages/company/MinedNeeds').then((m) => ({ default: m.MinedNeed })));
 const SavedSearches = lazy(() => import('./pages/SavedSearches'));
 const Unsubscribe = lazy(() => import('./pages/SavedSearches').then((m) => ({ default: m.Unsubscribe })));
+const Platforms = lazy(() => import('./pages/services/Platforms'));
+const MyPlatform = lazy(() => import('./pages/services/MyPlatform'));
+const Quotes = lazy(() => import('./pages/services/Quotes'));
+const QuoteRequest = lazy(() => import('./pages/services/QuoteRequest'));
+const QuoteDetail = lazy(() => import('./pages/services/QuoteDetail'));
 
 function Loading() {
   return (
@@ -154,6 +159,20 @@ export function App() {
             <Route path="mined-needs" element={<Only roles={['enterprise']} children={<MinedNeeds />} />} />
             <Route path="mined-needs/:id" element={<Only roles={['enterprise']} children={<MinedNeed />} />} />
             <Route path="saved-searches" element={<SavedSearches />} />
+            <Route path="service-platforms" element={<Platforms />} />
+            <Route
+              path="service-platforms/mine"
+              element={<Only roles={['enterprise', 'tto']} children={<MyPlatform />} />}
+            />
+            <Route path="service-quotes" element={<Only roles={['enterprise', 'tto']} children={<Quotes />} />} />
+            <Route
+              path="service-quotes/new"
+              element={<Only roles={['enterprise', 'tto']} children={<QuoteRequest />} />}
+            />
+            <Route
+              path="service-quotes/:id"
+              element={<Only roles={['enterprise', 'tto']} children={<QuoteDetail />} />}
+            />
             <Route path="search" element={<Search />} />
             <Route path="achievements/:id" element={<AchievementDetail />} />
             <Route path="needs/:id" element={<NeedDetail />} />

@@ -256,6 +256,7 @@ describe(PreferencesController.name, () => {
       'challenge.reminder',
       'challenge.decision',
       'saved_search.match',
+      'service.quote',
     ]);
     expect(initial.body[0]).toEqual({
       type: 'recommendation.approved',

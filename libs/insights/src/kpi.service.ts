@@ -67,6 +67,17 @@ export interface Kpis {
     connected: number;
     signed: number;
   };
+  /**
+   * Service carriers against the 2027 target: verified service platforms today (by kind — one
+   * organisation may be several) and verified technology-transfer agencies (`value` counts each
+   * organisation once), with the proof-of-concept and pilot steps platforms completed in the period.
+   */
+  serviceCarriers: Measure & {
+    platforms: number;
+    byKind: { proof_of_concept: number; pilot: number; incubator: number };
+    agencies: number;
+    completedSteps: number;
+  };
 }
 
 /** Deals signed in the period ($1, $2) with their contract amount (price, valuation or licence fee). */
@@ -182,6 +193,29 @@ export class KpiService {
               WHERE c.need_id = m.id AND d.signed_on IS NOT NULL)) AS signed`,
     );
 
+    const [carriers] = await q<{
+      carriers: number;
+      platforms: number;
+      proof_of_concept: number;
+      pilot: number;
+      incubator: number;
+      agencies: number;
+      completed: number;
+    }>(
+      `WITH platforms AS (SELECT p.org_id, p.kinds FROM service_platform p
+                            JOIN organisation o ON o.id = p.org_id AND o.verification_status = 'verified'
+                           WHERE p.status = 'verified'),
+       agencies AS (SELECT o.id AS org_id FROM organisation o
+                     WHERE o.kind = 'service_agency' AND o.verification_status = 'verified')
+       SELECT (SELECT count(*)::int FROM (SELECT org_id FROM platforms UNION SELECT org_id FROM agencies) c) AS carriers,
+              (SELECT count(*)::int FROM platforms) AS platforms,
+              (SELECT count(*)::int FROM platforms WHERE 'proof_of_concept' = ANY(kinds)) AS proof_of_concept,
+              (SELECT count(*)::int FROM platforms WHERE 'pilot' = ANY(kinds)) AS pilot,
+              (SELECT count(*)::int FROM platforms WHERE 'incubator' = ANY(kinds)) AS incubator,
+              (SELECT count(*)::int FROM agencies) AS agencies,
+              (SELECT count(*)::int FROM service_quote s WHERE s.status = 'completed' AND ${IN_PERIOD('s.completed_at')}) AS completed`,
+    );
+
     const byType = Object.fromEntries(DEAL_TYPES.map((t) => [t, deals.by_type?.[t] ?? 0])) as Kpis['dealsByType'];
     return {
       period,
@@ -212,6 +246,13 @@ export class KpiService {
       },
       reviewHours: { reviewed: others.reviewed, median: others.median, p90: others.p90 },
       commissioners: mined,
+      serviceCarriers: {
+        ...measure(carriers.carriers, TARGETS_2027.serviceCarriers),
+        platforms: carriers.platforms,
+        byKind: { proof_of_concept: carriers.proof_of_concept, pilot: carriers.pilot, incubator: carriers.incubator },
+        agencies: carriers.agencies,
+        completedSteps: carriers.completed,
+      },
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotifierModule } from '@kuaizhuan/delivery';
 import { AuditLog } from '@kuaizhuan/identity';
+import { MaturityGapsModule } from '@kuaizhuan/services';
 import { AnswersController } from './answers/answers.controller';
 import { AnswersService } from './answers/answers.service';
 import { ConnectionsController } from './connections/connections.controller';
@@ -23,7 +24,7 @@ import { MatchOverview, MatchOverviewController } from './recommendations/match-
  * answers, and connections with their contacts.
  */
 @Module({
-  imports: [MatchingCoreModule, NotifierModule],
+  imports: [MatchingCoreModule, NotifierModule, MaturityGapsModule],
   controllers: [
     ReviewsController,
     NeedRecommendationsController,

@@ -3,6 +3,8 @@
  * ISO strings; money as decimal strings in yuan.
  */
 
+import type { MaturityGap } from './services';
+
 export type Role = 'enterprise' | 'tto' | 'manager' | 'admin';
 export type OrganisationKind = 'enterprise' | 'university' | 'research_institute' | 'service_agency' | 'government';
 export type VerificationStatus = 'pending' | 'verified' | 'rejected';
@@ -404,6 +406,8 @@ export interface CompanyRecommendation extends Progress {
   achievement: MatchedAchievement;
   researchers: ResearcherSummary[];
   answer: OwnAnswer;
+  /** When the achievement is less mature than the need asks: the gap and the platforms that bridge it. */
+  maturityGap: MaturityGap | null;
 }
 
 export interface NeedRecommendations {
@@ -422,6 +426,7 @@ export interface InstitutionRecommendation extends Progress {
   features: Feature[];
   need: MatchedNeed;
   answer: OwnAnswer;
+  maturityGap: MaturityGap | null;
 }
 
 export interface AchievementRecommendations {
@@ -632,6 +637,12 @@ export interface Kpis {
   }[];
   companiesFounded: KpiMeasure;
   activeManagers: KpiMeasure;
+  serviceCarriers: KpiMeasure & {
+    platforms: number;
+    byKind: { proof_of_concept: number; pilot: number; incubator: number };
+    agencies: number;
+    completedSteps: number;
+  };
   funnel: {
     needs: number;
     recommendations: number;

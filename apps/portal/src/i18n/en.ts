@@ -2,6 +2,7 @@ import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
 import { challengesEn } from './challenges.en';
 import { outreachEn } from './outreach.en';
+import { servicesEn } from './services.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -49,6 +50,8 @@ export const en: Messages = {
     commissionerWork: 'Commissioner work',
     minedNeeds: 'Drafted by commissioners',
     savedSearches: 'Saved searches',
+    platforms: 'Service platforms',
+    quotes: 'Service quotes',
     kpis: 'KPI dashboard',
     deals: 'Deals',
     brokered: 'Deals I broker',
@@ -563,6 +566,9 @@ export const en: Messages = {
     localDetail: '{{signed}} signed by Chongqing institutions, {{local}} of them with a company in Chongqing',
     companiesFounded: 'Companies founded from equity deals',
     activeManagers: 'Active technology managers',
+    serviceCarriers: 'Incubators, proof-of-concept centres and transfer agencies',
+    serviceCarriersDetail:
+      '{{platforms}} service platforms, {{agencies}} transfer agencies; {{steps}} steps completed in the period',
     funnel: 'Funnel',
     funnelHelp:
       'Follows the needs published in the period to today: the recommendations made for them, then each stage part of the one before.',
@@ -609,6 +615,7 @@ export const en: Messages = {
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
   challenges: challengesEn,
+  services: servicesEn,
   detail: detailEn,
   outreach: outreachEn,
   refusals: {

@@ -2,6 +2,7 @@ import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
 import { challengesZh } from './challenges.zh';
 import { outreachZh } from './outreach.zh';
+import { servicesZh } from './services.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -49,6 +50,8 @@ export const zh = {
     minedNeeds: '特派员代拟需求',
     savedSearches: '保存的搜索',
     kpis: '数据看板',
+    platforms: '服务平台',
+    quotes: '服务报价',
     deals: '交易',
     brokered: '我经纪的交易',
     income: '收益分配',
@@ -563,6 +566,8 @@ export const zh = {
     localDetail: '重庆高校院所签约 {{signed}} 项，其中受让企业在重庆 {{local}} 项',
     companiesFounded: '作价入股新设企业',
     activeManagers: '活跃技术经理人',
+    serviceCarriers: '孵化器、概念验证中心和技术转移机构',
+    serviceCarriersDetail: '服务平台 {{platforms}} 家，技术转移机构 {{agencies}} 家；本期完成中试等服务 {{steps}} 项',
     funnel: '转化漏斗',
     funnelHelp: '以本期发布的需求为起点追踪至今：推荐为这些需求生成，此后每一阶段都是上一阶段的一部分。',
     direct: '另有 {{count}} 项交易未经平台匹配，由机构直接签约（计入签约总数，不计入漏斗）。',
@@ -607,6 +612,7 @@ export const zh = {
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
   challenges: challengesZh,
+  services: servicesZh,
   detail: detailZh,
   outreach: outreachZh,
   refusals: {

@@ -4,7 +4,7 @@ import { ConflictError, InvalidInputError, Outbox } from '@kuaizhuan/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { defined } from '../common/defined';
 import { ListingWorkflow, type OwnListFilter, type Page } from '../common/listing-workflow';
-import { isEditable, type ListingAction } from '../domain/lifecycle';
+import { isEditable, isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
 import { rangeProblem } from '../domain/money';
 import type { Actor } from '../domain/vocabulary';
 import { AchievementResearcher } from '../entities/achievement-researcher.entity';
@@ -32,7 +32,7 @@ export class AchievementsService {
   constructor(
     private readonly dataSource: DataSource,
     outbox: Outbox,
-    audit: AuditLog,
+    private readonly audit: AuditLog,
     private readonly taxonomy: TaxonomyService,
     @Optional() notices?: ListingNotices,
   ) {
@@ -77,6 +77,27 @@ export class AchievementsService {
       await this.workflow.announce(manager, [id], 'drafted');
     });
     return this.ownerView(id);
+  }
+
+  /**
+   * Records a higher maturity (TRL) reached outside the listing's own editing — a proof-of-concept
+   * or pilot step the TTO confirmed — inside the caller's transaction, for the TTO's own
+   * achievement at any status. Returns the TRL now recorded; a lower or equal level changes nothing.
+   */
+  async raiseMaturity(manager: EntityManager, actor: Actor, id: string, trl: number, reason: object): Promise<number> {
+    const row = await this.workflow.lockOwned(manager, actor.orgId, id);
+    if (row.trl !== null && row.trl >= trl) return row.trl;
+    const from = row.trl;
+    row.trl = trl;
+    await manager.save(row);
+    await this.workflow.announce(manager, [id], isPubliclyVisible(row.status) ? 'changed' : 'drafted');
+    await this.audit.record(manager, {
+      action: 'achievement.maturity_raised',
+      actor: { userId: actor.userId, orgId: actor.orgId },
+      subject: { type: 'achievement', id },
+      details: { from, to: trl, ...reason },
+    });
+    return trl;
   }
 
   async get(actor: Actor, id: string): Promise<PublicAchievement> {

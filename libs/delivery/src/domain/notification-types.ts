@@ -72,6 +72,10 @@ export const NOTIFICATION_TYPES = {
     label: { zh: '保存的搜索有新结果', en: 'New listing for a saved search' },
     defaultEmailMode: 'digest',
   },
+  'service.quote': {
+    audience: ['enterprise', 'tto'],
+    label: { zh: '概念验证与中试服务报价', en: 'Proof-of-concept and pilot quotes' },
+  },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

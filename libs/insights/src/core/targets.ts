@@ -15,6 +15,8 @@ export const TARGETS_2027 = {
   patentTransferPercent: '10',
   /** Accompanying service staff (technology managers and others): at least 3,500. */
   activeManagers: 3500,
+  /** High-level incubators, proof-of-concept centres and technology-transfer agencies: at least 150. */
+  serviceCarriers: 150,
 } as const;
 
 export interface Measure {

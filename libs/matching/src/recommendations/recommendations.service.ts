@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@kuaizhuan/platform';
+import { MaturityGaps, type MaturityGap } from '@kuaizhuan/services';
 import { DataSource } from 'typeorm';
 import type { FeatureValue } from '../core/types';
 import type { Answer, DeclineReason, RecommendationStatus } from '../domain/recommendation-status';
@@ -47,6 +48,8 @@ export interface CompanyRecommendation extends Progress {
   /** The researchers behind the achievement: names, titles and areas; contacts only once connected. */
   researchers: ResearcherView[];
   answer: OwnAnswer;
+  /** When the achievement is less mature than the need asks: the gap and the platforms that bridge it. */
+  maturityGap: MaturityGap | null;
 }
 
 /** A researcher matched to the need by research area, besides those behind the achievements. */
@@ -76,6 +79,8 @@ export interface InstitutionRecommendation extends Progress {
   features: ShownFeature[];
   need: NeedView | ConfidentialNeedView;
   answer: OwnAnswer;
+  /** When the achievement is less mature than the need asks: the gap and the platforms that bridge it. */
+  maturityGap: MaturityGap | null;
 }
 
 export interface AchievementRecommendations {
@@ -115,7 +120,10 @@ const VIEW_TO = transition('delivered', 'view');
  */
 @Injectable()
 export class RecommendationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gaps: MaturityGaps,
+  ) {}
 
   /** The company's view of its need's recommendations; the first read marks them viewed. */
   async forNeed(orgId: string, needId: string): Promise<NeedRecommendations> {
@@ -132,6 +140,9 @@ export class RecommendationsService {
       [needId, orgId, SHOWN_TO_SIDES],
     );
     const researcherMatches = await this.researcherMatches(needId);
+    const gaps = await this.gaps.between(
+      rows.map((row) => ({ key: row.id, needId, achievementId: row.achievement.id })),
+    );
     return {
       needId,
       matchState: rows.length > 0 ? 'shown' : await this.matchState(needId),
@@ -140,6 +151,7 @@ export class RecommendationsService {
         features: featuresFor('company', features, confidentiality),
         achievement: achievementView(achievement),
         answer: { reason, note, answeredAt },
+        maturityGap: gaps.get(rest.id) ?? null,
       })),
       researcherMatches,
     };
@@ -157,6 +169,9 @@ export class RecommendationsService {
         ORDER BY r.score DESC, r.id`,
       [achievementId, orgId, SHOWN_TO_SIDES],
     );
+    // A summary_only need keeps its required maturity and region to itself until the sides connect.
+    const open = rows.filter((row) => row.connectionId !== null || row.need.confidentiality === 'public');
+    const gaps = await this.gaps.between(open.map((row) => ({ key: row.id, needId: row.need.id, achievementId })));
     return {
       achievementId,
       items: rows.map(({ features, need, reason, note, answeredAt, ...rest }) => {
@@ -167,6 +182,7 @@ export class RecommendationsService {
           features: featuresFor('institution', features, connected ? 'public' : need.confidentiality),
           need: connected ? wholeNeed(need) : needForInstitution(need),
           answer: { reason, note, answeredAt },
+          maturityGap: gaps.get(rest.id) ?? null,
         };
       }),
     };

@@ -254,6 +254,18 @@ export default function Kpis() {
                 measure={k.activeManagers}
                 target={formatNumber(Number(k.activeManagers.target))}
               />
+              <Figure
+                testId="service-carriers"
+                title={t('kpis.serviceCarriers')}
+                value={formatNumber(Number(k.serviceCarriers.value))}
+                measure={k.serviceCarriers}
+                target={formatNumber(Number(k.serviceCarriers.target))}
+                extra={t('kpis.serviceCarriersDetail', {
+                  platforms: formatNumber(k.serviceCarriers.platforms),
+                  agencies: formatNumber(k.serviceCarriers.agencies),
+                  steps: formatNumber(k.serviceCarriers.completedSteps),
+                })}
+              />
             </Row>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>

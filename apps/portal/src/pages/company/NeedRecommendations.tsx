@@ -12,6 +12,7 @@ import {
   type Need,
   type NeedRecommendations as Recommendations,
 } from '../../api/types';
+import { MaturityGapPanel } from '../../components/MaturityGapPanel';
 import { FeatureChart } from '../../components/FeatureChart';
 import { QueryState } from '../../components/QueryState';
 import { ModeTags, RecommendationStatusTag } from '../../components/tags';
@@ -116,6 +117,7 @@ function RecommendationCard({ item, refresh }: { item: CompanyRecommendation; re
           <FeatureChart features={item.features} />
         </Col>
       </Row>
+      {item.maturityGap && <MaturityGapPanel gap={item.maturityGap} achievementId={a.id} recommendationId={item.id} />}
       <Space style={{ marginTop: 12 }} wrap>
         <AnswerButtons recommendationId={item.id} answered={item.companyAnswer !== null} onAnswered={refresh} />
         {item.companyAnswer && (

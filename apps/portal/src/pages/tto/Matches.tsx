@@ -5,12 +5,21 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Achievement, AchievementRecommendations, InstitutionRecommendation, Page } from '../../api/types';
 import { FeatureChart } from '../../components/FeatureChart';
+import { MaturityGapPanel } from '../../components/MaturityGapPanel';
 import { QueryState } from '../../components/QueryState';
 import { RecommendationStatusTag } from '../../components/tags';
 import { formatDate, formatDateTime, formatMoneyRange, formatNumber, formatPercent } from '../../format';
 import { AnswerButtons } from '../company/NeedRecommendations';
 
-function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh: () => Promise<unknown> }) {
+function MatchCard({
+  item,
+  achievementId,
+  refresh,
+}: {
+  item: InstitutionRecommendation;
+  achievementId: string;
+  refresh: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const need = item.need;
   return (
@@ -45,7 +54,10 @@ function MatchCard({ item, refresh }: { item: InstitutionRecommendation; refresh
           <FeatureChart features={item.features} />
         </Col>
       </Row>
-      <Space style={{ marginTop: 12 }}>
+      {item.maturityGap && (
+        <MaturityGapPanel gap={item.maturityGap} achievementId={achievementId} recommendationId={item.id} />
+      )}
+      <Space style={{ marginTop: 12 }} wrap>
         <AnswerButtons recommendationId={item.id} answered={item.institutionAnswer !== null} onAnswered={refresh} />
         {item.institutionAnswer && (
           <Tag>
@@ -137,6 +149,7 @@ export default function Matches() {
                 <MatchCard
                   key={item.id}
                   item={item}
+                  achievementId={data.achievementId}
                   refresh={() => queryClient.invalidateQueries({ queryKey: ['achievement-recommendations', id] })}
                 />
               ))}
