@@ -6,6 +6,7 @@ import { DeliveryModule } from '@kuaizhuan/delivery';
 import { MatchingModule } from '@kuaizhuan/matching';
 import { DealsModule } from '@kuaizhuan/deals';
 import { InsightsModule } from '@kuaizhuan/insights';
+import { RecordsModule } from '@kuaizhuan/records';
 import { OperationsModule } from './operations/operations.module';
 import { PortalModule } from './portal/portal.module';
 
@@ -22,6 +23,7 @@ import { PortalModule } from './portal/portal.module';
     MatchingModule,
     DealsModule,
     InsightsModule,
+    RecordsModule,
     // Last: its fallback serves the portal for paths no module above answers.
     PortalModule.register(),
   ],

@@ -9,3 +9,11 @@ export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';
 export { reminderJobId } from './reminders/reminder-jobs';
 export type { UfplTermsInput } from './licences/ufpl-terms';
+export {
+  disposalsOf,
+  DISPOSAL_KINDS,
+  DISPOSAL_OF,
+  type Disposal,
+  type DisposalKind,
+  type DisposalValuation,
+} from './register/disposals';
