@@ -129,10 +129,10 @@ describe('GET /records/institutions/:orgId/register', () => {
 
   it('is read by the institution and the operator only', async () => {
     await call.get(accounts.admin, registerPath(accounts.tto.orgId)).expect(200);
-    await call.get(accounts.otherTto, registerPath(accounts.tto.orgId)).expect(403);
+    await call.get(accounts.otherTto, registerPath(accounts.tto.orgId)).expect(404);
     await call.get(accounts.enterprise, registerPath(accounts.tto.orgId)).expect(403);
     await call.get(accounts.manager, registerPath(accounts.tto.orgId)).expect(403);
-    await call.get(accounts.otherTto, registerPath(accounts.tto.orgId) + '.xlsx').expect(403);
+    await call.get(accounts.otherTto, registerPath(accounts.tto.orgId) + '.xlsx').expect(404);
     // An unverified institution has no register yet, not even its own.
     await call.get(pendingTto, registerPath(pendingTto.orgId)).expect(403);
     await call.get(pendingTto, registerPath(pendingTto.orgId) + '.xlsx').expect(403);
@@ -174,7 +174,7 @@ describe('PUT /records/institutions/:orgId/disposals/:dealId/approval', () => {
 
   it("refuses another institution's deal, another institution, a company, a manager, the operator and a pending TTO", async () => {
     await call.put(accounts.tto, path(accounts.tto.orgId, otherDealId), approval).expect(404);
-    await call.put(accounts.otherTto, path(accounts.tto.orgId, licenceId), approval).expect(403);
+    await call.put(accounts.otherTto, path(accounts.tto.orgId, licenceId), approval).expect(404);
     await call.put(accounts.enterprise, path(accounts.tto.orgId, licenceId), approval).expect(403);
     await call.put(accounts.manager, path(accounts.tto.orgId, licenceId), approval).expect(403);
     await call.put(accounts.admin, path(accounts.tto.orgId, licenceId), approval).expect(403);

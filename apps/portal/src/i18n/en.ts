@@ -1,5 +1,6 @@
 import { detailEn } from './detail.en';
 import { dealsEn } from './deals.en';
+import { recordsEn } from './records.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -43,6 +44,9 @@ export const en: Messages = {
   },
   nav: {
     kpis: 'KPI dashboard',
+    record: 'My record',
+    managers: 'Managers’ records',
+    register: 'Invention register',
     deals: 'Deals',
     brokered: 'Deals I broker',
     income: 'Income distribution',
@@ -590,6 +594,7 @@ export const en: Messages = {
   },
   money: { yuan: 'yuan', wan: '10k yuan', negotiable: 'Negotiable' },
   deals: dealsEn,
+  records: recordsEn,
   detail: detailEn,
   refusals: {
     constraints: {

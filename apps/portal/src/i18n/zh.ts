@@ -1,5 +1,6 @@
 import { detailZh } from './detail.zh';
 import { dealsZh } from './deals.zh';
+import { recordsZh } from './records.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -42,6 +43,9 @@ export const zh = {
   },
   nav: {
     kpis: '数据看板',
+    record: '业绩档案',
+    managers: '经理人业绩',
+    register: '单列管理台账',
     deals: '交易',
     brokered: '我经纪的交易',
     income: '收益分配',
@@ -588,6 +592,7 @@ export const zh = {
   },
   money: { yuan: '元', wan: '万元', negotiable: '面议' },
   deals: dealsZh,
+  records: recordsZh,
   detail: detailZh,
   refusals: {
     /** What each validation rule a field broke means, by the rule's name in the api's error body. */

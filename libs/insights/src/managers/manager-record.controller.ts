@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
-import { ForbiddenError, UuidParam } from '@kuaizhuan/platform';
+import { NotFoundError, UuidParam } from '@kuaizhuan/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { parsePeriod } from '../core/period';
 import { ManagerRecordService, type ManagerFigures, type ManagerRecord } from './manager-record.service';
@@ -35,9 +35,8 @@ export class ManagerRecordController {
   @Get(':userId/record')
   @Roles('manager', 'admin')
   record(@CurrentUser() caller: Caller, @UuidParam('userId') userId: string): Promise<ManagerRecord> {
-    if (caller.role === 'manager' && caller.userId !== userId) {
-      throw new ForbiddenError('A technology manager sees only their own record');
-    }
+    // Another manager's record is not there for a manager at all (404, as for another organisation's objects).
+    if (caller.role === 'manager' && caller.userId !== userId) throw new NotFoundError(`No record ${userId}`);
     return this.records.record(userId);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { serviceInventionsOf, type ServiceInvention } from '@kuaizhuan/catalog';
 import { disposalsOf, type Disposal } from '@kuaizhuan/deals';
 import { AuditLog, Organisation, User, type Caller } from '@kuaizhuan/identity';
-import { ForbiddenError, NotFoundError } from '@kuaizhuan/platform';
+import { NotFoundError } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ApprovalDto } from './register.dto';
@@ -134,10 +134,11 @@ export class RegisterService {
 
   /** The institution whose register it is; a TTO reaches only its own, the operator any institution's. */
   private async institution(manager: EntityManager, caller: Caller, orgId: string): Promise<Organisation> {
-    if (caller.role === 'tto' && caller.orgId !== orgId) {
-      throw new ForbiddenError('An institution sees only its own register of service inventions');
-    }
-    const organisation = await manager.findOne(Organisation, { where: { id: orgId } });
+    // Another institution's register is not there for a TTO at all (404, as for every object of another organisation).
+    const organisation =
+      caller.role === 'admin' || caller.orgId === orgId
+        ? await manager.findOne(Organisation, { where: { id: orgId } })
+        : null;
     if (!organisation || !INSTITUTION_KINDS.includes(organisation.kind)) {
       throw new NotFoundError(`No university or institute ${orgId}`);
     }
