@@ -10,6 +10,7 @@ import { seedIdentity, DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { dataSourceOptions, loadDotEnv, validateEnvironment } from '@kuaizhuan/platform';
 import { seedCatalog } from './catalog/seed-catalog';
 import { seedDeals } from './deals/seed-deals';
+import { seedRecords } from './records/seed-records';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
               (SELECT coalesce(sum(amount), 0)::text FROM income_event) AS income`,
     );
     console.log(JSON.stringify({ msg: 'demo deals ready', added: dealsAdded, total: deals, ms: Date.now() - started }));
+    started = Date.now();
+    const records = await seedRecords(dataSource, accounts);
+    console.log(JSON.stringify({ msg: 'demo register approvals ready', added: records, ms: Date.now() - started }));
   } finally {
     await dataSource.destroy();
   }

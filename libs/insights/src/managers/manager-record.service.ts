@@ -32,7 +32,7 @@ export interface ManagerYear extends Omit<ManagerFigures, 'userId' | 'name' | 'o
   period: Period;
 }
 
-/** The record a manager shows for a title application: each year since the account was made. */
+/** The record a manager shows for a title application: each year since their first on the platform. */
 export interface ManagerRecord {
   userId: string;
   name: string;
@@ -77,12 +77,17 @@ export class ManagerRecordService {
 
   /** One manager's record, year by year; 404 for anyone who is not a technology manager. */
   async record(userId: string, now = new Date()): Promise<ManagerRecord> {
-    const [manager]: { created_at: Date }[] = await this.dataSource.query(
-      `SELECT created_at FROM user_account WHERE id = $1 AND role = 'manager'`,
+    // From the manager's first year on the platform: the account, or an earlier review or brokered deal.
+    const [manager]: { first: number }[] = await this.dataSource.query(
+      `SELECT least(extract(year FROM u.created_at AT TIME ZONE 'Asia/Shanghai'),
+                    (SELECT min(extract(year FROM r.reviewed_at AT TIME ZONE 'Asia/Shanghai'))
+                       FROM recommendation r WHERE r.reviewed_by = u.id),
+                    (SELECT min(extract(year FROM d.signed_on)) FROM deal d WHERE d.manager_user_id = u.id))::int AS first
+         FROM user_account u WHERE u.id = $1 AND u.role = 'manager'`,
       [userId],
     );
     if (!manager) throw new NotFoundError(`No technology manager ${userId}`);
-    const first = chinaYear(manager.created_at);
+    const first = manager.first;
     const last = chinaYear(now);
     const years: ManagerYear[] = [];
     let identity: FigureRow | undefined;
