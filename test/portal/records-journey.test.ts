@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-});
+}, 60_000);
 
 describe("records: the manager's evidence sheet and the institution's register", () => {
   it('the manager opens their record and prints the evidence sheet', async () => {
@@ -62,7 +62,7 @@ describe("records: the manager's evidence sheet and the institution's register",
     const sheet = page.getByTestId('evidence-sheet');
     await sheet.waitFor();
     await expect(sheet.getByText('技术经理人成果转化业绩证明').isVisible()).resolves.toBe(true);
-    const rows = page.getByTestId('record-years').locator('tbody tr');
+    const rows = page.getByTestId('record-years').locator('tbody tr.ant-table-row');
     await expect(rows.count()).resolves.toBe(record.years.length);
     // The first row is the latest year, its brokered deals as the api counts them.
     const first = await rows.first().innerText();
@@ -90,19 +90,19 @@ describe("records: the manager's evidence sheet and the institution's register",
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'manager-record-phone-en');
-  });
+  }, 120_000);
 
   it('the operator ranks the managers and opens a sheet', async () => {
     const page = await session(platform.accounts.operator.email);
     await page.goto('/admin/managers');
     const table = page.getByTestId('manager-ranking');
     await table.waitFor();
-    await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(table.locator('tbody tr.ant-table-row').count()).resolves.toBeGreaterThanOrEqual(1);
     await screenshot(page, 'operator-manager-ranking');
-    await table.locator('tbody tr').first().getByRole('link').click();
+    await table.locator('tbody tr.ant-table-row').first().getByRole('link').click();
     await page.getByTestId('evidence-sheet').waitFor();
     await expect(page.getByRole('link', { name: '返回排名' }).isVisible()).resolves.toBe(true);
-  });
+  }, 120_000);
 
   it('the TTO enters the missing approval and exports its register, which opens with the rows', async () => {
     const { tto: account } = platform.accounts;
@@ -144,5 +144,5 @@ describe("records: the manager's evidence sheet and the institution's register",
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'tto-register-phone');
-  });
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ import { useMe } from '../../auth/AuthContext';
 import { DateInput, today } from '../../components/DateInput';
 import { showServerErrors } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, formatMoney, formatNumber } from '../../format';
+import { formatDate, formatMoney, formatNumber, joinList } from '../../format';
 import { thisYear } from './ManagerRanking';
 
 interface ApprovalForm {
@@ -178,7 +178,7 @@ function InventionCard({
           {formatDate(entry.registeredAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t('records.register.patents')}>
-          {entry.patentNumbers.length > 0 ? entry.patentNumbers.join(t('common.separator')) : '—'}
+          {entry.patentNumbers.length > 0 ? joinList(entry.patentNumbers) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('records.register.legalStatus')}>
           {t(`legal.${entry.legalStatus}`, { defaultValue: entry.legalStatus })}
