@@ -114,6 +114,11 @@ describe("records: the manager's evidence sheet and the institution's register",
     expect(count).toBeGreaterThanOrEqual(3);
     // The seed approved all but the latest disposal.
     await expect(page.getByTestId('approval').count()).resolves.toBe(count - 1);
+    // Only the inventions disposed of: every disposal still there.
+    const inventions = await page.getByTestId('register-invention').count();
+    await page.getByTestId('register-filter').getByText('已处置的成果').click();
+    await expect(page.getByTestId('register-invention').count()).resolves.toBeLessThan(inventions);
+    await expect(disposals.count()).resolves.toBe(count);
     await screenshot(page, 'tto-register');
 
     const waiting = disposals.filter({ hasText: '未登记审批' });
@@ -141,6 +146,7 @@ describe("records: the manager's evidence sheet and the institution's register",
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await disposals.first().waitFor();
+    await page.getByTestId('register-filter').getByText('已处置的成果').click();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'tto-register-phone');

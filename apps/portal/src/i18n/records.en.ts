@@ -78,6 +78,8 @@ export const recordsEn: Messages['records'] = {
     editApproval: 'Change approval',
     approvalSaved: 'Approval entered',
     none: 'Nothing registered or disposed of in this year.',
+    showAll: 'All inventions',
+    showDisposed: 'Disposed of',
     deal: 'Deal',
   },
 };

@@ -74,6 +74,8 @@ export const recordsZh = {
     editApproval: '修改审批',
     approvalSaved: '审批已登记',
     none: '本年度没有登记的成果或处置。',
+    showAll: '全部成果',
+    showDisposed: '已处置的成果',
     deal: '交易',
   },
 };

@@ -11,6 +11,7 @@ import {
   Input,
   Modal,
   Row,
+  Segmented,
   Select,
   Space,
   Statistic,
@@ -210,6 +211,7 @@ export default function Register() {
   const yearText = search.get('year');
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : null;
   const [approving, setApproving] = useState<RegisterDisposal | null>(null);
+  const [disposedOnly, setDisposedOnly] = useState(false);
   const query = year === null ? '' : `?year=${year}`;
   const register = useQuery({
     queryKey: ['register', orgId, year],
@@ -247,6 +249,15 @@ export default function Register() {
         >
           {t('records.register.export')}
         </Button>
+        <Segmented<'all' | 'disposed'>
+          data-testid="register-filter"
+          value={disposedOnly ? 'disposed' : 'all'}
+          options={[
+            { value: 'all', label: t('records.register.showAll') },
+            { value: 'disposed', label: t('records.register.showDisposed') },
+          ]}
+          onChange={(value) => setDisposedOnly(value === 'disposed')}
+        />
       </Space>
       <QueryState query={register}>
         {(r) => (
@@ -272,9 +283,11 @@ export default function Register() {
             {r.inventions.length === 0 ? (
               <Empty description={t('records.register.none')} />
             ) : (
-              r.inventions.map((entry) => (
-                <InventionCard key={entry.id} entry={entry} canApprove={canApprove} onApprove={setApproving} />
-              ))
+              r.inventions
+                .filter((entry) => !disposedOnly || entry.disposals.length > 0)
+                .map((entry) => (
+                  <InventionCard key={entry.id} entry={entry} canApprove={canApprove} onApprove={setApproving} />
+                ))
             )}
           </>
         )}
