@@ -16,6 +16,7 @@ import { seedDeals } from './deals/seed-deals';
 import { seedChallenges } from './challenges/seed-challenges';
 import { seedOutreach } from './outreach/seed-outreach';
 import { seedServices } from './services/seed-services';
+import { seedRecords } from './records/seed-records';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
     const outreach = await seedOutreach(dataSource, accounts);
     console.log(
       JSON.stringify({ msg: 'demo commissioner and saved searches ready', added: outreach, ms: Date.now() - started }),
+    );
     const servicesAdded = await seedServices(dataSource, accounts);
     console.log(
       JSON.stringify({ msg: 'demo service platforms ready', added: servicesAdded, ms: Date.now() - started }),
     );
+    const records = await seedRecords(dataSource, accounts);
+    console.log(JSON.stringify({ msg: 'demo register approvals ready', added: records, ms: Date.now() - started }));
   } finally {
     await dataSource.destroy();
   }

@@ -7,6 +7,7 @@ import { seedCatalog } from '../../seeds/catalog/seed-catalog';
 import type { Calendar } from '../../seeds/deals/calendar';
 import { demoDeals } from '../../seeds/deals/demo-deals';
 import { seedDeals, type SeededDeals } from '../../seeds/deals/seed-deals';
+import { seedRecords } from '../../seeds/records/seed-records';
 import type { DemoDeal } from '../../seeds/deals/story';
 import { eventually, startApi, startWorker } from '../support/apps';
 import { bearer, signIn, type SignedIn } from '../support/auth';
@@ -207,6 +208,24 @@ describe(seedDeals.name, () => {
     const { body: statement } = await get(tto, `/income/statements/${researchers[0].researcherId}`);
     expect(statement.lines.length).toBeGreaterThan(0);
     expect(statement.total).toBe(researchers[0].total);
+  });
+
+  it('gives the demo TTO a register with its disposals, all but the latest approved, and the manager a record', async () => {
+    const first = await seedRecords(dataSource, accounts);
+    expect(await seedRecords(dataSource, accounts)).toEqual({ approvals: 0 });
+    const tto = await demoSignIn(accounts.tto);
+    const { body: register } = await get(tto, `/records/institutions/${accounts.tto.organisationId}/register`);
+    expect(register.totals.disposals).toBeGreaterThanOrEqual(3);
+    expect(first.approvals).toBe(register.totals.disposals - 1);
+    expect(register.totals.approved).toBe(register.totals.disposals - 1);
+    const [ledger] = await dataSource.query(
+      `SELECT coalesce(sum(amount), 0)::numeric(14,2)::text AS income FROM income_event WHERE institution_org_id = $1`,
+      [accounts.tto.organisationId],
+    );
+    expect(register.totals.income).toBe(ledger.income);
+    const manager = await demoSignIn(accounts.manager);
+    const { body: record } = await get(manager, `/insights/managers/${accounts.manager.userId}/record`);
+    expect(record.years.reduce((n: number, y: { deals: number }) => n + y.deals, 0)).toBeGreaterThan(0);
   });
 
   it('adds nothing when run again', async () => {

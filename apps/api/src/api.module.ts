@@ -9,6 +9,7 @@ import { InsightsModule } from '@kuaizhuan/insights';
 import { ChallengesModule } from '@kuaizhuan/challenges';
 import { OutreachModule } from '@kuaizhuan/outreach';
 import { ServicesModule } from '@kuaizhuan/services';
+import { RecordsModule } from '@kuaizhuan/records';
 import { OperationsModule } from './operations/operations.module';
 import { PortalModule } from './portal/portal.module';
 
@@ -28,6 +29,7 @@ import { PortalModule } from './portal/portal.module';
     ChallengesModule,
     OutreachModule,
     ServicesModule,
+    RecordsModule,
     // Last: its fallback serves the portal for paths no module above answers.
     PortalModule.register(),
   ],

@@ -30,6 +30,9 @@ const Organisations = lazy(() => import('./pages/admin/Organisations'));
 const Taxonomies = lazy(() => import('./pages/admin/Taxonomies'));
 const Queues = lazy(() => import('./pages/admin/Queues'));
 const Kpis = lazy(() => import('./pages/admin/Kpis'));
+const ManagerRecord = lazy(() => import('./pages/records/ManagerRecord'));
+const ManagerRanking = lazy(() => import('./pages/records/ManagerRanking'));
+const InventionRegister = lazy(() => import('./pages/records/Register'));
 const Search = lazy(() => import('./pages/Search'));
 const Team = lazy(() => import('./pages/Team'));
 const Inbox = lazy(() => import('./pages/Inbox'));
@@ -136,6 +139,11 @@ export function App() {
             <Route path="reviews/:id" element={<Only roles={['manager', 'admin']} children={<ReviewDetail />} />} />
             <Route path="moderation" element={<Only roles={['manager', 'admin']} children={<Moderation />} />} />
             <Route path="workload" element={<Only roles={['manager', 'admin']} children={<WorkloadPage />} />} />
+            <Route path="record" element={<Only roles={['manager']} children={<ManagerRecord />} />} />
+            <Route path="invention-register" element={<Only roles={['tto']} children={<InventionRegister />} />} />
+            <Route path="admin/managers" element={<Only roles={['admin']} children={<ManagerRanking />} />} />
+            <Route path="admin/managers/:userId" element={<Only roles={['admin']} children={<ManagerRecord />} />} />
+            <Route path="admin/register/:orgId" element={<Only roles={['admin']} children={<InventionRegister />} />} />
             <Route path="admin/organisations" element={<Only roles={['admin']} children={<Organisations />} />} />
             <Route path="admin/taxonomies" element={<Only roles={['admin']} children={<Taxonomies />} />} />
             <Route path="admin/queues" element={<Only roles={['admin']} children={<Queues />} />} />

@@ -27,3 +27,4 @@ export {
 } from './domain/vocabulary';
 export { isPubliclyVisible } from './domain/lifecycle';
 export { IMPORT_COLUMNS } from './domain/import-row';
+export { serviceInventionsOf, type ServiceInvention } from './achievements/service-inventions';

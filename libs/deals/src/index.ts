@@ -11,3 +11,11 @@ export { reminderJobId } from './reminders/reminder-jobs';
 export type { UfplTermsInput } from './licences/ufpl-terms';
 export { DealOpenings, DealOpeningsModule, dealOpenings, type DealWithTermsInput } from './rooms/deal-openings';
 export { attachmentType, MAX_ATTACHMENT_BYTES, ACCEPTED_EXTENSIONS } from './rooms/attachment-types';
+export {
+  disposalsOf,
+  DISPOSAL_KINDS,
+  DISPOSAL_OF,
+  type Disposal,
+  type DisposalKind,
+  type DisposalValuation,
+} from './register/disposals';

@@ -3,3 +3,4 @@ export { InsightsModule } from './insights.module';
 export { TARGETS_2027, measure, type Measure } from './core/targets';
 export { parsePeriod, type Period } from './core/period';
 export type { Kpis } from './kpi.service';
+export type { ManagerFigures, ManagerRecord, ManagerYear } from './managers/manager-record.service';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Period } from './core/period';
+import { APPROVED_STATUSES, IN_PERIOD, REVIEWED_MATCHES, SIGNED_DEALS } from './figures';
 import { measure, percent, TARGETS_2027, type Measure } from './core/targets';
 
 export const DEAL_TYPES = [
@@ -80,23 +81,6 @@ export interface Kpis {
   };
 }
 
-/** Deals signed in the period ($1, $2) with their contract amount (price, valuation or licence fee). */
-const SIGNED_DEALS = `
-  SELECT d.id, d.type, d.connection_id, d.institution_org_id, d.company_org_id, d.achievement_id,
-         coalesce((s.terms->>'price')::numeric,
-                  (SELECT v.value FROM deal_valuation v WHERE v.deal_id = d.id ORDER BY v.created_at DESC LIMIT 1),
-                  (s.terms->'ufpl'->>'fee')::numeric,
-                  (s.terms->'ufpl'->>'entryFee')::numeric, 0) AS amount
-    FROM deal d
-    LEFT JOIN LATERAL (SELECT terms FROM term_sheet t WHERE t.deal_id = d.id AND t.status = 'accepted'
-                        ORDER BY t.version DESC LIMIT 1) s ON true
-   WHERE d.signed_on BETWEEN $1::date AND $2::date`;
-
-/** Instants of the period in China time: [from 00:00, the day after `to` 00:00). */
-const IN_PERIOD = (column: string): string =>
-  `${column} >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
-   AND ${column} < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
-
 /** The KPI figures of the dashboard, each against Chongqing's 2027 target where there is one. */
 @Injectable()
 export class KpiService {
@@ -152,29 +136,30 @@ export class KpiService {
       p90: string | null;
     }>(
       `WITH cohort AS (SELECT n.id FROM need n WHERE ${IN_PERIOD('n.published_at')}),
+       reviewed AS (${REVIEWED_MATCHES}),
        cohort_recs AS (SELECT r.* FROM recommendation r JOIN cohort n ON n.id = r.need_id)
        SELECT
          (SELECT count(*)::int FROM deal_equity e WHERE e.new_company AND e.taken_on BETWEEN $1::date AND $2::date) AS founded,
          (SELECT count(DISTINCT u.id)::int FROM user_account u
            WHERE u.role = 'manager' AND u.status = 'active'
-             AND (EXISTS (SELECT 1 FROM recommendation r WHERE r.reviewed_by = u.id AND ${IN_PERIOD('r.reviewed_at')})
+             AND (EXISTS (SELECT 1 FROM reviewed r WHERE r.reviewed_by = u.id)
                OR EXISTS (SELECT 1 FROM audit_log l WHERE l.actor_user_id = u.id AND l.subject_type = 'deal'
                            AND ${IN_PERIOD('l.occurred_at')}))) AS managers,
          (SELECT count(*)::int FROM cohort) AS needs,
          -- Kept recommendations: a pair a later match of the same listing no longer ranked (superseded) was never kept.
          (SELECT count(*)::int FROM cohort_recs r WHERE r.status <> 'superseded') AS recommendations,
          (SELECT count(*)::int FROM cohort_recs r
-           WHERE r.status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected')) AS approved,
+           WHERE r.status IN ${APPROVED_STATUSES}) AS approved,
          (SELECT count(*)::int FROM cohort_recs r
            WHERE r.company_answer = 'interested' OR r.institution_answer = 'interested') AS interested,
          (SELECT count(*)::int FROM connection c JOIN cohort n ON n.id = c.need_id) AS connected,
          (SELECT count(*)::int FROM deal d JOIN connection c ON c.id = d.connection_id JOIN cohort n ON n.id = c.need_id
            WHERE d.signed_on IS NOT NULL) AS signed,
-         (SELECT count(*)::int FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS reviewed,
+         (SELECT count(*)::int FROM reviewed r) AS reviewed,
          (SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.reviewed_at - r.created_at) / 3600))::numeric(12,2)::text
-            FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS median,
+            FROM reviewed r) AS median,
          (SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.reviewed_at - r.created_at) / 3600))::numeric(12,2)::text
-            FROM recommendation r WHERE ${IN_PERIOD('r.reviewed_at')}) AS p90`,
+            FROM reviewed r) AS p90`,
     );
 
     const [mined] = await q<Kpis['commissioners']>(

@@ -3,6 +3,7 @@ import { dealsEn } from './deals.en';
 import { challengesEn } from './challenges.en';
 import { outreachEn } from './outreach.en';
 import { servicesEn } from './services.en';
+import { recordsEn } from './records.en';
 import type { Messages } from './zh';
 
 /** English: the same keys as the Chinese messages (the type checker holds them in step). */
@@ -53,6 +54,9 @@ export const en: Messages = {
     platforms: 'Service platforms',
     quotes: 'Service quotes',
     kpis: 'KPI dashboard',
+    record: 'My record',
+    managers: 'Managers’ records',
+    register: 'Invention register',
     deals: 'Deals',
     brokered: 'Deals I broker',
     income: 'Income distribution',
@@ -616,6 +620,7 @@ export const en: Messages = {
   deals: dealsEn,
   challenges: challengesEn,
   services: servicesEn,
+  records: recordsEn,
   detail: detailEn,
   outreach: outreachEn,
   refusals: {

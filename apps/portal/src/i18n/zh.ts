@@ -3,6 +3,7 @@ import { dealsZh } from './deals.zh';
 import { challengesZh } from './challenges.zh';
 import { outreachZh } from './outreach.zh';
 import { servicesZh } from './services.zh';
+import { recordsZh } from './records.zh';
 
 /** Chinese, the portal's default language. The English file has exactly these keys. */
 export const zh = {
@@ -52,6 +53,9 @@ export const zh = {
     kpis: '数据看板',
     platforms: '服务平台',
     quotes: '服务报价',
+    record: '业绩档案',
+    managers: '经理人业绩',
+    register: '单列管理台账',
     deals: '交易',
     brokered: '我经纪的交易',
     income: '收益分配',
@@ -613,6 +617,7 @@ export const zh = {
   deals: dealsZh,
   challenges: challengesZh,
   services: servicesZh,
+  records: recordsZh,
   detail: detailZh,
   outreach: outreachZh,
   refusals: {

@@ -28,6 +28,14 @@ describe('standingRefusal', () => {
     expect(ask({ organisationStatus: 'rejected', route: 'draft' })).toMatch(/rejected or suspended/);
   });
 
+  it("keeps an organisation's own books (routes marked verified) from a pending or rejected one, reads included", () => {
+    expect(ask({ organisationStatus: 'pending', reading: true, route: 'verified' })).toMatch(
+      /waiting for verification/,
+    );
+    expect(ask({ organisationStatus: 'rejected', reading: true, route: 'verified' })).toMatch(/rejected or suspended/);
+    expect(ask({ reading: true, route: 'verified' })).toBeNull();
+  });
+
   it('gives a manager or admin of an unverified organisation no power at all, reads included', () => {
     for (const role of ['manager', 'admin'] as const) {
       for (const organisationStatus of ['pending', 'rejected'] as const) {
