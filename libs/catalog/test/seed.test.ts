@@ -272,7 +272,15 @@ describe('demo seed', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { msg: string; added?: Record<string, number> });
-    expect(lines.map((line) => line.msg)).toEqual(['demo accounts ready', 'demo catalogue ready', 'demo deals ready']);
+    expect(lines.map((line) => line.msg)).toEqual([
+      'demo accounts ready',
+      'demo catalogue ready',
+      'demo deals ready',
+      'demo challenges ready',
+      'demo commissioner and saved searches ready',
+      'demo service platforms ready',
+      'demo register approvals ready',
+    ]);
     expect(lines[1].added).toEqual({ organisations: 0, researchers: 0, achievements: 0, needs: 0, managerProfiles: 0 });
   }, 60_000);
 });

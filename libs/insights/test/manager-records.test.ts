@@ -109,7 +109,8 @@ describe('GET /insights/managers/:userId/record', () => {
     const [db] = await dataSource.query(
       `SELECT count(*)::int AS reviews,
               count(*) FILTER (WHERE reviewed_at <= review_due_at)::int AS on_time,
-              count(*) FILTER (WHERE status IN ('approved', 'connected'))::int AS approved
+              count(*) FILTER (WHERE status IN ('approved', 'delivered', 'viewed', 'interested', 'declined', 'connected'))::int
+                AS approved
          FROM recommendation WHERE reviewed_by = $1`,
       [accounts.manager.userId],
     );
