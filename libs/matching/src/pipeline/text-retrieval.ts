@@ -6,7 +6,6 @@ import {
   type SearchFilters,
   type SearchHit,
   type SearchKind,
-  type SearchQuery,
 } from '@kuaizhuan/platform';
 import {
   documentTerms,
@@ -19,28 +18,12 @@ import {
   type TextMatch,
 } from '../core/text-relevance';
 
-/**
- * Words of a text searched on their own, rarest first, besides the text as a whole: enough to
- * reach listings that share only a need's middling words (see TextRetrieval).
- */
-export const WORDS_SEARCHED = 24;
+/** Rarest words of a text searched on their own, besides the text as a whole. */
+const RARE_WORDS = 12;
 /** Hits asked for each of those words. */
-export const HITS_PER_WORD = 60;
+const HITS_PER_WORD = 40;
 /** Analysed documents kept between matches (a listing is usually a candidate of many needs). */
 const CACHE_SIZE = 20_000;
-
-/**
- * The searches that find candidates for a prepared text, sent as one multi-search: the text as a
- * whole for `limit` hits, then each of its chosen words (rarest first) for HITS_PER_WORD, all
- * within the caller's filters and the kind the text is matched against.
- */
-export function candidateSearches(prepared: PreparedText, filters: SearchFilters, limit: number): SearchQuery[] {
-  const scoped: SearchFilters = { ...filters, kinds: [prepared.kind] };
-  return [
-    { text: prepared.text, filters: scoped, limit },
-    ...prepared.words.map((word) => ({ text: word, filters: scoped, limit: HITS_PER_WORD })),
-  ];
-}
 
 /** A text ready to be looked up: its weighted terms and the corpus figures of the kind searched. */
 export interface PreparedText {
@@ -59,15 +42,10 @@ export interface RetrievedHit {
 /**
  * Finds candidates for a long text (a need, an achievement) on any search engine, and scores
  * them with the platform's own term statistics. An engine built for short queries reads only
- * a few words of a long text and ranks without weighing words by rarity. Meilisearch, asked
- * for many words, drops the most frequent ones first and never the last, so every listing it
- * returns holds the query's rarest word: the text as a whole finds only listings that share
- * that word. A listing that shares several of the need's middling words (the same subject
- * told in other words) is reached only by searching those words. So besides the text as a
- * whole, each of its words, rarest first, up to WORDS_SEARCHED, is searched on its own (all
- * in one multi-search), and every hit is scored again here by BM25 and coverage (see
- * core/text-relevance.ts). Only the engine's choice of candidates, not its scores, reaches
- * the ranking.
+ * a few words of a long text and ranks without weighing words by rarity; so besides the text
+ * as a whole, each of its rarest words is searched on its own (one multi-search), and every
+ * hit is scored again here by BM25 and coverage (see core/text-relevance.ts). Only the
+ * engine's choice of candidates, not its scores, reaches the ranking.
  */
 @Injectable()
 export class TextRetrieval {
@@ -95,14 +73,18 @@ export class TextRetrieval {
       kind,
       query: queries[i],
       stats,
-      words: rarestWords(queries[i], stats, WORDS_SEARCHED),
+      words: rarestWords(queries[i], stats, RARE_WORDS),
     }));
   }
 
   /** The `limit` best documents by BM25 among those the engine finds for the text and its rarest words. */
   async find(prepared: PreparedText, filters: SearchFilters, limit: number): Promise<RetrievedHit[]> {
     if (prepared.query.length === 0) return [];
-    const results = await this.search.searchMany(candidateSearches(prepared, filters, limit));
+    const scoped: SearchFilters = { ...filters, kinds: [prepared.kind] };
+    const results = await this.search.searchMany([
+      { text: prepared.text, filters: scoped, limit },
+      ...prepared.words.map((word) => ({ text: word, filters: scoped, limit: HITS_PER_WORD })),
+    ]);
     const seen = new Map<string, RetrievedHit>();
     for (const result of results) {
       for (const hit of result.hits) {
