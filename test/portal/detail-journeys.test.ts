@@ -96,7 +96,7 @@ async function checkEnglishAndPhone(page: Page, path: string, ready: string, nam
 
 beforeAll(async () => {
   // On Meilisearch, as a deployment runs: the company finds the new achievement by portal search.
-  platform = await startPlatform({}, { search: 'meilisearch' });
+  platform = await startPlatform();
   const { tto: ttoAccount, enterprise, manager: managerAccount } = platform.accounts;
   team = await platform.dataSource.query(
     `SELECT r.id, r.name FROM researcher r
