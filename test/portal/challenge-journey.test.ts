@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@kuaizhuan/identity';
 import { openSession, screenshot, SCREENSHOTS, signIn, startPlatform, type Platform } from './platform';
 import { pickDate } from './deal-journey';
-import { TEST_CONSENT, TEST_PASSWORD, uniqueEmail } from '../support/auth';
+import { registerAccount, TEST_PASSWORD, uniqueEmail } from '../support/auth';
 
 /**
  * An open challenge (揭榜挂帅) from publication to a deal room, in a real Chromium against the real
@@ -56,24 +56,13 @@ function chinaDay(days: number): string {
 /** A second university, registered and verified through the api, with an achievement and a researcher. */
 async function secondUniversity(): Promise<{ email: string }> {
   const email = uniqueEmail('university');
-  const registered = await call<{ organisation: { id: string }; tokens: { accessToken: string } }>(
-    'POST',
-    '/api/auth/register',
-    null,
-    {
-      email,
-      password: TEST_PASSWORD,
-      name: '赵老师',
-      organisation: { name: OTHER_UNIVERSITY, kind: 'university', region: '500106' },
-      consent: TEST_CONSENT,
-    },
-  );
+  const registered = await registerAccount(platform.baseUrl, { kind: 'university', name: OTHER_UNIVERSITY, email });
   const operator = await call<{ tokens: { accessToken: string } }>('POST', '/api/auth/login', null, {
     email: platform.accounts.operator.email,
     password: DEMO_PASSWORD,
   });
-  await call('POST', `/api/admin/organisations/${registered.organisation.id}/verify`, operator.tokens.accessToken);
-  const token = registered.tokens.accessToken;
+  await call('POST', `/api/admin/organisations/${registered.orgId}/verify`, operator.tokens.accessToken);
+  const token = registered.accessToken;
   await call('POST', '/api/researchers', token, {
     name: '赵敏',
     title: '教授',
@@ -92,6 +81,17 @@ async function secondUniversity(): Promise<{ email: string }> {
   return { email };
 }
 
+/**
+ * Waits until no select's dropdown is on screen: one that is closing stays visible for its
+ * animation, and the next select's options must not be looked for among its own.
+ */
+async function dropdownsClosed(page: Page): Promise<void> {
+  for (let waited = 0; (await page.locator('.ant-select-dropdown:visible').count()) > 0; waited += 50) {
+    if (waited > 5_000) throw new Error('a select dropdown stayed open');
+    await page.waitForTimeout(50);
+  }
+}
+
 /** A TTO proposes through the challenge page's drawer: its first achievement and researcher, one milestone. */
 async function propose(page: Page, price: string, approach: string): Promise<void> {
   await page.goto(`/challenges/${challengeId}`);
@@ -99,9 +99,11 @@ async function propose(page: Page, price: string, approach: string): Promise<voi
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('依托成果').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await dropdownsClosed(page);
   await drawer.getByLabel('科研团队').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await drawer.getByLabel('科研团队').press('Escape');
+  await dropdownsClosed(page);
   await drawer.getByLabel('技术路线').fill(approach);
   await drawer.getByLabel('里程碑').fill('中试样件与检测报告');
   await pickDate(page, '完成日期', chinaDay(120));

@@ -8,6 +8,20 @@ import { seedRecords } from '../../seeds/records/seed-records';
 import { openSession, screenshot, SCREENSHOTS, signIn, startPlatform, type Platform } from './platform';
 
 /**
+ * How far the page overflows the window sideways, once the layout has followed a new viewport
+ * size (a table measures its columns a frame or two after the resize): 0 or less is none.
+ */
+async function overflowAfterLayout(page: Page): Promise<number> {
+  let overflow = 0;
+  for (let waited = 0; waited <= 3_000; waited += 100) {
+    overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    if (overflow <= 0) break;
+    await page.waitForTimeout(100);
+  }
+  return overflow;
+}
+
+/**
  * The records around the deals, in a real Chromium against the real api on the seeded demo
  * (catalogue, deals, register approvals): the technology manager opens their record and prints
  * the evidence sheet (a PDF, and the print view without the portal's frame); the operator ranks
@@ -87,7 +101,7 @@ describe("records: the manager's evidence sheet and the institution's register",
     await page.reload();
     await page.getByText('Technology manager’s record of conversion results').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await overflowAfterLayout(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'manager-record-phone-en');
   }, 120_000);
@@ -128,6 +142,11 @@ describe("records: the manager's evidence sheet and the institution's register",
     await page.getByTestId('document-ref').fill('=渝大科〔2026〕99号');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('审批已登记').waitFor();
+    // The register is read again after the save: the new approval appears once it has been.
+    await page
+      .getByTestId('approval')
+      .nth(count - 1)
+      .waitFor();
     await expect(page.getByTestId('approval').count()).resolves.toBe(count);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('register-export').click()]);
@@ -147,7 +166,7 @@ describe("records: the manager's evidence sheet and the institution's register",
     await page.reload();
     await disposals.first().waitFor();
     await page.getByTestId('register-filter').getByText('已处置的成果').click();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await overflowAfterLayout(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'tto-register-phone');
   }, 120_000);

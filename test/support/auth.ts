@@ -64,6 +64,9 @@ export async function registerAccount(http: HttpTarget, options: Registration = 
     throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
   const mail = await confirmationMail(smtp, email, before);
   const signedIn = await confirmEmail(http, confirmationToken(mail), email, password);
+  // The link has been followed: the mail leaves the capture, so a test reading what this address
+  // was sent afterwards (pushes, digests, alerts) starts from the first message after sign-up.
+  smtp.take(mail);
   if (options.verifiedBy) await verifyOrganisations(http, options.verifiedBy, signedIn.orgId);
   return signedIn;
 }

@@ -116,6 +116,12 @@ export class SmtpCapture {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Takes one message out of the capture, as a person archives a mail they have dealt with. */
+  take(message: CapturedMail): void {
+    const index = this.messages.indexOf(message);
+    if (index >= 0) this.messages.splice(index, 1);
+  }
+
   messagesTo(address: string): CapturedMail[] {
     return this.messages.filter((message) => message.to.includes(address));
   }

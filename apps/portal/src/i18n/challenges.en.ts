@@ -25,6 +25,7 @@ export const challengesEn: typeof challengesZh = {
   milestones: 'Expected milestones and deliverables',
   deliverable: 'Deliverable',
   publish: 'Publish as a challenge',
+  publishShort: 'Challenge',
   publishTitle: 'Publish this need as an open challenge',
   publishHint:
     'The challenge is public; the platform pushes it to the universities and institutes whose achievements fit. Criteria weights must add up to 100.',

@@ -22,6 +22,7 @@ export const challengesZh = {
   milestones: '预期里程碑与交付物',
   deliverable: '交付物',
   publish: '发布为揭榜挂帅',
+  publishShort: '发榜',
   publishTitle: '将需求发布为揭榜挂帅榜单',
   publishHint: '榜单公开展示；平台按匹配结果推送给成果相符的高校院所。评审标准的权重合计须为 100。',
   published: '榜单已发布',

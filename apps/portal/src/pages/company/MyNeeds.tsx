@@ -109,7 +109,9 @@ export default function MyNeeds() {
                   <Link to={`/needs/${need.id}/recommendations`}>{t('need.recommendations')}</Link>
                 )}
                 {need.status === 'published' && (
-                  <Link to={`/needs/${need.id}/challenge`}>{t('challenges.publish')}</Link>
+                  <Link to={`/needs/${need.id}/challenge`}>
+                    {t(wide ? 'challenges.publish' : 'challenges.publishShort')}
+                  </Link>
                 )}
                 {need.status === 'draft' ? (
                   <Link to={`/needs/${need.id}/edit`}>{t('common.edit')}</Link>
