@@ -172,7 +172,9 @@ describe('GET /insights/managers', () => {
   it('is for the operator only, and names a malformed year', async () => {
     await call.get(accounts.manager, '/insights/managers').expect(403);
     await call.get(accounts.tto, '/insights/managers').expect(403);
-    const { body } = await call.get(accounts.admin, '/insights/managers?year=20x6').expect(400);
-    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['year']);
+    for (const year of ['20x6', '0000', '9999']) {
+      const { body } = await call.get(accounts.admin, `/insights/managers?year=${year}`).expect(400);
+      expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['year']);
+    }
   });
 });

@@ -122,10 +122,17 @@ describe('GET /records/institutions/:orgId/register', () => {
     expect(current.body.totals.disposals).toBe(2);
   });
 
-  it('refuses a malformed year, naming it', async () => {
-    const { body } = await call.get(accounts.tto, registerPath(accounts.tto.orgId, '?year=26')).expect(400);
-    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['year']);
-  });
+  it.each(['26', '0000', '1899', '9999'])(
+    'refuses the year %s, naming it, on the page and the export',
+    async (year) => {
+      const { body } = await call.get(accounts.tto, registerPath(accounts.tto.orgId, `?year=${year}`)).expect(400);
+      expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['year']);
+      await request(app.getHttpServer())
+        .get(`/api${registerPath(accounts.tto.orgId)}.xlsx?year=${year}`)
+        .set(as(accounts.tto))
+        .expect(400);
+    },
+  );
 
   it('is read by the institution and the operator only', async () => {
     await call.get(accounts.admin, registerPath(accounts.tto.orgId)).expect(200);

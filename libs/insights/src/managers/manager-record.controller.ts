@@ -9,7 +9,7 @@ import { ManagerRecordService, type ManagerFigures, type ManagerRecord } from '.
 export class RankingQueryDto {
   /** The year ranked, e.g. `2026`; the current year (China time) when left out. */
   @IsOptional()
-  @Matches(/^\d{4}$/, { message: 'year must be a year such as 2026' })
+  @Matches(/^20\d\d$/, { message: 'year must be a year from 2000 to 2099, such as 2026' })
   year?: string;
 }
 

@@ -5,7 +5,7 @@ import { isPlausibleDate } from '@kuaizhuan/platform';
 export class RegisterQueryDto {
   /** The year of the annual report, e.g. `2026`: disposals signed or paid in it, and its income; all years when left out. */
   @IsOptional()
-  @Matches(/^\d{4}$/, { message: 'year must be a year such as 2026' })
+  @Matches(/^20\d\d$/, { message: 'year must be a year from 2000 to 2099, such as 2026' })
   year?: string;
 }
 
