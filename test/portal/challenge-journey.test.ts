@@ -36,6 +36,8 @@ async function call<T>(method: string, path: string, token: string | null, body?
 
 async function session(email: string, password?: string): Promise<Page> {
   const { context, page } = await openSession(platform);
+  // Judging opens a deal room, which on a loaded machine can take longer than the usual 20 s a step.
+  context.setDefaultTimeout(45_000);
   sessions.push(context);
   await signIn(page, email, password);
   return page;
@@ -81,36 +83,25 @@ async function secondUniversity(): Promise<{ email: string }> {
   return { email };
 }
 
-/**
- * Waits until no select's dropdown is on screen: one that is closing stays visible for its
- * animation, and the next select's options must not be looked for among its own.
- */
-async function dropdownsClosed(page: Page): Promise<void> {
-  for (let waited = 0; (await page.locator('.ant-select-dropdown:visible').count()) > 0; waited += 50) {
-    if (waited > 5_000) throw new Error('a select dropdown stayed open');
-    await page.waitForTimeout(50);
-  }
-}
-
 /** A TTO proposes through the challenge page's drawer: its first achievement and researcher, one milestone. */
 async function propose(page: Page, price: string, approach: string): Promise<void> {
   await page.goto(`/challenges/${challengeId}`);
   await page.getByRole('button', { name: '提交揭榜方案' }).click();
   const drawer = page.getByRole('dialog');
+  // Each select is opened and its first option taken from the keyboard (Enter picks the active,
+  // first, option), so no option is looked for in another select's dropdown still closing.
   await drawer.getByLabel('依托成果').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-  await dropdownsClosed(page);
+  await drawer.getByLabel('依托成果').press('Enter');
   await drawer.getByLabel('科研团队').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await drawer.getByLabel('科研团队').press('Enter');
   await drawer.getByLabel('科研团队').press('Escape');
-  await dropdownsClosed(page);
   await drawer.getByLabel('技术路线').fill(approach);
   await drawer.getByLabel('里程碑').fill('中试样件与检测报告');
   await pickDate(page, '完成日期', chinaDay(120));
   await drawer.getByLabel('金额').fill(price);
   await drawer.getByLabel('报价').fill(price);
   await drawer.getByLabel('达到的成熟度').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await drawer.getByLabel('达到的成熟度').press('Enter');
   await drawer.getByRole('button', { name: '提交揭榜方案' }).click();
   await page.getByText('方案已提交').waitFor();
 }
