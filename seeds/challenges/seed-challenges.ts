@@ -1,5 +1,6 @@
 import { challengeServices } from '@kuaizhuan/challenges';
 import type { Caller, DemoAccounts } from '@kuaizhuan/identity';
+import Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import { castOf } from '../deals/parties';
 
@@ -52,7 +53,7 @@ function proposal(team: Team, price: string, approach: string) {
       {
         title: '中试工艺包',
         dueOn: new Date(Date.now() + 300 * DAY_MS).toISOString().slice(0, 10),
-        amount: (Number(price) - Number(first)).toFixed(2),
+        amount: new Decimal(price).minus(first).toFixed(2),
       },
     ],
     price,

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import { publishedNeed, type Accounts } from '../../catalog/test/fixtures';
 import { achievement, api, researchers } from '../../deals/test/fixtures';
@@ -50,7 +51,7 @@ export function proposalBody(
     approach: '以高强韧镁合金板材替代钢制壳体，连续轧制后激光焊接成形。',
     milestones: [
       { title: '小试样件', dueOn: '2027-06-30', amount: half },
-      { title: '中试工艺包', dueOn: '2027-12-31', amount: (Number(price) - Number(half)).toFixed(2) },
+      { title: '中试工艺包', dueOn: '2027-12-31', amount: new Decimal(price).minus(half).toFixed(2) },
     ],
     price,
     form: 'licence',
