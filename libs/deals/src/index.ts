@@ -11,6 +11,7 @@ export { reminderJobId } from './reminders/reminder-jobs';
 export type { UfplTermsInput } from './licences/ufpl-terms';
 export { DealOpenings, DealOpeningsModule, dealOpenings, type DealWithTermsInput } from './rooms/deal-openings';
 export { attachmentType, MAX_ATTACHMENT_BYTES, ACCEPTED_EXTENSIONS } from './rooms/attachment-types';
+export { AttachmentUpload } from './rooms/attachment-upload';
 export {
   disposalsOf,
   DISPOSAL_KINDS,

@@ -1,21 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Put,
-  Query,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { MAX_ATTACHMENT_BYTES } from '@kuaizhuan/deals';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AttachmentUpload } from '@kuaizhuan/deals';
 import { CurrentUser, Public, Roles, type Caller } from '@kuaizhuan/identity';
 import { UuidParam, type Page } from '@kuaizhuan/platform';
-import { memoryStorage } from 'multer';
 import { ChallengesService } from '../board/challenges.service';
 import type { ChallengeView } from '../board/challenge-views';
 import type { Capacity } from '../core/challenge-access';
@@ -163,16 +150,7 @@ export class ProposalsController {
   /** Uploads a file (field `file`): PDF, PNG, JPEG, DOCX or XLSX, checked by content, at most 10 MB. */
   @Post(':id/attachments')
   @Roles('tto')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: memoryStorage(),
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 },
-    }),
-  )
+  @AttachmentUpload()
   attach(
     @CurrentUser() caller: Caller,
     @UuidParam() id: string,

@@ -9,13 +9,10 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
 import { RateLimit, UuidParam, type Page } from '@kuaizhuan/platform';
-import { memoryStorage } from 'multer';
 import {
   AssignManagerDto,
   CompanyQueryDto,
@@ -26,7 +23,7 @@ import {
   TermSheetDto,
   TransitionDto,
 } from '../http/deal.dto';
-import { MAX_ATTACHMENT_BYTES } from './attachment-types';
+import { AttachmentUpload } from './attachment-upload';
 import { ContractService } from '../contract/contract.service';
 import { DealsService } from './deals.service';
 import type { BrokerView, CompanyView, DealSummary, DealView, DistributionView } from './deal-views';
@@ -196,16 +193,7 @@ export class DealsController {
 
   /** Uploads a file (field `file`): PDF, PNG, JPEG, DOCX or XLSX, checked by content, at most 10 MB. */
   @Post(':id/attachments')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: memoryStorage(),
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 },
-    }),
-  )
+  @AttachmentUpload()
   attach(
     @CurrentUser() caller: Caller,
     @UuidParam() id: string,
