@@ -358,6 +358,15 @@ describe('dashboard figures', () => {
     expect(recommendations).toHaveLength(1);
     const [pair] = recommendations;
     await post(accounts.manager, `/reviews/${pair.id}/approve`, { note: '特派员挖掘的需求' }).expect(200);
+    // The worker delivers an approved pair; until then the sides do not know it exists.
+    await eventually(
+      async () => {
+        const [row] = await dataSource.query(`SELECT status FROM recommendation WHERE id = $1`, [pair.id]);
+        return row.status === 'delivered';
+      },
+      20_000,
+      'the approved recommendation delivered',
+    );
     await post(accounts.enterprise, `/recommendations/${pair.id}/answer`, { answer: 'interested' }).expect(200);
     await post(accounts.tto, `/recommendations/${pair.id}/answer`, { answer: 'interested' }).expect(200);
 
