@@ -9,6 +9,8 @@ export { OutboxRelay } from './queue/outbox-relay';
 export { QueueProducers } from './queue/queue-producers';
 export { QueueDashboard, type QueueSummary, type FailedJobView, type OutboxSummary } from './queue/queue-dashboard';
 export { WorkerQueueModule } from './queue/queue.module';
+export { OnJob, JobHandlers, JobHandlerError } from './queue/job-handlers';
+export { JobProcessor } from './queue/job-processor';
 export {
   QueueName,
   JOB_POLICIES,
