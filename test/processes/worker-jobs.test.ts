@@ -13,7 +13,7 @@ import { setUpTestEnvironment, type TestEnvironment } from '../support/environme
 function queueWorkers(app: INestApplicationContext): Worker[] {
   return [...app.get(ModulesContainer).values()].flatMap((module) =>
     [...module.providers.values()]
-      .map((wrapper) => wrapper.instance as unknown)
+      .map((wrapper) => wrapper.instance)
       .filter((instance): instance is WorkerHost<Worker> => instance instanceof WorkerHost)
       .map((host) => host.worker),
   );

@@ -4,8 +4,8 @@ import { Notifier } from '@kuaizhuan/delivery';
 import { NeedMatcher } from '@kuaizhuan/matching';
 import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { DataSource, IsNull } from 'typeorm';
-import { acceptsProposals } from '../core/challenge-rules';
-import { announcedNotice, reminderNotice } from '../core/notices';
+import { acceptsProposals } from '../domain/challenge-rules';
+import { announcedNotice, reminderNotice } from '../domain/notices';
 import { Challenge, ChallengeReminder } from '../entities/challenge.entity';
 import { Proposal } from '../entities/proposal.entity';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@kuaizhuan/platform';
 import type { EntityManager } from 'typeorm';
-import { addDays, chinaDate, daysBetween, morningOf } from '../core/dates';
+import { addDays, chinaDate, daysBetween, morningOf } from '../domain/dates';
 import { Deal } from '../entities/deal.entity';
 import { TermSheet } from '../entities/deal-room.entity';
 import { UfplLicence } from '../entities/licence.entity';

@@ -4,7 +4,7 @@ import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { DataSource, IsNull } from 'typeorm';
 import { Deal } from '../entities/deal.entity';
 import { DealReminder, Instalment, UfplLicence } from '../entities/licence.entity';
-import { daysBetween } from '../core/dates';
+import { daysBetween } from '../domain/dates';
 import { LicenceBook, today } from '../licences/licence-book';
 import { DealSteps } from '../rooms/deal-steps';
 import { reminderNotice } from './notices';

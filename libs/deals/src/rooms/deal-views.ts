@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../core/deal-machine';
+import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../domain/deal-machine';
 import type { Capacity } from './deal-access';
 
 export interface DealView {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, NotFoundError, pageOf, type Page } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isManualAction, RECORDED_ACTIONS } from '../core/deal-machine';
-import { contributionProblem } from '../core/income-split';
+import { isManualAction, RECORDED_ACTIONS } from '../domain/deal-machine';
+import { contributionProblem } from '../domain/income-split';
 import { Deal } from '../entities/deal.entity';
 import { DealContribution } from '../entities/deal-room.entity';
 import type {

@@ -9,7 +9,7 @@ import {
   uploadedName,
 } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
-import { termSheetStep, type Side } from '../core/term-sheet';
+import { termSheetStep, type Side } from '../domain/term-sheet';
 import { DealAttachment, DealMessage, TermSheet } from '../entities/deal-room.entity';
 import type { MessageDto, TermSheetDto } from '../http/deal.dto';
 import { ufplTermsProblems } from '../licences/ufpl-terms';

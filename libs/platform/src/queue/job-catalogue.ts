@@ -27,7 +27,6 @@ export enum QueueName {
   Challenges = 'challenges',
 }
 
-/** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
 /** Which catalogue rows to bring the search index in line with (ids only; re-read by the job). */
 export interface CatalogIndexPayload {
   kind: 'need' | 'achievement' | 'researcher';
@@ -45,6 +44,7 @@ export interface MatchPayload<K extends 'need' | 'achievement'> {
   ids: string[];
 }
 
+/** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
 export interface JobPayloads {
   'invitation.send': { invitationId: string };
   /** Mails a self-registered user the link that confirms the address (a new token each request). */

@@ -75,7 +75,7 @@ export class JobHandlers implements OnModuleInit {
   /** The handler of a job taken from `queue`; a job that is not ours there fails for good, without retries. */
   handlerOf(name: string, queue: string): Handler {
     const found = this.handlers.get(name as JobName);
-    if (!found || queueOf(name as JobName) !== queue) {
+    if (!found || (queueOf(name as JobName) as string) !== queue) {
       throw new UnrecoverableError(`job ${name} has no handler on the ${queue} queue`);
     }
     return found.run;
