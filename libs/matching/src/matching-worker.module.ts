@@ -6,8 +6,8 @@ import { AchievementMatcher } from './pipeline/achievement-matcher';
 import { MatchJobs } from './pipeline/match-jobs';
 import { MatchProcessor, MatchReconcileScheduler } from './pipeline/match.processor';
 import { RecommendationWriter } from './pipeline/recommendation-writer';
+import { ResearcherMatcher } from './pipeline/researcher-matcher';
 import { RecommendationDelivery } from './push/recommendation-delivery';
-import { ResearcherMatcher } from './recommendations/researcher-matcher';
 import { ReviewerAssigner } from './review/reviewer-assigner';
 
 /**

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Notifier } from '@kuaizhuan/delivery';
 import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { DataSource, IsNull } from 'typeorm';
+import { LicenceBook, today } from '../books/licence-book';
+import { daysBetween } from '../domain/dates';
 import { Deal } from '../entities/deal.entity';
 import { DealReminder, Instalment, UfplLicence } from '../entities/licence.entity';
-import { daysBetween } from '../domain/dates';
-import { LicenceBook, today } from '../licences/licence-book';
-import { DealSteps } from '../rooms/deal-steps';
+import { DealSteps } from '../steps/deal-steps';
 import { reminderNotice } from './notices';
 
 const SWEEP_BATCH = 500;

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { DealAction } from '../domain/deal-machine';
 import type { Side } from '../domain/term-sheet';
 import type { Deal } from '../entities/deal.entity';
-import type { Capacity } from './deal-access';
+import type { Capacity } from '../steps/deal-access';
 
 type DealParties = Pick<Deal, 'id' | 'title' | 'institutionOrgId' | 'companyOrgId' | 'managerUserId'>;
 

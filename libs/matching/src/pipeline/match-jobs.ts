@@ -3,10 +3,10 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Achievement, Need } from '@kuaizhuan/catalog';
 import { OnJob, QueueProducers } from '@kuaizhuan/platform';
-import { ResearcherMatcher } from '../recommendations/researcher-matcher';
 import { AchievementMatcher } from './achievement-matcher';
 import { NeedMatcher } from './need-matcher';
 import { RecommendationWriter, type WriteOutcome } from './recommendation-writer';
+import { ResearcherMatcher } from './researcher-matcher';
 
 export interface MatchJobOutcome {
   matched: number;

@@ -7,7 +7,7 @@ import { paymentsAtTrigger, triggerDate, type ScheduledPayment, type UfplTerms }
 import { yuan } from '../domain/money';
 import { Deal } from '../entities/deal.entity';
 import { Instalment, RevenueReport, UfplLicence, type ReminderKind } from '../entities/licence.entity';
-import { DealSteps } from '../rooms/deal-steps';
+import { DealSteps } from '../steps/deal-steps';
 
 /** Days before a due date that the licensee is reminded. */
 export const REMIND_DAYS_BEFORE = 7;
