@@ -16,11 +16,9 @@ export {
   JOB_POLICIES,
   EVENT_ROUTES,
   queueOf,
-  type AnyJob,
   type EventName,
   type EventPayloads,
   type JobName,
-  type JobOf,
   type JobPayloads,
 } from './queue/job-catalogue';
 export { workerConnection, producerConnection } from './queue/redis-connection';

@@ -1,6 +1,7 @@
 /**
  * The one catalogue of queues, jobs and events. Adding a job means adding its payload,
- * its queue and its policy here; the compiler refuses a job that is not fully wired.
+ * its queue and its policy here (the compiler refuses a job that is not fully wired), and
+ * its `@OnJob` handler beside the code it runs (the worker refuses to start without one).
  */
 
 /**
@@ -88,11 +89,6 @@ export interface JobPayloads {
 }
 
 export type JobName = keyof JobPayloads;
-
-export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
-
-/** Discriminated union of every job, for processors that switch on `name`. */
-export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
 
 export interface JobPolicy {
   queue: QueueName;
