@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import type { Worker } from 'bullmq';
 import { JOB_POLICIES, JobHandlers, type JobName } from '@kuaizhuan/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { DealsProcessor } from '../../libs/deals/src/reminders/deals.processor';
 import { EmailDelivery } from '../../libs/delivery/src/jobs/email-delivery';
 import { startWorker } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
@@ -94,6 +95,18 @@ describe('the worker’s jobs', () => {
       await expect(module.init()).rejects.toThrow(
         'The worker has no handler for job delivery.email: declare one with @OnJob on a provider of a module the worker imports',
       );
+    } finally {
+      await module.close();
+    }
+  });
+
+  it('refuses to start when a queue has no processor, naming the queue', async () => {
+    const module = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(DealsProcessor)
+      .useValue({})
+      .compile();
+    try {
+      await expect(module.init()).rejects.toThrow('No processor takes the queue deals');
     } finally {
       await module.close();
     }
