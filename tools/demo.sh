@@ -13,7 +13,7 @@ readonly MEILI_DIR=${KZ_DEMO_MEILI_DIR:-meili_data}
 readonly MEILI_PORT=${KZ_DEMO_MEILI_PORT:-7700}
 readonly READY_TIMEOUT_S=${KZ_DEMO_READY_TIMEOUT_S:-90}
 readonly DEMO_PASSWORD='Kuaizhuan2026!'
-readonly DEMO_ACCOUNTS=(admin@kuaizhuan.demo enterprise@kuaizhuan.demo tto@kuaizhuan.demo manager@kuaizhuan.demo)
+readonly DEMO_ACCOUNTS=(admin@kuaizhuan.demo enterprise@kuaizhuan.demo tto@kuaizhuan.demo manager@kuaizhuan.demo commissioner@kuaizhuan.demo)
 
 if [[ -t 1 ]]; then tag=$'\033[1;36m[demo]\033[0m' err=$'\033[1;31m[demo]\033[0m'; else tag='[demo]' err='[demo]'; fi
 say() { printf '%s %s\n' "$tag" "$*"; }

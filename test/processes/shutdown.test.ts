@@ -83,7 +83,8 @@ describe('graceful shutdown', () => {
   it('lets the worker finish its active job on SIGTERM and start no new one', async () => {
     const worker = runApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info' });
     try {
-      await worker.waitForOutput(/worker started/);
+      // Started from source: on a busy machine the first start takes a while.
+      await worker.waitForOutput(/worker started/, 60_000);
       const first = await invite();
       await eventually(async () => smtp.arriving === 1, 15_000, 'the first e-mail to reach the SMTP server');
 
@@ -111,13 +112,13 @@ describe('graceful shutdown', () => {
     } finally {
       if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 120_000);
 
   it('stops the api on SIGTERM after closing its server', async () => {
     const port = await freePort();
     const server = runApp('apps/api/src/main.ts', { PORT: String(port), LOG_LEVEL: 'info' });
     try {
-      await server.waitForOutput(/api listening/);
+      await server.waitForOutput(/api listening/, 60_000);
       await request(`http://127.0.0.1:${port}`).get('/api/health/ready').expect(200);
       server.child.kill('SIGTERM');
       const exit = await server.exited;
@@ -126,5 +127,5 @@ describe('graceful shutdown', () => {
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 120_000);
 });

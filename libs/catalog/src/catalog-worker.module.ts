@@ -4,12 +4,13 @@ import { ImportRunner } from './imports/import-runner';
 import { ImportProcessor } from './imports/import.processor';
 import { NeedsService } from './needs/needs.service';
 import { CatalogIndexingModule } from './search/catalog-indexing.module';
-import { IndexProcessor, ReconcileScheduler } from './search/index.processor';
+import { HourlyReconciliation } from './search/hourly-reconciliation';
+import { IndexProcessor } from './search/index.processor';
 
 /** The worker side of the catalogue: the `index` and `import` queues and the hourly reconciliation. */
 @Module({
   imports: [CatalogIndexingModule],
-  providers: [AuditLog, NeedsService, ImportRunner, IndexProcessor, ImportProcessor, ReconcileScheduler],
+  providers: [AuditLog, NeedsService, ImportRunner, IndexProcessor, ImportProcessor, HourlyReconciliation],
   exports: [CatalogIndexingModule],
 })
 export class CatalogWorkerModule {}

@@ -4,7 +4,7 @@ import { AuditLog } from '@kuaizhuan/identity';
 import { Outbox } from '@kuaizhuan/platform';
 import type { DataSource } from 'typeorm';
 import { ChallengesService } from './board/challenges.service';
-import { ChallengeAccess } from './core/challenge-access';
+import { ChallengeAccess } from './domain/challenge-access';
 import { JudgingService } from './judging/judging.service';
 import { ProposalsService } from './proposals/proposals.service';
 

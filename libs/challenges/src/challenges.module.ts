@@ -4,7 +4,7 @@ import { DealOpeningsModule } from '@kuaizhuan/deals';
 import { NotifierModule } from '@kuaizhuan/delivery';
 import { AuditLog } from '@kuaizhuan/identity';
 import { ChallengesService } from './board/challenges.service';
-import { ChallengeAccess } from './core/challenge-access';
+import { ChallengeAccess } from './domain/challenge-access';
 import { Challenge, ChallengeManager, ChallengeReminder } from './entities/challenge.entity';
 import { Proposal, ProposalAttachment, ProposalScore, ProposalVersion } from './entities/proposal.entity';
 import { ChallengesController, ProposalsController } from './http/challenges.controller';

@@ -2,18 +2,18 @@ import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog } from '@kuaizhuan/identity';
 import { Outbox } from '@kuaizhuan/platform';
 import type { DataSource } from 'typeorm';
+import { IncomeBook } from './books/income-book';
+import { LicenceBook } from './books/licence-book';
 import { EquityService } from './equity/equity.service';
-import { Idempotency } from './income/idempotency';
-import { IncomeBook } from './income/income-book';
 import { IncomeService } from './income/income.service';
-import { LicenceBook } from './licences/licence-book';
 import { LicenceTerms } from './licences/licence-terms.service';
 import { LicencesService } from './licences/licences.service';
-import { DealAccess } from './rooms/deal-access';
 import { DealNotices } from './rooms/deal-notices';
-import { DealSteps } from './rooms/deal-steps';
 import { DealsService } from './rooms/deals.service';
 import { RoomService } from './rooms/room.service';
+import { DealAccess } from './steps/deal-access';
+import { DealSteps } from './steps/deal-steps';
+import { Idempotency } from './steps/idempotency';
 
 /** What the api's deal endpoints call, one service per area. */
 export interface DealServices {

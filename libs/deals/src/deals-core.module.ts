@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLog } from '@kuaizhuan/identity';
-import { Deal } from './entities/deal.entity';
+import { LicenceBook } from './books/licence-book';
 import { DealAttachment, DealContribution, DealMessage, TermSheet } from './entities/deal-room.entity';
+import { Deal } from './entities/deal.entity';
 import {
   DealEquity,
   DealValuation,
@@ -13,9 +14,8 @@ import {
   RightsGrant,
 } from './entities/ledger.entity';
 import { DealReminder, Instalment, RevenueReport, UfplLicence } from './entities/licence.entity';
-import { LicenceBook } from './licences/licence-book';
-import { DealAccess } from './rooms/deal-access';
-import { DealSteps } from './rooms/deal-steps';
+import { DealAccess } from './steps/deal-access';
+import { DealSteps } from './steps/deal-steps';
 
 export const DEAL_ENTITIES = [
   Deal,

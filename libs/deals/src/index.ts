@@ -1,9 +1,9 @@
 // The public door of @kuaizhuan/deals: other libs and apps import only from here.
-export * from './core/deal-machine';
-export * from './core/licence-terms';
-export * from './core/income-split';
-export { allocate, isAmount, isPercent, yuan } from './core/money';
-export { addDays, addMonths } from './core/dates';
+export * from './domain/deal-machine';
+export * from './domain/licence-terms';
+export * from './domain/income-split';
+export { allocate, isAmount, isPercent, yuan } from './domain/money';
+export { addDays, addMonths } from './domain/dates';
 export { dealServices, type DealServices } from './deal-services';
 export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';

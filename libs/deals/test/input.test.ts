@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { addDays, chinaDate } from '../src/core/dates';
+import { addDays, chinaDate } from '../src/domain/dates';
 import { as, createAccounts, type Accounts } from '../../catalog/test/fixtures';
 import { startApi } from '../../../test/support/apps';
 import type { SignedIn } from '../../../test/support/auth';

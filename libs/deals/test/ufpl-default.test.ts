@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { producerConnection, QueueName } from '@kuaizhuan/platform';
-import { addDays, chinaDate } from '../src/core/dates';
+import { addDays, chinaDate } from '../src/domain/dates';
 import { reminderJobId } from '../src/reminders/reminder-jobs';
 import { createAccounts, type Accounts } from '../../catalog/test/fixtures';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';

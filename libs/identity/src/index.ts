@@ -1,8 +1,6 @@
 // The public door of @kuaizhuan/identity: other libs and apps import only from here.
 export { IdentityModule } from './identity.module';
 export { IdentityWorkerModule } from './identity-worker.module';
-export { DeliverWorkerModule } from './delivery/deliver.processor';
-export { DeliverJobs, type JobHandler } from './delivery/deliver-jobs';
 
 export { CurrentUser, Roles, ROLES_KEY, Standing, type Caller } from './auth/caller';
 export { Public } from '@kuaizhuan/platform';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@kuaizhuan/identity';
 import { IsOptional, Matches } from 'class-validator';
-import { parsePeriod } from './core/period';
+import { parsePeriod } from './domain/period';
 import { KpiService, type Kpis } from './kpi.service';
 
 export class KpiQueryDto {

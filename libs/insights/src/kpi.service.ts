@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Period } from './core/period';
+import type { Period } from './domain/period';
 import { APPROVED_STATUSES, IN_PERIOD, REVIEWED_MATCHES, SIGNED_DEALS } from './figures';
-import { measure, percent, TARGETS_2027, type Measure } from './core/targets';
+import { measure, percent, TARGETS_2027, type Measure } from './domain/targets';
 
 export const DEAL_TYPES = [
   'transfer',

@@ -1,22 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CatalogIndexingModule } from '@kuaizhuan/catalog';
 import { NotifierModule } from '@kuaizhuan/delivery';
-import { DeliverJobs, DeliverWorkerModule } from '@kuaizhuan/identity';
-import { RecommendationDelivery } from './delivery/recommendation-delivery';
 import { MatchingCoreModule } from './matching-core.module';
 import { AchievementMatcher } from './pipeline/achievement-matcher';
 import { MatchJobs } from './pipeline/match-jobs';
 import { MatchProcessor, MatchReconcileScheduler } from './pipeline/match.processor';
 import { RecommendationWriter } from './pipeline/recommendation-writer';
-import { ResearcherMatcher } from './recommendations/researcher-matcher';
+import { ResearcherMatcher } from './pipeline/researcher-matcher';
+import { RecommendationDelivery } from './push/recommendation-delivery';
 import { ReviewerAssigner } from './review/reviewer-assigner';
 
 /**
- * The worker side of matching: the `match` queue's processor and what it writes with, and the
- * `recommendation.deliver` job on the shared `deliver` queue (through identity's handler registry).
+ * The worker side of matching: the `match` queue's processor and what it writes with, and
+ * pushing approved recommendations (the `recommendation.deliver` job, on the `deliver` queue).
  */
 @Module({
-  imports: [MatchingCoreModule, CatalogIndexingModule, NotifierModule, DeliverWorkerModule],
+  imports: [MatchingCoreModule, CatalogIndexingModule, NotifierModule],
   providers: [
     AchievementMatcher,
     RecommendationWriter,
@@ -28,9 +27,4 @@ import { ReviewerAssigner } from './review/reviewer-assigner';
     ResearcherMatcher,
   ],
 })
-export class MatchingWorkerModule {
-  // Registered while the application is built, before any BullMQ worker starts taking jobs.
-  constructor(jobs: DeliverJobs, delivery: RecommendationDelivery) {
-    jobs.handle('recommendation.deliver', (job) => delivery.deliver(job.data.recommendationId));
-  }
-}
+export class MatchingWorkerModule {}

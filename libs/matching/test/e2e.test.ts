@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { producerConnection, QueueName } from '@kuaizhuan/platform';
-import { RecommendationDelivery } from '../src/delivery/recommendation-delivery';
+import { RecommendationDelivery } from '../src/push/recommendation-delivery';
 import { FieldTreeSource } from '../src/pipeline/field-tree';
 import { AchievementProfiles } from '../src/pipeline/profiles';
 import { as, createAccounts, NEED, type Accounts } from '../../catalog/test/fixtures';

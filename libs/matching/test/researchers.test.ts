@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { QueueProducers } from '@kuaizhuan/platform';
 import { Need } from '@kuaizhuan/catalog';
-import { ResearcherMatcher } from '../src/recommendations/researcher-matcher';
+import { ResearcherMatcher } from '../src/pipeline/researcher-matcher';
 import { as, createAccounts, publishedNeed, type Accounts } from '../../catalog/test/fixtures';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import type { SignedIn } from '../../../test/support/auth';

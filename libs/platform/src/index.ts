@@ -9,16 +9,16 @@ export { OutboxRelay } from './queue/outbox-relay';
 export { QueueProducers } from './queue/queue-producers';
 export { QueueDashboard, type QueueSummary, type FailedJobView, type OutboxSummary } from './queue/queue-dashboard';
 export { WorkerQueueModule } from './queue/queue.module';
+export { OnJob, JobHandlers, JobHandlerError } from './queue/job-handlers';
+export { JobProcessor } from './queue/job-processor';
 export {
   QueueName,
   JOB_POLICIES,
   EVENT_ROUTES,
   queueOf,
-  type AnyJob,
   type EventName,
   type EventPayloads,
   type JobName,
-  type JobOf,
   type JobPayloads,
 } from './queue/job-catalogue';
 export { workerConnection, producerConnection } from './queue/redis-connection';

@@ -8,7 +8,7 @@ export {
   type PlatformProposal,
   type GapReason,
   type GapService,
-} from './core/maturity-gap';
-export { PLATFORM_KINDS, PLATFORM_KIND_NAMES, type PlatformKind } from './core/vocabulary';
-export { QUOTE_STATUSES, QUOTE_ACTIONS, type QuoteStatus, type QuoteAction } from './core/quote-machine';
+} from './domain/maturity-gap';
+export { PLATFORM_KINDS, PLATFORM_KIND_NAMES, type PlatformKind } from './domain/vocabulary';
+export { QUOTE_STATUSES, QUOTE_ACTIONS, type QuoteStatus, type QuoteAction } from './domain/quote-machine';
 export { serviceServices, type ServiceServices } from './service-services';

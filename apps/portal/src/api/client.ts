@@ -2,8 +2,10 @@ import i18n from 'i18next';
 import { fieldProblems, refusalText } from './refusals';
 import type { ErrorBody, TokenPair } from './types';
 
-/** A refused or failed request, with the API's error body (field names included). */
-/** A refused request: its message is worded for the user; `body` is what the server said. */
+/**
+ * A refused or failed request: its message is worded for the user; `body` is what the server said
+ * (field names included).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Outbox } from '@kuaizhuan/platform';
+import { OnJob, Outbox } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   duplicateReferenceProblems,
@@ -49,6 +49,7 @@ export class ImportRunner {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
+  @OnJob('catalog.import', ({ importId }) => [importId])
   async run(importId: string): Promise<void> {
     const job = await this.dataSource.manager.findOne(CatalogImport, {
       where: { id: importId },

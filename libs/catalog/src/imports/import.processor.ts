@@ -1,22 +1,19 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { logContext, QueueName, type AnyJob } from '@kuaizhuan/platform';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { JobHandlers, JobProcessor, QueueName } from '@kuaizhuan/platform';
 import type { Job } from 'bullmq';
 import { ImportRunner } from './import-runner';
 
-/** The `import` queue: one import at a time per worker (each is a long, write-heavy job). */
-// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
+/**
+ * The `import` queue: one import at a time per worker (each is a long, write-heavy job run by
+ * `ImportRunner`), its lock held long enough for a large chunk.
+ */
 @Processor(QueueName.Import, { concurrency: 1, lockDuration: 120_000, autorun: false })
-export class ImportProcessor extends WorkerHost {
-  constructor(private readonly runner: ImportRunner) {
-    super();
-  }
-
-  process(job: Job): Promise<void> {
-    const typed = { name: job.name, data: job.data as unknown } as AnyJob;
-    if (typed.name !== 'catalog.import') {
-      throw new Error(`job ${job.name} does not belong on the ${QueueName.Import} queue`);
-    }
-    return logContext.run({ jobId: job.id }, () => this.runner.run(typed.data.importId));
+export class ImportProcessor extends JobProcessor {
+  constructor(
+    handlers: JobHandlers,
+    private readonly runner: ImportRunner,
+  ) {
+    super(handlers);
   }
 
   /** After the last attempt, the import itself says it failed, so a caller polling it is not left waiting. */

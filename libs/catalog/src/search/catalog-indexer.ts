@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SearchIndex, TermStatistics, type JobPayloads, type SearchDocument } from '@kuaizhuan/platform';
+import { OnJob, SearchIndex, TermStatistics, type JobPayloads, type SearchDocument } from '@kuaizhuan/platform';
 import { DataSource, In } from 'typeorm';
 import { Achievement } from '../entities/achievement.entity';
 import { Need } from '../entities/need.entity';
@@ -25,6 +25,7 @@ export class CatalogIndexer {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
+  @OnJob('catalog.index', ({ kind, ids }) => [kind, ids])
   async sync(kind: CatalogKind, ids: string[]): Promise<{ upserted: number; removed: number }> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return { upserted: 0, removed: 0 };

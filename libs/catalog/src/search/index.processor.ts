@@ -1,52 +1,10 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { logContext, QueueName, QueueProducers, type AnyJob } from '@kuaizhuan/platform';
-import type { Job } from 'bullmq';
-import { NeedsService } from '../needs/needs.service';
-import { CatalogIndexer } from './catalog-indexer';
-import { CatalogReconciler } from './reconciler';
-
-/** How often the index is compared with PostgreSQL (and overdue needs expired). */
-export const RECONCILE_EVERY_MS = 60 * 60 * 1000;
+import { Processor } from '@nestjs/bullmq';
+import { JobProcessor, QueueName } from '@kuaizhuan/platform';
 
 /**
- * The `index` queue: re-reads rows named by id and upserts or removes their documents;
- * the hourly reconciliation repairs what a lost job left behind. Errors reach BullMQ.
+ * The `index` queue: re-reads rows named by id and upserts or removes their documents
+ * (`CatalogIndexer`); the hourly reconciliation repairs what a lost job left behind
+ * (`HourlyReconciliation`). Errors reach BullMQ.
  */
-// Started by QueueWorkers when this process takes the queue (WORKER_QUEUES).
 @Processor(QueueName.Index, { concurrency: 4, autorun: false })
-export class IndexProcessor extends WorkerHost {
-  constructor(
-    private readonly indexer: CatalogIndexer,
-    private readonly reconciler: CatalogReconciler,
-    private readonly needs: NeedsService,
-  ) {
-    super();
-  }
-
-  process(job: Job): Promise<unknown> {
-    const typed = { name: job.name, data: job.data as unknown } as AnyJob;
-    return logContext.run({ jobId: job.id }, async () => {
-      switch (typed.name) {
-        case 'catalog.index':
-          return this.indexer.sync(typed.data.kind, typed.data.ids);
-        case 'catalog.reconcile': {
-          const expired = await this.needs.expireOverdue();
-          return { expired, drift: await this.reconciler.reconcile() };
-        }
-        default:
-          throw new Error(`job ${job.name} does not belong on the ${QueueName.Index} queue`);
-      }
-    });
-  }
-}
-
-/** Keeps one hourly reconciliation scheduled, whichever worker starts first. */
-@Injectable()
-export class ReconcileScheduler implements OnApplicationBootstrap {
-  constructor(private readonly producers: QueueProducers) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.producers.schedule('catalog.reconcile.hourly', 'catalog.reconcile', { every: RECONCILE_EVERY_MS });
-  }
-}
+export class IndexProcessor extends JobProcessor {}

@@ -1,4 +1,4 @@
-import { acceptsProposals, type ChallengeForm, type ChallengeStatus, type Criterion } from '../core/challenge-rules';
+import { acceptsProposals, type ChallengeForm, type ChallengeStatus, type Criterion } from '../domain/challenge-rules';
 import type { BoardPhase } from '../http/challenge.dto';
 import type { Challenge, ExpectedMilestone } from '../entities/challenge.entity';
 

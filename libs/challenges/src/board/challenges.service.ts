@@ -11,10 +11,10 @@ import {
   type Page,
 } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
-import { badField } from '../core/bad-field';
+import { badField } from '../domain/bad-field';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { ChallengeAccess } from '../core/challenge-access';
-import { criteriaProblems, extensionRefusal, reminderTimes } from '../core/challenge-rules';
+import { ChallengeAccess } from '../domain/challenge-access';
+import { criteriaProblems, extensionRefusal, reminderTimes } from '../domain/challenge-rules';
 import { Challenge, ChallengeManager, ChallengeReminder } from '../entities/challenge.entity';
 import { Proposal } from '../entities/proposal.entity';
 import type { AssignChallengeManagerDto, BoardQueryDto, ExtendDto, PublishChallengeDto } from '../http/challenge.dto';

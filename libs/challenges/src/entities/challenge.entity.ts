@@ -5,7 +5,7 @@ import {
   type ChallengeForm,
   type ChallengeStatus,
   type Criterion,
-} from '../core/challenge-rules';
+} from '../domain/challenge-rules';
 
 /** A milestone the company expects, with what is delivered at it. */
 export interface ExpectedMilestone {

@@ -6,7 +6,7 @@ import {
   type ChallengeForm,
   type DeclineReason,
   type ProposalStatus,
-} from '../core/challenge-rules';
+} from '../domain/challenge-rules';
 
 /** A milestone the team commits to: what, by when, for how much (yuan, decimal string). */
 export interface ProposedMilestone {

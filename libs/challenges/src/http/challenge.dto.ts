@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PageQueryDto, PlausibleDate } from '@kuaizhuan/platform';
-import { CHALLENGE_FORMS, DECLINE_REASONS, type ChallengeForm, type DeclineReason } from '../core/challenge-rules';
+import { CHALLENGE_FORMS, DECLINE_REASONS, type ChallengeForm, type DeclineReason } from '../domain/challenge-rules';
 
 /** A yuan amount as a decimal string: at most 12 integer digits and 2 decimals. */
 const IsAmount = (): PropertyDecorator =>

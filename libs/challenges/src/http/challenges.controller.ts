@@ -5,7 +5,7 @@ import { CurrentUser, Public, Roles, type Caller } from '@kuaizhuan/identity';
 import { UuidParam, type Page } from '@kuaizhuan/platform';
 import { ChallengesService } from '../board/challenges.service';
 import type { ChallengeView } from '../board/challenge-views';
-import type { Capacity } from '../core/challenge-access';
+import type { Capacity } from '../domain/challenge-access';
 import { JudgingService } from '../judging/judging.service';
 import { ProposalsService, type Upload } from '../proposals/proposals.service';
 import type { AttachmentView, ProposalView } from '../proposals/proposal-views';

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Need } from '@kuaizhuan/catalog';
 import { Notifier } from '@kuaizhuan/delivery';
 import { NeedMatcher } from '@kuaizhuan/matching';
-import { QueueProducers } from '@kuaizhuan/platform';
+import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { DataSource, IsNull } from 'typeorm';
-import { acceptsProposals } from '../core/challenge-rules';
-import { announcedNotice, reminderNotice } from '../core/notices';
+import { acceptsProposals } from '../domain/challenge-rules';
+import { announcedNotice, reminderNotice } from '../domain/notices';
 import { Challenge, ChallengeReminder } from '../entities/challenge.entity';
 import { Proposal } from '../entities/proposal.entity';
 
@@ -58,6 +58,7 @@ export class ChallengeJobs {
    * Matches the challenge with the platform's matcher and pushes it to the TTOs whose achievements
    * fit. Safe to run twice: the notice reaches only organisations not reached yet.
    */
+  @OnJob('challenge.announce', ({ challengeId }) => [challengeId])
   async announce(challengeId: string): Promise<number> {
     const challenge = await this.dataSource.manager.findOneBy(Challenge, { id: challengeId });
     if (!challenge || !acceptsProposals(challenge.status, challenge.deadline, new Date())) return 0;
@@ -73,6 +74,7 @@ export class ChallengeJobs {
   }
 
   /** Adds a delayed job for each reminder of the challenge not yet done. */
+  @OnJob('challenge.reminders.plan', ({ challengeId }) => [challengeId])
   async plan(challengeId: string): Promise<number> {
     const pending = await this.dataSource.manager.find(ChallengeReminder, { where: { challengeId, doneAt: IsNull() } });
     const now = Date.now();
@@ -88,6 +90,7 @@ export class ChallengeJobs {
   }
 
   /** Reminds the TTOs the challenge was pushed to and those that proposed, while proposals are taken. */
+  @OnJob('challenge.reminder', ({ reminderId }) => [reminderId])
   run(reminderId: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const reminder = await manager.findOne(ChallengeReminder, {

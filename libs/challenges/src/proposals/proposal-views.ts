@@ -1,5 +1,5 @@
-import type { ChallengeForm, DeclineReason, ProposalStatus } from '../core/challenge-rules';
-import type { Capacity } from '../core/challenge-access';
+import type { ChallengeForm, DeclineReason, ProposalStatus } from '../domain/challenge-rules';
+import type { Capacity } from '../domain/challenge-access';
 import type { ProposedMilestone } from '../entities/proposal.entity';
 
 export interface ProposalVersionView {

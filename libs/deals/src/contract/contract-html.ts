@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { chineseAmount } from '../core/chinese-amount';
-import type { DealType, LicenceScope } from '../core/deal-machine';
+import { chineseAmount } from '../domain/chinese-amount';
+import type { DealType, LicenceScope } from '../domain/deal-machine';
 
 /** What a contract states, gathered from the deal, its parties and its accepted terms. */
 export interface ContractFacts {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@kuaizhuan/identity';
 import { ConflictError, NotFoundError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
-import { policyOf } from '../income/income-book';
-import { DealAccess } from '../rooms/deal-access';
+import { policyOf } from '../books/income-book';
+import { DealAccess } from '../steps/deal-access';
 import { renderContract, type ContractFacts, type ContractParty } from './contract-html';
 import { renderInvoice, type InvoiceFacts } from './invoice-html';
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { chineseAmount } from '../core/chinese-amount';
+import { chineseAmount } from '../domain/chinese-amount';
 import { escapeHtml } from './contract-html';
 
 export interface InvoiceFacts {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TERM_SHEET_STATUSES, type Side, type TermSheetStatus } from '../core/term-sheet';
+import { TERM_SHEET_STATUSES, type Side, type TermSheetStatus } from '../domain/term-sheet';
 import { Deal } from './deal.entity';
 
 /** One version of the terms under negotiation; versions count up per deal. */

@@ -6,7 +6,7 @@ import {
   type DealStatus,
   type DealType,
   type LicenceScope,
-} from '../core/deal-machine';
+} from '../domain/deal-machine';
 
 /**
  * A deal room: the institution (TTO) offering an achievement, the company taking it up, the

@@ -15,7 +15,7 @@ import {
   type PaymentMode,
   type ScheduleKind,
   type TriggerKind,
-} from '../core/licence-terms';
+} from '../domain/licence-terms';
 import { Deal } from './deal.entity';
 
 /** The terms of a use-first-pay-later licence in force, copied from the accepted term sheet at its start. */

@@ -5,8 +5,8 @@ import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { DealEquity, DealValuation, RightsGrant } from '../entities/ledger.entity';
 import type { EquityDto, RightsGrantDto, ValuationDto } from '../http/deal.dto';
-import { DealAccess } from '../rooms/deal-access';
-import { DealSteps } from '../rooms/deal-steps';
+import { DealAccess } from '../steps/deal-access';
+import { DealSteps } from '../steps/deal-steps';
 
 export interface EquityView {
   valuations: Omit<DealValuation, 'deal'>[];

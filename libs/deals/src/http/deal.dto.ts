@@ -23,9 +23,9 @@ import {
   type DealAction,
   type DealType,
   type LicenceScope,
-} from '../core/deal-machine';
+} from '../domain/deal-machine';
 import { PageQueryDto } from '@kuaizhuan/platform';
-import { PAYMENT_MODES, TRIGGER_KINDS, type PaymentMode, type TriggerKind } from '../core/licence-terms';
+import { PAYMENT_MODES, TRIGGER_KINDS, type PaymentMode, type TriggerKind } from '../domain/licence-terms';
 import { IsAmount, IsCalendarDate, IsPercent } from './fields';
 
 export class OpenDealDto {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { isPlausibleDate } from '@kuaizhuan/platform';
-import { AMOUNT_PATTERN, isPercent } from '../core/money';
+import { AMOUNT_PATTERN, isPercent } from '../domain/money';
 
 /** A yuan amount as a string: non-negative, at most 12 integer digits and 2 decimals. */
 export const IsAmount = (): PropertyDecorator =>

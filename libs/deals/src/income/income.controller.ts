@@ -2,10 +2,10 @@ import { Body, Controller, Get, Headers, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
 import { UuidParam } from '@kuaizhuan/platform';
-import type { IncomePolicy } from '../core/income-split';
+import type { IncomeEventView } from '../books/income-book';
+import type { IncomePolicy } from '../domain/income-split';
 import { IncomeDto, PolicyDto } from '../http/deal.dto';
-import { IDEMPOTENCY_HEADER, requireIdempotencyKey } from './idempotency';
-import type { IncomeEventView } from './income-book';
+import { IDEMPOTENCY_HEADER, requireIdempotencyKey } from '../steps/idempotency';
 import { IncomeService, type ResearcherTotal, type Statement } from './income.service';
 
 /** Income events of a deal and their ledger entries. */

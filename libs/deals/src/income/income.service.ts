@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, NotFoundError, RequestValidationError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
-import { daysBetween } from '../core/dates';
-import { policyProblem, type IncomePolicy } from '../core/income-split';
+import { IncomeBook, policyOf, type IncomeEventView } from '../books/income-book';
+import { today } from '../books/licence-book';
+import { daysBetween } from '../domain/dates';
+import { policyProblem, type IncomePolicy } from '../domain/income-split';
 import { IncomePolicyRow } from '../entities/ledger.entity';
 import type { IncomeDto, PolicyDto } from '../http/deal.dto';
-import { today } from '../licences/licence-book';
-import { DealAccess } from '../rooms/deal-access';
-import { DealSteps } from '../rooms/deal-steps';
-import { Idempotency } from './idempotency';
-import { IncomeBook, policyOf, type IncomeEventView } from './income-book';
+import { DealAccess } from '../steps/deal-access';
+import { DealSteps } from '../steps/deal-steps';
+import { Idempotency } from '../steps/idempotency';
 
 export interface StatementLine {
   incomeEventId: string;
@@ -122,7 +122,6 @@ export class IncomeService {
     );
   }
 
-  /** One researcher's income from every deal of the caller's institution. */
   /** Every researcher of the institution with income allotted, the largest total first. */
   distribution(caller: Caller): Promise<ResearcherTotal[]> {
     return this.dataSource.query(
@@ -135,6 +134,7 @@ export class IncomeService {
     );
   }
 
+  /** One researcher's income from every deal of the caller's institution. */
   async statement(caller: Caller, researcherId: string): Promise<Statement> {
     const [researcher]: { id: string; name: string }[] = await this.dataSource.query(
       `SELECT id, name FROM researcher WHERE id = $1 AND org_id = $2`,

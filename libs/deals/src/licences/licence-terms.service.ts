@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@kuaizhuan/platform';
 import type { EntityManager } from 'typeorm';
-import { addDays, chinaDate, daysBetween, morningOf } from '../core/dates';
-import { Deal } from '../entities/deal.entity';
+import { LicenceBook } from '../books/licence-book';
+import { addDays, chinaDate, daysBetween, morningOf } from '../domain/dates';
 import { TermSheet } from '../entities/deal-room.entity';
+import { Deal } from '../entities/deal.entity';
 import { UfplLicence } from '../entities/licence.entity';
-import { LicenceBook } from './licence-book';
 import type { UfplTermsInput } from './ufpl-terms';
 
 /** Puts the accepted terms of a use-first-pay-later deal in force when the licence starts. */

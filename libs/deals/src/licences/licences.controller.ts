@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
 import { UuidParam } from '@kuaizhuan/platform';
 import { PaymentDto, RevenueReportDto } from '../http/deal.dto';
-import { IDEMPOTENCY_HEADER, requireIdempotencyKey } from '../income/idempotency';
+import { IDEMPOTENCY_HEADER, requireIdempotencyKey } from '../steps/idempotency';
 import { LicencesService, type LicenceView, type PaymentResult, type ReportResult } from './licences.service';
 
 const IDEMPOTENCY_DOC = {

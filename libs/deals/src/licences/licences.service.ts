@@ -3,18 +3,18 @@ import type { Caller } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, NotFoundError, RequestValidationError } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addDays, daysBetween } from '../core/dates';
-import { hasRoyalty, royaltyDue, standing } from '../core/licence-terms';
-import { yuan } from '../core/money';
+import { IncomeBook, type IncomeEventView } from '../books/income-book';
+import { LicenceBook, today } from '../books/licence-book';
+import { addDays, daysBetween } from '../domain/dates';
+import { hasRoyalty, royaltyDue, standing } from '../domain/licence-terms';
+import { yuan } from '../domain/money';
 import type { Deal } from '../entities/deal.entity';
-import { Instalment, RevenueReport, UfplLicence } from '../entities/licence.entity';
 import type { IncomeKind } from '../entities/ledger.entity';
+import { Instalment, RevenueReport, UfplLicence } from '../entities/licence.entity';
 import type { PaymentDto, RevenueReportDto } from '../http/deal.dto';
-import { IncomeBook, type IncomeEventView } from '../income/income-book';
-import { Idempotency } from '../income/idempotency';
-import { DealAccess } from '../rooms/deal-access';
-import { DealSteps } from '../rooms/deal-steps';
-import { LicenceBook, today } from './licence-book';
+import { DealAccess } from '../steps/deal-access';
+import { DealSteps } from '../steps/deal-steps';
+import { Idempotency } from '../steps/idempotency';
 
 export interface InstalmentView {
   id: string;

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
-import { daysBetween } from '../core/dates';
-import { hasRoyalty, type PaymentMode, type TriggerKind } from '../core/licence-terms';
+import { daysBetween } from '../domain/dates';
+import { hasRoyalty, type PaymentMode, type TriggerKind } from '../domain/licence-terms';
 
 /** The UFPL terms as offered (already checked field by field by the DTO). */
 export interface UfplTermsInput {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DealType } from '../core/deal-machine';
+import type { DealType } from '../domain/deal-machine';
 
 /** How a service invention was disposed of, as the register of service inventions names it. */
 export const DISPOSAL_KINDS = ['licence', 'transfer', 'equity', 'rights_grant'] as const;

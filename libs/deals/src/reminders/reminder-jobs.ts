@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Notifier } from '@kuaizhuan/delivery';
-import { QueueProducers } from '@kuaizhuan/platform';
+import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { DataSource, IsNull } from 'typeorm';
+import { LicenceBook, today } from '../books/licence-book';
+import { daysBetween } from '../domain/dates';
 import { Deal } from '../entities/deal.entity';
 import { DealReminder, Instalment, UfplLicence } from '../entities/licence.entity';
-import { daysBetween } from '../core/dates';
-import { LicenceBook, today } from '../licences/licence-book';
-import { DealSteps } from '../rooms/deal-steps';
+import { DealSteps } from '../steps/deal-steps';
 import { reminderNotice } from './notices';
 
 const SWEEP_BATCH = 500;
@@ -33,6 +33,7 @@ export class ReminderJobs {
     private readonly notifier: Notifier,
   ) {}
 
+  @OnJob('deal.reminders.plan', ({ dealId }) => [dealId])
   async plan(dealId: string): Promise<number> {
     return this.addJobs(await this.dataSource.manager.find(DealReminder, { where: { dealId, doneAt: IsNull() } }));
   }
@@ -41,6 +42,7 @@ export class ReminderJobs {
    * Re-adds the job of every reminder not yet done, so a job Redis lost (a flush, a restore)
    * is back within the hour; jobs Redis still holds keep their id and are not added twice.
    */
+  @OnJob('deal.reminders.sweep')
   async sweep(): Promise<number> {
     let added = 0;
     for (let page = 0; ; page += 1) {
@@ -68,6 +70,7 @@ export class ReminderJobs {
     return pending.length;
   }
 
+  @OnJob('deal.reminder', ({ reminderId }) => [reminderId])
   run(reminderId: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const reminder = await manager.findOne(DealReminder, {

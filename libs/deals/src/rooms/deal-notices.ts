@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Notifier, type NotificationInput } from '@kuaizhuan/delivery';
 import type { EntityManager } from 'typeorm';
-import type { DealAction } from '../core/deal-machine';
-import type { Side } from '../core/term-sheet';
+import type { DealAction } from '../domain/deal-machine';
+import type { Side } from '../domain/term-sheet';
 import type { Deal } from '../entities/deal.entity';
-import type { Capacity } from './deal-access';
+import type { Capacity } from '../steps/deal-access';
 
 type DealParties = Pick<Deal, 'id' | 'title' | 'institutionOrgId' | 'companyOrgId' | 'managerUserId'>;
 

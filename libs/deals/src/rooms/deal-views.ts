@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../core/deal-machine';
-import type { Capacity } from './deal-access';
+import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../domain/deal-machine';
+import type { Capacity } from '../steps/deal-access';
 
 export interface DealView {
   id: string;

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, NotFoundError, pageOf, type Page } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isManualAction, RECORDED_ACTIONS } from '../core/deal-machine';
-import { contributionProblem } from '../core/income-split';
-import { Deal } from '../entities/deal.entity';
+import { isManualAction, RECORDED_ACTIONS } from '../domain/deal-machine';
+import { contributionProblem } from '../domain/income-split';
 import { DealContribution } from '../entities/deal-room.entity';
+import { Deal } from '../entities/deal.entity';
 import type {
   AssignManagerDto,
   CompanyQueryDto,
@@ -15,9 +15,9 @@ import type {
   TransitionDto,
 } from '../http/deal.dto';
 import { LicenceTerms } from '../licences/licence-terms.service';
-import { DealAccess } from './deal-access';
+import { DealAccess } from '../steps/deal-access';
+import { DealSteps } from '../steps/deal-steps';
 import { DealNotices, openedNotice, stepNotice } from './deal-notices';
-import { DealSteps } from './deal-steps';
 import {
   DEAL_VIEW_SQL,
   dealView,

@@ -9,14 +9,14 @@ import {
   uploadedName,
 } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
-import { termSheetStep, type Side } from '../core/term-sheet';
+import { termSheetStep, type Side } from '../domain/term-sheet';
 import { DealAttachment, DealMessage, TermSheet } from '../entities/deal-room.entity';
 import type { MessageDto, TermSheetDto } from '../http/deal.dto';
 import { ufplTermsProblems } from '../licences/ufpl-terms';
+import { DealAccess, sideOf } from '../steps/deal-access';
+import { DealSteps } from '../steps/deal-steps';
 import { attachmentType, MAX_ATTACHMENT_BYTES } from './attachment-types';
-import { DealAccess, sideOf } from './deal-access';
 import { DealNotices, stepNotice, termsAcceptedNotice, termsOfferedNotice } from './deal-notices';
-import { DealSteps } from './deal-steps';
 
 export interface TermSheetView {
   id: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JOB_POLICIES, Mailer, QueueProducers } from '@kuaizhuan/platform';
+import { JOB_POLICIES, Mailer, OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { User } from '@kuaizhuan/identity';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DeliveryConfig } from '../delivery-config';
@@ -28,6 +28,7 @@ export class DigestDelivery {
     private readonly producers: QueueProducers,
   ) {}
 
+  @OnJob('delivery.digest', ({ userId }) => [userId])
   async send(rawUserId: string): Promise<DigestOutcome> {
     const userId = requireUuid('delivery.digest', rawUserId);
     let locked: string[] = [];
@@ -48,6 +49,7 @@ export class DigestDelivery {
   }
 
   /** Starts a digest job for every user with open digest e-mails; returns how many. */
+  @OnJob('delivery.digest.sweep', ({ trigger }) => [trigger])
   async sweep(trigger: 'schedule' | 'manual'): Promise<{ users: number }> {
     const rows: { user_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT user_id FROM delivery WHERE ${OPEN_DIGEST}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JOB_POLICIES, Mailer } from '@kuaizhuan/platform';
+import { JOB_POLICIES, Mailer, OnJob } from '@kuaizhuan/platform';
 import { User } from '@kuaizhuan/identity';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,6 +25,7 @@ export class EmailDelivery {
     private readonly config: DeliveryConfig,
   ) {}
 
+  @OnJob('delivery.email', ({ deliveryId }) => [deliveryId])
   async send(rawId: string): Promise<EmailOutcome> {
     const deliveryId = requireUuid('delivery.email', rawId);
     try {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JOB_POLICIES } from '@kuaizhuan/platform';
+import { JOB_POLICIES, OnJob } from '@kuaizhuan/platform';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeliveryConfig } from '../delivery-config';
@@ -40,6 +40,7 @@ export class WebhookDelivery {
     private readonly config: DeliveryConfig,
   ) {}
 
+  @OnJob('delivery.webhook', ({ deliveryId }) => [deliveryId])
   async send(rawId: string): Promise<WebhookOutcome> {
     const deliveryId = requireUuid('delivery.webhook', rawId);
     const claim = await this.dataSource.transaction((manager) => this.claim(manager, deliveryId));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Mailer } from '@kuaizhuan/platform';
+import { AppConfig, Mailer, OnJob } from '@kuaizhuan/platform';
 import { AuditLog } from '../audit/audit-log';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,7 @@ export class InvitationDelivery {
     private readonly audit: AuditLog,
   ) {}
 
+  @OnJob('invitation.send', ({ invitationId }) => [invitationId])
   async send(invitationId: string): Promise<InvitationDeliveryOutcome> {
     if (!UUID.test(invitationId))
       throw new UnrecoverableError(`invitation.send: malformed invitation id ${invitationId}`);

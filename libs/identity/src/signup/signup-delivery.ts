@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Mailer } from '@kuaizhuan/platform';
+import { AppConfig, Mailer, OnJob } from '@kuaizhuan/platform';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
@@ -28,6 +28,7 @@ export class SignupDelivery {
     private readonly audit: AuditLog,
   ) {}
 
+  @OnJob('signup.confirm', ({ userId }) => [userId])
   async confirm(userId: string): Promise<SignupMailOutcome> {
     if (!UUID.test(userId)) throw new UnrecoverableError(`signup.confirm: malformed user id ${userId}`);
     // The token is committed before the e-mail goes out, so the link works the moment it arrives.
@@ -70,6 +71,7 @@ export class SignupDelivery {
     return 'delivered';
   }
 
+  @OnJob('signup.notice', ({ userId }) => [userId])
   async notice(userId: string): Promise<SignupMailOutcome> {
     if (!UUID.test(userId)) throw new UnrecoverableError(`signup.notice: malformed user id ${userId}`);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
 import { NotFoundError, UuidParam } from '@kuaizhuan/platform';
 import { IsOptional, Matches } from 'class-validator';
-import { parsePeriod } from '../core/period';
+import { parsePeriod } from '../domain/period';
 import { ManagerRecordService, type ManagerFigures, type ManagerRecord } from './manager-record.service';
 
 export class RankingQueryDto {

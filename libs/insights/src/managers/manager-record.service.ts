@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
-import { parsePeriod, type Period } from '../core/period';
-import { percent } from '../core/targets';
+import { parsePeriod, type Period } from '../domain/period';
+import { percent } from '../domain/targets';
 import { REVIEWED_MATCHES, SIGNED_DEALS } from '../figures';
 
 /** A technology manager's figures for one period, from the dashboard's own queries. */

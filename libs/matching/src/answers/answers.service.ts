@@ -3,7 +3,7 @@ import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, NotFoundError } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { connectionNotice } from '../delivery/notices';
+import { connectionNotice } from '../push/notices';
 import type { Answer, RecommendationStatus, Side } from '../domain/recommendation-status';
 import { Recommendation } from '../entities/recommendation.entity';
 import { answerStep, shownToSides } from '../recommendations/lifecycle';

@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Achievement, Need } from '@kuaizhuan/catalog';
-import { ResearcherMatcher } from '../recommendations/researcher-matcher';
+import { OnJob, QueueProducers } from '@kuaizhuan/platform';
 import { AchievementMatcher } from './achievement-matcher';
 import { NeedMatcher } from './need-matcher';
 import { RecommendationWriter, type WriteOutcome } from './recommendation-writer';
+import { ResearcherMatcher } from './researcher-matcher';
 
 export interface MatchJobOutcome {
   matched: number;
   withdrawn: number;
   recommendations: WriteOutcome;
 }
+
+/** A listing changed more recently than this is left to the match job its change started. */
+export const MATCH_RECONCILE_SETTLE_MS = 10 * 60 * 1000;
+/** Listings matched per reconciliation run and kind (the next run takes the rest). */
+const MATCH_RECONCILE_LIMIT = 500;
 
 function emptyOutcome(): MatchJobOutcome {
   return { matched: 0, withdrawn: 0, recommendations: { created: 0, updated: 0, superseded: 0, autoApproved: 0 } };
@@ -27,7 +34,7 @@ function add(outcome: MatchJobOutcome, written: WriteOutcome): void {
 /**
  * The `match.need` and `match.achievement` jobs: re-read each row, match it when it is
  * published, withdraw its open recommendations when it no longer is, and note the version
- * matched. Safe to run twice.
+ * matched. Safe to run twice. The `match.reconcile` job starts them for what none matched.
  */
 @Injectable()
 export class MatchJobs {
@@ -37,8 +44,10 @@ export class MatchJobs {
     private readonly achievements: AchievementMatcher,
     private readonly writer: RecommendationWriter,
     private readonly researchers: ResearcherMatcher,
+    private readonly producers: QueueProducers,
   ) {}
 
+  @OnJob('match.need', ({ ids }) => [ids])
   async matchNeeds(ids: readonly string[]): Promise<MatchJobOutcome> {
     const outcome = emptyOutcome();
     for (const id of new Set(ids)) {
@@ -70,6 +79,7 @@ export class MatchJobs {
     return outcome;
   }
 
+  @OnJob('match.achievement', ({ ids }) => [ids])
   async matchAchievements(ids: readonly string[]): Promise<MatchJobOutcome> {
     const outcome = emptyOutcome();
     for (const id of new Set(ids)) {
@@ -97,6 +107,28 @@ export class MatchJobs {
       await this.recordRun('achievement', id, achievement.updatedAt);
     }
     return outcome;
+  }
+
+  /**
+   * Matches the published listings whose latest version no match job finished (lost, or
+   * failed for good while a dependency was down), in jobs of their own.
+   */
+  @OnJob('match.reconcile')
+  async reconcile(_data: unknown, job: Job): Promise<{ needs: number; achievements: number }> {
+    const runId = String(job.id);
+    const { needs, achievements } = await this.unmatched(MATCH_RECONCILE_SETTLE_MS, MATCH_RECONCILE_LIMIT);
+    // One job per 25 listings, with ids unique to this run (a listing still unmatched next
+    // hour gets a new job, not the failed one again).
+    const batches = <K extends 'need' | 'achievement'>(kind: K, ids: string[]) =>
+      Array.from({ length: Math.ceil(ids.length / 25) }, (_, i) => ({
+        jobId: `reconcile-${runId}-${kind}-${i}`,
+        data: { kind, ids: ids.slice(i * 25, i * 25 + 25) },
+      }));
+    await this.producers.add([
+      ...batches('need', needs).map((batch) => ({ name: 'match.need' as const, ...batch })),
+      ...batches('achievement', achievements).map((batch) => ({ name: 'match.achievement' as const, ...batch })),
+    ]);
+    return { needs: needs.length, achievements: achievements.length };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogIndexer } from '@kuaizhuan/catalog';
 import { Notifier, type NotificationInput } from '@kuaizhuan/delivery';
-import { AppConfig, type SearchDocument } from '@kuaizhuan/platform';
+import { AppConfig, OnJob, type SearchDocument } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SavedSearch } from '../entities/saved-search.entity';
 import { savedSearchFinds } from './saved-search-match';
@@ -59,6 +59,7 @@ export class SavedSearchAlerts {
     this.key = unsubscribeKey(config.get('JWT_ACCESS_SECRET'));
   }
 
+  @OnJob('saved_search.match', ({ kind, ids }) => [kind, ids])
   async run(kind: 'need' | 'achievement' | 'researcher', ids: string[]): Promise<{ sent: number }> {
     if (kind === 'researcher' || ids.length === 0) return { sent: 0 };
     const searches = await this.dataSource.manager.find(SavedSearch, { where: { kind }, order: { id: 'ASC' } });

@@ -1,6 +1,7 @@
 /**
  * The one catalogue of queues, jobs and events. Adding a job means adding its payload,
- * its queue and its policy here; the compiler refuses a job that is not fully wired.
+ * its queue and its policy here (the compiler refuses a job that is not fully wired), and
+ * its `@OnJob` handler beside the code it runs (the worker refuses to start without one).
  */
 
 /**
@@ -27,7 +28,6 @@ export enum QueueName {
   Challenges = 'challenges',
 }
 
-/** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
 /** Which catalogue rows to bring the search index in line with (ids only; re-read by the job). */
 export interface CatalogIndexPayload {
   kind: 'need' | 'achievement' | 'researcher';
@@ -45,6 +45,7 @@ export interface MatchPayload<K extends 'need' | 'achievement'> {
   ids: string[];
 }
 
+/** What each job carries: ids only. State lives in PostgreSQL and is re-read by the handler. */
 export interface JobPayloads {
   'invitation.send': { invitationId: string };
   /** Mails a self-registered user the link that confirms the address (a new token each request). */
@@ -88,11 +89,6 @@ export interface JobPayloads {
 }
 
 export type JobName = keyof JobPayloads;
-
-export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
-
-/** Discriminated union of every job, for processors that switch on `name`. */
-export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
 
 export interface JobPolicy {
   queue: QueueName;

@@ -1,12 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
+import { QueueName } from './job-catalogue';
 import { processorWorkers } from './processor-workers';
 
 /**
  * Starts the BullMQ workers of the queues this process takes (WORKER_QUEUES; every queue when
  * empty) once the whole application is built. Processors are declared with `autorun: false`,
- * so a queue this process does not take never hands it a job.
+ * so a queue this process does not take never hands it a job. Refuses to start, naming it,
+ * while a queue of the catalogue has no processor (its jobs would wait for ever).
  */
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap {
@@ -20,7 +22,11 @@ export class QueueWorkers implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const wanted = selectedQueues(this.config.get('WORKER_QUEUES'));
     const taken: string[] = [];
-    for (const worker of processorWorkers(this.modules)) {
+    const workers = processorWorkers(this.modules);
+    const served = new Set(workers.map((worker) => worker.name));
+    const unserved = Object.values(QueueName).filter((queue) => !served.has(queue));
+    if (unserved.length > 0) throw new Error(`No processor takes the queue ${unserved.join(', ')}`);
+    for (const worker of workers) {
       if (wanted !== null && !wanted.has(worker.name)) {
         await worker.close();
         continue;

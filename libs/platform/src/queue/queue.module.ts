@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './job-catalogue';
 import { MetricsModule } from '../metrics/metrics';
@@ -8,6 +9,7 @@ import { OutboxRelay } from './outbox-relay';
 import { QueueProducers } from './queue-producers';
 import { QueueDashboard } from './queue-dashboard';
 import { QueueMetrics } from './queue-metrics';
+import { JobHandlers } from './job-handlers';
 import { JobMetrics } from './job-metrics';
 import { QueueWorkers } from './queue-workers';
 import { workerConnection } from './redis-connection';
@@ -22,8 +24,9 @@ import { workerConnection } from './redis-connection';
 export class QueueModule {}
 
 /**
- * The worker side: the outbox relay and BullMQ's connection for processors.
- * Libs register their processors in modules the worker imports after this one.
+ * The worker side: the outbox relay, BullMQ's connection for processors and the handlers of
+ * every job (`@OnJob` methods, found when the worker starts). Libs declare their queues'
+ * processors (`JobProcessor`) and jobs' handlers in modules the worker imports after this one.
  */
 @Global()
 @Module({
@@ -37,8 +40,9 @@ export class QueueModule {}
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
     MetricsModule,
+    DiscoveryModule,
   ],
-  providers: [OutboxRelay, JobMetrics, QueueWorkers],
-  exports: [BullModule, OutboxRelay],
+  providers: [OutboxRelay, JobHandlers, JobMetrics, QueueWorkers],
+  exports: [BullModule, OutboxRelay, JobHandlers],
 })
 export class WorkerQueueModule {}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { PLATFORM_KINDS, PLATFORM_STATUSES, type PlatformKind, type PlatformStatus } from '../core/vocabulary';
+import { PLATFORM_KINDS, PLATFORM_STATUSES, type PlatformKind, type PlatformStatus } from '../domain/vocabulary';
 
 /**
  * An organisation's standing as a service platform (概念验证中心, 中试验证平台, 孵化器): it applies,

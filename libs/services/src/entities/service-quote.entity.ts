@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { QUOTE_STATUSES, type QuoteStatus } from '../core/quote-machine';
+import { QUOTE_STATUSES, type QuoteStatus } from '../domain/quote-machine';
 
 /** A company's or TTO's request to a platform for one service step on an achievement, and its answer. */
 @Entity('service_quote')

@@ -6,7 +6,7 @@ import {
   type GapNeed,
   type GapService,
   type MaturityGap,
-} from '../core/maturity-gap';
+} from '../domain/maturity-gap';
 
 /** A need and an achievement recommended for it, named by the caller's key (a recommendation id). */
 export interface GapPair {

@@ -1,4 +1,4 @@
-import type { PlatformKind, PlatformStatus } from '../core/vocabulary';
+import type { PlatformKind, PlatformStatus } from '../domain/vocabulary';
 import type { PlatformService, ServicePlatform } from '../entities/service-platform.entity';
 
 export interface ServiceView {

@@ -16,7 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
-import { AMOUNT_PATTERN, MAX_TRL, MIN_TRL, PLATFORM_KINDS, type PlatformKind } from '../core/vocabulary';
+import { AMOUNT_PATTERN, MAX_TRL, MIN_TRL, PLATFORM_KINDS, type PlatformKind } from '../domain/vocabulary';
 
 const REGION = /^\d{2,6}$/;
 const REGION_MESSAGE = '$property must be an administrative division code of 2 to 6 digits, such as 500112';

@@ -1,5 +1,5 @@
 import type { NotificationInput } from '@kuaizhuan/delivery';
-import type { QuoteAction } from '../core/quote-machine';
+import type { QuoteAction } from '../domain/quote-machine';
 import type { ServiceQuote } from '../entities/service-quote.entity';
 
 type QuoteParties = Pick<ServiceQuote, 'id' | 'platformOrgId' | 'requesterOrgId' | 'achievementOrgId'>;

@@ -1,4 +1,4 @@
-import { actionsFor, type QuoteAction, type QuoteSide, type QuoteStatus } from '../core/quote-machine';
+import { actionsFor, type QuoteAction, type QuoteSide, type QuoteStatus } from '../domain/quote-machine';
 
 /** How the caller's organisation takes part in a quote. */
 export type QuoteCapacity = QuoteSide | 'institution';

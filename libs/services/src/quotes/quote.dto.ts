@@ -12,8 +12,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@kuaizhuan/platform';
-import { QUOTE_ACTIONS, QUOTE_STATUSES, type QuoteAction, type QuoteStatus } from '../core/quote-machine';
-import { AMOUNT_PATTERN, MAX_TRL, MIN_TRL } from '../core/vocabulary';
+import { QUOTE_ACTIONS, QUOTE_STATUSES, type QuoteAction, type QuoteStatus } from '../domain/quote-machine';
+import { AMOUNT_PATTERN, MAX_TRL, MIN_TRL } from '../domain/vocabulary';
 
 export class RequestQuoteDto {
   /** The platform's service asked for. */

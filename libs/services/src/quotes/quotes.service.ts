@@ -11,7 +11,7 @@ import {
   type Page,
 } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { quoteStep, type QuoteSide } from '../core/quote-machine';
+import { quoteStep, type QuoteSide } from '../domain/quote-machine';
 import { PlatformService, ServicePlatform } from '../entities/service-platform.entity';
 import { ServiceQuote, ServiceQuoteMessage } from '../entities/service-quote.entity';
 import { quoteNotice } from './quote-notices';

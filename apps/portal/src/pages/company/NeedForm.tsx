@@ -69,11 +69,6 @@ function toValues(need: Need): NeedValues {
   };
 }
 
-/**
- * The guided form for a technology need, in three steps. Saving keeps a draft; submitting
- * saves and sends it to moderation. When the server refuses, the form keeps every value and
- * marks the field it names.
- */
 /** The budget typed in 元, read back as people say it (50 万元 – 200 万元), as the lists show it. */
 function BudgetEcho({ form }: { form: FormInstance<NeedValues> }) {
   const { t } = useTranslation();
@@ -83,6 +78,11 @@ function BudgetEcho({ form }: { form: FormInstance<NeedValues> }) {
   return t('help.budgetEcho', { range: formatMoneyRange(min, max, t('money.negotiable')) });
 }
 
+/**
+ * The guided form for a technology need, in three steps. Saving keeps a draft; submitting
+ * saves and sends it to moderation. When the server refuses, the form keeps every value and
+ * marks the field it names.
+ */
 export default function NeedForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();

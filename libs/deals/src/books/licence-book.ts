@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Outbox } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
 import type { EntityManager } from 'typeorm';
-import { addDays, chinaDate, morningOf } from '../core/dates';
-import { paymentsAtTrigger, triggerDate, type ScheduledPayment, type UfplTerms } from '../core/licence-terms';
-import { yuan } from '../core/money';
+import { addDays, chinaDate, morningOf } from '../domain/dates';
+import { paymentsAtTrigger, triggerDate, type ScheduledPayment, type UfplTerms } from '../domain/licence-terms';
+import { yuan } from '../domain/money';
 import { Deal } from '../entities/deal.entity';
 import { Instalment, RevenueReport, UfplLicence, type ReminderKind } from '../entities/licence.entity';
-import { DealSteps } from '../rooms/deal-steps';
+import { DealSteps } from '../steps/deal-steps';
 
 /** Days before a due date that the licensee is reminded. */
 export const REMIND_DAYS_BEFORE = 7;

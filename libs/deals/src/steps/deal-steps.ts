@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type AuditActor } from '@kuaizhuan/identity';
 import { ConflictError, ForbiddenError, InvalidInputError } from '@kuaizhuan/platform';
 import type { EntityManager } from 'typeorm';
-import { dealTransition, type DealAction, type DealActor, type DealStatus } from '../core/deal-machine';
+import { dealTransition, type DealAction, type DealActor, type DealStatus } from '../domain/deal-machine';
 import { Deal } from '../entities/deal.entity';
 
 /**

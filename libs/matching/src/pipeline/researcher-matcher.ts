@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Need } from '@kuaizhuan/catalog';
 import { DataSource } from 'typeorm';
-import { FieldTreeSource } from '../pipeline/field-tree';
-import { MatchingSettings } from '../pipeline/matching-settings';
-import { needQueryText } from '../pipeline/need-matcher';
-import { TextRetrieval } from '../pipeline/text-retrieval';
+import { FieldTreeSource } from './field-tree';
+import { MatchingSettings } from './matching-settings';
+import { needQueryText } from './need-matcher';
 import { rankResearchers, type ResearcherCandidate } from './researcher-score';
+import { TextRetrieval } from './text-retrieval';
 
 /** How many researchers a need keeps, and how many search hits are ranked for them. */
 const TOP_RESEARCHERS = 5;

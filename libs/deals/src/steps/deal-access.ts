@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@kuaizhuan/identity';
 import { ForbiddenError, NotFoundError } from '@kuaizhuan/platform';
 import type { EntityManager } from 'typeorm';
-import type { DealActor } from '../core/deal-machine';
-import type { Side } from '../core/term-sheet';
+import type { DealActor } from '../domain/deal-machine';
+import type { Side } from '../domain/term-sheet';
 import { Deal } from '../entities/deal.entity';
 
 /** In which capacity a caller takes part in a deal. */

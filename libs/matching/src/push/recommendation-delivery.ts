@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Notifier, type NotifyResult } from '@kuaizhuan/delivery';
+import { OnJob } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
 import type { FeatureValue } from '../core/types';
 import type { RecommendationStatus } from '../domain/recommendation-status';
@@ -37,6 +38,7 @@ export class RecommendationDelivery {
     private readonly settings: MatchingSettings,
   ) {}
 
+  @OnJob('recommendation.deliver', ({ recommendationId }) => [recommendationId])
   deliver(recommendationId: string): Promise<DeliverOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [row]: DeliverRow[] = await manager.query(
