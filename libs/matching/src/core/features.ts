@@ -46,13 +46,13 @@ export function keywordFeature(need: NeedProfile, achievement: AchievementProfil
     : feature('keywords', 0, '没有命中需求关键词', 'None of the need keywords appear');
 }
 
+/** A field's name: one text, or its Chinese and English names (the taxonomy has both). */
+export type FieldNamer = (code: string) => string | { zh: string; en: string };
+
 /**
  * Technology field. With fields chosen by the company: shared field 1, same category 0.5.
  * Without: the inferred share of the achievement's field, plus agreement of broad category.
  */
-/** A field's name: one text, or its Chinese and English names (the taxonomy has both). */
-export type FieldNamer = (code: string) => string | { zh: string; en: string };
-
 export function fieldFeature(
   need: NeedProfile,
   achievement: AchievementProfile,
