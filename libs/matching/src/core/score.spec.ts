@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { SearchDocument } from '@kuaizhuan/platform';
 import { Environment } from '@kuaizhuan/platform';
-import { combine, DEFAULT_WEIGHTS, rankForNeed, validateWeights } from './score';
+import { combine, DEFAULT_WEIGHTS, nearCopyProbability, rankForNeed, validateWeights } from './score';
 import { documentTerms, queryTerms, textMatch, type TermStats } from './text-relevance';
 import type { AchievementProfile, Candidate, NeedProfile } from './types';
 
@@ -240,5 +240,40 @@ describe('the calibrated score', () => {
     const alone = rankForNeed(need({ categoryCodes: ['food'] }), candidates([sterilise]), { now });
     const among = rankForNeed(need({ categoryCodes: ['food'] }), candidates([...corpus, sterilise]), { now });
     expect(among.find((r) => r.achievementId === 'sterilise')?.score).toBeCloseTo(alone[0].score, 6);
+  });
+});
+
+describe('the near-copy way to be worth a look', () => {
+  it('rises with the share of the need the listing covers, and is low for a partial overlap', () => {
+    const at = [0.3, 0.5, 0.6, 0.72, 0.8].map(nearCopyProbability);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(at[0]).toBeLessThan(0.05);
+    expect(at[3]).toBeGreaterThan(0.9);
+  });
+
+  it("keeps a listing that covers most of a company's own wording though the field it infers is another", () => {
+    // Two hits in another field outvote the close fit's field, so the field model alone reads it low.
+    const candidates = [
+      hit(achievement('close', { fieldCodes: ['food'], categoryCodes: ['eng'] }), 7.2),
+      hit(achievement('other-1', { fieldCodes: ['machines'], categoryCodes: ['eng'] }), 2),
+      hit(achievement('other-2', { fieldCodes: ['machines'], categoryCodes: ['eng'] }), 2),
+    ];
+    const byFeatures = rankForNeed(need(), candidates, { now, floor: 0 }).find((r) => r.achievementId === 'close')!;
+    expect(combine(byFeatures.features, DEFAULT_WEIGHTS)).toBeLessThan(FLOOR);
+
+    const kept = rankForNeed(need(), candidates, { now, floor: FLOOR });
+    expect(kept.map((r) => r.achievementId)).toEqual(['close']);
+    expect(kept[0].score).toBeCloseTo(nearCopyProbability(0.72), 6);
+    const text = kept[0].features.find((f) => f.feature === 'text')!;
+    expect(text.en).toMatch(/the text decides the score/);
+    expect(text.zh).toMatch(/按文本计分/);
+  });
+
+  it('leaves the explanation alone where the features score higher', () => {
+    const [ranked] = rankForNeed(need({ fieldCodes: ['food'] }), [hit(achievement('a', { fieldCodes: ['food'] }), 3)], {
+      now,
+    });
+    expect(ranked.score).toBeGreaterThan(nearCopyProbability(0.3));
+    expect(ranked.features.find((f) => f.feature === 'text')!.en).not.toMatch(/decides/);
   });
 });

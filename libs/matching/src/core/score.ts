@@ -77,6 +77,32 @@ export function validateWeights(weights: Weights): void {
     throw new Error('At least one matcher weight must be positive');
 }
 
+/**
+ * The second way a listing is worth a look: it says most of what the need says. The field model
+ * above learns "same discipline" and weighs text little, so on its own a need written in a
+ * company's words that a listing covers closely would read low. This is a logistic model of
+ * "the very result the need describes" (grade 2 in the title → abstract and problem → solution
+ * development sets) on text coverage alone, fitted by `evaluation/fit-calibration.ts --near-copy`:
+ * about 3% at 30% coverage, 38% at 50%, 72% at 60%, 94% at 72% and 98% at 80%.
+ */
+export const NEAR_COPY = { intercept: -7.78, coverage: 14.54 };
+
+/** How likely a listing covering this share of the need's wording is the result the need describes. */
+export function nearCopyProbability(coverage: number): number {
+  return 1 / (1 + Math.exp(-(NEAR_COPY.intercept + NEAR_COPY.coverage * coverage)));
+}
+
+/**
+ * The score a person sees: the larger of the two ways a listing is worth a look — by the
+ * features (field first), or as a near-copy of the need's text. Each is a probability; the larger
+ * is the better-founded reason, and it is the one the text feature's explanation then names.
+ */
+export function worthALook(features: readonly FeatureValue[], weights: Weights, intercept = DEFAULT_INTERCEPT): number {
+  const byFeatures = combine(features, weights, intercept);
+  const text = features.find((f) => f.feature === 'text');
+  return text ? Math.max(byFeatures, nearCopyProbability(text.value)) : byFeatures;
+}
+
 /** The calibrated probability the features give (see Calibration). */
 export function combine(features: readonly FeatureValue[], weights: Weights, intercept = DEFAULT_INTERCEPT): number {
   let z = intercept;
@@ -152,8 +178,20 @@ function scoredCandidate<T>(
   options: RankOptions,
 ): Scored<T> {
   const order = orderValue(features, best > 0 ? textScore / best : 0);
-  const score = combine(features, options.weights ?? DEFAULT_WEIGHTS, options.intercept);
-  return { item, id, score, order, features, textScore };
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const score = worthALook(features, weights, options.intercept);
+  const shown = score > combine(features, weights, options.intercept) ? features.map(asNearCopy) : features;
+  return { item, id, score, order, features: shown, textScore };
+}
+
+/** The text feature, saying that it decided the score (the listing covers most of the need's wording). */
+function asNearCopy(feature: FeatureValue): FeatureValue {
+  if (feature.feature !== 'text') return feature;
+  return {
+    ...feature,
+    zh: `${feature.zh}；几乎覆盖需求全部所述，按文本计分`,
+    en: `${feature.en}; it says nearly all the need says, so the text decides the score`,
+  };
 }
 
 /** The list kept: candidates whose score clears the floor, in the need's order, at most top-k. */
