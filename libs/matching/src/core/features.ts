@@ -50,14 +50,25 @@ export function keywordFeature(need: NeedProfile, achievement: AchievementProfil
 export type FieldNamer = (code: string) => string | { zh: string; en: string };
 
 /**
- * Technology field. With fields chosen by the company: shared field 1, same category 0.5.
- * Without: the inferred share of the achievement's field, plus agreement of broad category.
+ * How much of the need's wording a listing in the field the company named must cover before the
+ * field counts in full. A named field says which discipline the need is in, not that every listing
+ * of that discipline answers it: a hotpot-base maker naming food science is not served by any
+ * food-science result. Set by hand (the development sets name no fine field): below this share the
+ * field's value falls in proportion, to the neutral 0.5 for a listing that shares no telling word.
+ */
+export const NAMED_FIELD_FULL_COVERAGE = 0.5;
+
+/**
+ * Technology field. With fields chosen by the company: a shared field 0.5–1 by how much of the
+ * need the listing covers (see NAMED_FIELD_FULL_COVERAGE), same category 0.5. Without: the
+ * inferred share of the achievement's field, plus agreement of broad category.
  */
 export function fieldFeature(
   need: NeedProfile,
   achievement: AchievementProfile,
   inferred: FieldDistribution,
   namer: FieldNamer,
+  coverage = 1,
 ): FeatureValue {
   const zhName = (code: string): string => {
     const name = namer(code);
@@ -73,7 +84,16 @@ export function fieldFeature(
     const shared = achievement.fieldCodes.filter((code) => need.fieldCodes.includes(code));
     if (shared.length > 0) {
       const names = shared.map(zhName).join('、');
-      return feature('field', 1, `同属技术领域：${names}`, `Same technology field: ${shared.map(enName).join(', ')}`);
+      const covered = Math.min(1, Math.max(0, coverage) / NAMED_FIELD_FULL_COVERAGE);
+      if (covered >= 1) {
+        return feature('field', 1, `同属技术领域：${names}`, `Same technology field: ${shared.map(enName).join(', ')}`);
+      }
+      return feature(
+        'field',
+        0.5 + 0.5 * covered,
+        `同属技术领域：${names}，但只覆盖需求用词的 ${pct(coverage)}`,
+        `Same technology field: ${shared.map(enName).join(', ')}, but it covers only ${pct(coverage)} of the need's wording`,
+      );
     }
     return sameCategory
       ? feature('field', 0.5, '技术领域不同，但属同一大类', 'Different field in the same broad category')

@@ -121,7 +121,7 @@ function featuresOf(
   return [
     textFeature(text.coverage, text.sharedWords),
     keywordFeature(need, achievement),
-    fieldFeature(need, achievement, inferred, fieldName),
+    fieldFeature(need, achievement, inferred, fieldName, text.coverage),
     maturityFeature(need, achievement),
     priceFeature(need, achievement),
     modeFeature(need, achievement),
