@@ -9,6 +9,17 @@ export { Public } from '@kuaizhuan/platform';
 export { AuditLog, type AuditEntry, type AuditActor } from './audit/audit-log';
 
 export { Organisation } from './entities/organisation.entity';
+export {
+  activeManagers,
+  isActiveManager,
+  isCompany,
+  organisationNames,
+  organisationRegions,
+  userNames,
+  verifiedCompanies,
+  type ActiveManager,
+  type CompanyRef,
+} from './organisations/organisation.repository';
 export { User } from './entities/user.entity';
 export {
   ORGANISATION_KINDS,
