@@ -7,9 +7,42 @@ export { NeedsService } from './needs/needs.service';
 export { CreateNeedDto } from './needs/need.dto';
 export { AchievementsService } from './achievements/achievements.service';
 export { ResearchersService } from './researchers/researchers.service';
-export { researcherNames, researchersOfOrganisation } from './researchers/researcher.repository';
+export {
+  activeResearchers,
+  researcherNames,
+  researchersOfOrganisation,
+  type ActiveResearcher,
+} from './researchers/researcher.repository';
 export { achievementTitles, isOwnAchievement } from './achievements/achievement.repository';
-export { needTitles } from './needs/need.repository';
+export { isOwnNeed, needTitles } from './needs/need.repository';
+export {
+  achievementView,
+  isOpenNeed,
+  needDetails,
+  needForInstitution,
+  needSummary,
+  needView,
+  wholeNeed,
+  type AchievementFacts,
+  type AchievementView,
+  type ConfidentialNeedView,
+  type NeedDetails,
+  type NeedFacts,
+  type NeedSummary,
+  type NeedView,
+  type OrganisationRef,
+  type ResearcherContact,
+  type ResearcherView,
+} from './listings/listing-projection';
+export {
+  achievementFacts,
+  achievementsForMatching,
+  listingIdsWhere,
+  needFacts,
+  researchersOf,
+  type AchievementMatchFacts,
+  type ListingFilter,
+} from './listings/listing.repository';
 export { CatalogIndexer, type CatalogKind } from './search/catalog-indexer';
 export { catalogueDocuments } from './search/catalogue-documents';
 export { CatalogReconciler, type DriftReport } from './search/reconciler';

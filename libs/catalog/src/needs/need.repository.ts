@@ -14,3 +14,9 @@ export async function needTitles(db: EntityManager, ids: readonly string[]): Pro
   );
   return new Map(rows.map((row) => [row.id, row.title]));
 }
+
+/** Whether need `id` is organisation `orgId`'s own. */
+export async function isOwnNeed(db: EntityManager, orgId: string, id: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM need WHERE id = $1 AND org_id = $2`, [id, orgId]);
+  return rows.length > 0;
+}

@@ -90,3 +90,46 @@ export async function userNames(db: EntityManager, ids: readonly string[]): Prom
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** An organisation and how to reach it: shown only to an organisation connected with it. */
+export interface OrganisationContact {
+  id: string;
+  name: string;
+  kind: string;
+  region: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+/** A user and how to reach them: shown only to an organisation connected with theirs. */
+export interface ContactPerson {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/** The organisations `ids` that exist with their contact details, by id. */
+export async function organisationContacts(
+  db: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, OrganisationContact>> {
+  if (ids.length === 0) return new Map();
+  const rows: OrganisationContact[] = await db.query(
+    `SELECT id, name, kind, region, contact_name AS "contactName", contact_email AS "contactEmail",
+            contact_phone AS "contactPhone"
+       FROM organisation WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The users `ids` that exist with their e-mail and phone, by id. */
+export async function contactPeople(db: EntityManager, ids: readonly string[]): Promise<Map<string, ContactPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows: (ContactPerson & { id: string })[] = await db.query(
+    `SELECT id, display_name AS name, email, phone FROM user_account WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map(({ id, ...person }) => [id, person]));
+}
