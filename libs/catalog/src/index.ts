@@ -37,6 +37,7 @@ export {
 export {
   achievementFacts,
   achievementsForMatching,
+  isVisibleListing,
   listingIdsWhere,
   needFacts,
   researchersOf,

@@ -13,6 +13,7 @@ export {
   activeManagers,
   isActiveManager,
   isCompany,
+  isVerifiedOrganisation,
   organisationNames,
   organisationRegions,
   userNames,

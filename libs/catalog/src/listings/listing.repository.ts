@@ -166,3 +166,18 @@ export async function achievementsForMatching(
   );
   return rows.flatMap((row) => (regions.has(row.orgId) ? [{ ...row, region: regions.get(row.orgId) ?? null }] : []));
 }
+
+/** Whether organisation `orgId` may see listing `id`: it is published (or matched), or it is the org's own. */
+export async function isVisibleListing(
+  db: EntityManager,
+  kind: 'need' | 'achievement',
+  id: string,
+  orgId: string,
+): Promise<boolean> {
+  const table = kind === 'need' ? 'need' : 'achievement';
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM ${table} WHERE id = $1 AND (status IN ('published', 'matched') OR org_id = $2)`,
+    [id, orgId],
+  );
+  return rows.length > 0;
+}

@@ -133,3 +133,12 @@ export async function contactPeople(db: EntityManager, ids: readonly string[]): 
   );
   return new Map(rows.map(({ id, ...person }) => [id, person]));
 }
+
+/** Whether organisation `orgId` exists and is verified. */
+export async function isVerifiedOrganisation(db: EntityManager, orgId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM organisation WHERE id = $1 AND verification_status = 'verified'`,
+    [orgId],
+  );
+  return rows.length > 0;
+}
