@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import { AuditLog, organisationNames, type Caller } from '@kuaizhuan/identity';
 import { TaxonomyService } from '@kuaizhuan/catalog';
 import {
   ConflictError,
@@ -177,7 +177,7 @@ export class PlatformsService {
       where: { platformId: In(ids), active: true },
       order: { trlFrom: 'ASC', title: 'ASC' },
     });
-    const names = await this.orgNames(
+    const names = await organisationNames(
       manager,
       rows.map((row) => row.orgId),
     );
@@ -197,21 +197,13 @@ export class PlatformsService {
       where: { platformId: row.id },
       order: { trlFrom: 'ASC', title: 'ASC' },
     });
-    const names = await this.orgNames(manager, [row.orgId]);
+    const names = await organisationNames(manager, [row.orgId]);
     return {
       ...platformView(row, names.get(row.orgId) ?? '', services),
       status: row.status,
       statusReason: row.statusReason,
       verifiedAt: row.verifiedAt,
     };
-  }
-
-  private async orgNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** The caller's platform, which must be verified to list or change services. */
