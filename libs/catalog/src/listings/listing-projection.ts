@@ -13,21 +13,9 @@ import type { Confidentiality } from '../domain/vocabulary';
  */
 
 /** A need as other libs read it through `needFacts`: its summary, its details and its owner. */
-export interface NeedFacts extends NeedDetails {
-  id: string;
+export interface NeedFacts extends NeedSummary, NeedDetails {
   orgId: string;
   orgName: string;
-  status: string;
-  title: string;
-  summary: string;
-  keywords: string[];
-  fieldCodes: string[];
-  desiredStage: string | null;
-  minTrl: number | null;
-  cooperationModes: string[];
-  regionCode: string | null;
-  deadline: string | null;
-  confidentiality: Confidentiality;
 }
 
 /** An achievement's public fields and its owner, as other libs read it through `achievementFacts`. */

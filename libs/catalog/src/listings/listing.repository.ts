@@ -122,20 +122,22 @@ export async function listingIdsWhere(
 }
 
 /** What the matcher reads of an achievement: its text, terms and facts, its owner's region, its team's size. */
-export interface AchievementMatchFacts {
-  id: string;
-  orgId: string;
-  title: string;
-  summary: string;
-  applicationScenarios: string;
-  advantages: string;
-  keywords: string[];
-  fieldCodes: string[];
-  ipType: string | null;
-  trl: number | null;
+export interface AchievementMatchFacts extends Pick<
+  AchievementFacts,
+  | 'id'
+  | 'orgId'
+  | 'title'
+  | 'summary'
+  | 'applicationScenarios'
+  | 'advantages'
+  | 'keywords'
+  | 'fieldCodes'
+  | 'ipType'
+  | 'trl'
+  | 'priceMin'
+  | 'priceMax'
+> {
   transferModes: CooperationMode[];
-  priceMin: string | null;
-  priceMax: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
   /** The owning organisation's region. */

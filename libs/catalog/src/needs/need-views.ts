@@ -1,25 +1,21 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
 import type { ListingPeople } from '../common/listing-workflow';
 import type { Need } from '../entities/need.entity';
-import { isOpenNeed, needDetails, needSummary, type NeedDetails } from '../listings/listing-projection';
+import {
+  isOpenNeed,
+  needDetails,
+  needSummary,
+  type NeedDetails,
+  type NeedSummary,
+} from '../listings/listing-projection';
 
 export type { NeedDetails };
 
 /** What everyone may see of a published need. */
-export interface PublicNeed {
-  id: string;
+export interface PublicNeed extends NeedSummary {
   orgId: string;
   status: Need['status'];
-  title: string;
-  summary: string;
-  keywords: string[];
-  fieldCodes: string[];
-  desiredStage: string | null;
-  minTrl: number | null;
   cooperationModes: Need['cooperationModes'];
-  regionCode: string | null;
-  deadline: string | null;
-  confidentiality: Need['confidentiality'];
   publishedAt: Date | null;
   updatedAt: Date;
   /** Present when the need is public, or for its owner and moderators. */
