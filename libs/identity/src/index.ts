@@ -13,6 +13,7 @@ export {
   activeManagers,
   isActiveManager,
   isCompany,
+  organisationKind,
   isVerifiedOrganisation,
   organisationNames,
   organisationRegions,

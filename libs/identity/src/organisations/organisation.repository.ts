@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { OrganisationKind } from '../domain/roles';
 
 /**
  * What other libs may read of organisations and their people, instead of querying identity's
@@ -132,6 +133,12 @@ export async function contactPeople(db: EntityManager, ids: readonly string[]): 
     [[...new Set(ids)]],
   );
   return new Map(rows.map(({ id, ...person }) => [id, person]));
+}
+
+/** The kind of organisation `orgId` (enterprise, university, …), or null when there is none. */
+export async function organisationKind(db: EntityManager, orgId: string): Promise<OrganisationKind | null> {
+  const [row]: { kind: OrganisationKind }[] = await db.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
+  return row?.kind ?? null;
 }
 
 /** Whether organisation `orgId` exists and is verified. */

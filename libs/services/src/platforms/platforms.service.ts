@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, organisationNames, type Caller } from '@kuaizhuan/identity';
+import { AuditLog, organisationKind, organisationNames, type Caller } from '@kuaizhuan/identity';
 import { TaxonomyService } from '@kuaizhuan/catalog';
 import {
   ConflictError,
@@ -32,10 +32,8 @@ export class PlatformsService {
 
   apply(caller: Caller, input: ApplyPlatformDto): Promise<OwnPlatformView> {
     return this.dataSource.transaction(async (manager) => {
-      const [org]: { kind: string }[] = await manager.query(`SELECT kind FROM organisation WHERE id = $1`, [
-        caller.orgId,
-      ]);
-      if (!org || !PLATFORM_ORGANISATION_KINDS.includes(org.kind)) {
+      const kind = await organisationKind(manager, caller.orgId);
+      if (kind === null || !PLATFORM_ORGANISATION_KINDS.includes(kind)) {
         throw new ForbiddenError('Only a company, university or institute may run a service platform');
       }
       const existing = await manager.findOneBy(ServicePlatform, { orgId: caller.orgId });
