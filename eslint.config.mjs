@@ -20,6 +20,21 @@ const nodeGlobals = {
   URL: 'readonly',
 };
 
+// Each lib has one door, `libs/<lib>/src/index.ts`, imported as `@kuaizhuan/<lib>`. An import of
+// anything behind it (`@kuaizhuan/catalog/src/...`, `../libs/catalog/src/...`) fails the lint, from
+// libs, apps, tests, benchmarks, seeds and tools alike. A lib's own tests import its own src
+// with `../src/...`, which these patterns leave alone.
+const PAST_THE_DOOR = [
+  {
+    regex: '^@kuaizhuan/[a-z-]+/',
+    message: "Import the lib through its door: '@kuaizhuan/<lib>', and export what is needed from its index.ts.",
+  },
+  {
+    regex: '(^|/)libs/[a-z-]+/src(/|$)',
+    message: "A lib's src is behind its door: import from '@kuaizhuan/<lib>'.",
+  },
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -65,6 +80,25 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
+      'no-restricted-imports': ['error', { patterns: PAST_THE_DOOR }],
+    },
+  },
+  {
+    // Inside a lib, a relative path that climbs into a sibling lib's src is past its door too.
+    files: ['libs/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...PAST_THE_DOOR,
+            {
+              regex: '^(\\.\\./)+[a-z-]+/src(/|$)',
+              message: "Another lib is reached through its door: import from '@kuaizhuan/<lib>'.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

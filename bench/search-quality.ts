@@ -14,9 +14,7 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
-import { PostgresSearchIndex } from '../libs/platform/src/search/postgres/postgres-search-index';
-import type { SearchDocument } from '../libs/platform/src/search/search-document';
+import { dataSourceOptions, PostgresSearchIndex, type SearchDocument } from '@kuaizhuan/platform';
 
 interface Dataset {
   name: string;

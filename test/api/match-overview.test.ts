@@ -2,7 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createAccounts, NEED, type Accounts } from '../../libs/catalog/test/fixtures';
 import { achievement, api } from '../../libs/deals/test/fixtures';
-import { MatchOverviewController } from '../../libs/matching/src/recommendations/match-overview';
 import { startApi } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 
@@ -36,7 +35,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-describe(MatchOverviewController.name, () => {
+describe('MatchOverviewController', () => {
   it('lists the TTO’s achievements with pushed needs, unanswered first, and nothing of another TTO', async () => {
     expect((await call.get(accounts.tto, '/matches/achievements').expect(200)).body).toEqual([]);
     const needs: string[] = [];

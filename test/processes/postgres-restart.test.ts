@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@kuaizhuan/platform';
-import { runPendingMigrations } from '../../libs/platform/src/database/migrate';
+import { dataSourceOptions, runPendingMigrations } from '@kuaizhuan/platform';
 import { as, createAccounts, NEED, type Accounts } from '../../libs/catalog/test/fixtures';
 import { awaitRecommendations, publishCatalogue } from '../../libs/matching/test/fixtures';
 import { eventually } from '../support/apps';

@@ -5,8 +5,8 @@ import { Test } from '@nestjs/testing';
 import type { Worker } from 'bullmq';
 import { JOB_POLICIES, JobHandlers, type JobName } from '@kuaizhuan/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { DealsProcessor } from '../../libs/deals/src/reminders/deals.processor';
-import { EmailDelivery } from '../../libs/delivery/src/jobs/email-delivery';
+import { DealsProcessor } from '@kuaizhuan/deals';
+import { EmailDelivery } from '@kuaizhuan/delivery';
 import { startWorker } from '../support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../support/environment';
 

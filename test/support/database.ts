@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-// Relative import: Jest's globalSetup runs outside the module mapper.
-import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
+// In the global setup the alias resolves through ./aliases (Jest's module mapper does not apply there).
+import { dataSourceOptions } from '@kuaizhuan/platform';
 
 /** Server the tests use; the database name in it is replaced per test file. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

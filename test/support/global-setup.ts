@@ -1,17 +1,8 @@
+// First: resolves the @kuaizhuan/* aliases for what follows (Jest's module mapper does not apply here).
+import './aliases';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { register } from 'tsconfig-paths';
 import { prepareTemplate } from './database';
 import { startRunMeilisearch } from './meilisearch';
-
-// Jest's module mapper does not apply here: resolve the @kuaizhuan/* aliases for the entity
-// files the template's data source loads (an entity may import another lib through its door).
-const root = join(__dirname, '..', '..');
-const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
-  compilerOptions: { paths: Record<string, string[]> };
-};
-register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
 
 /**
  * Once per run: migrate a template database of this run's own (so runs side by side never

@@ -1,4 +1,6 @@
-import type { PackagedMeilisearch } from '../../libs/platform/src/search/meilisearch/packaged-server';
+// First: resolves the @kuaizhuan/* aliases for what follows (Jest's module mapper does not apply here).
+import './aliases';
+import type { PackagedMeilisearch } from '@kuaizhuan/platform';
 import { dropDatabase } from './database';
 
 export default async function globalTeardown(): Promise<void> {

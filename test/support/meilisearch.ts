@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
-// Relative import: Jest's globalSetup runs outside the module mapper.
-import {
-  startPackagedMeilisearch,
-  type PackagedMeilisearch,
-} from '../../libs/platform/src/search/meilisearch/packaged-server';
+// In the global setup the alias resolves through ./aliases (Jest's module mapper does not apply there).
+import { startPackagedMeilisearch, type PackagedMeilisearch } from '@kuaizhuan/platform';
 
 /**
  * The Meilisearch server of one jest run: global setup starts the packaged server (or takes

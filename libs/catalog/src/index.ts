@@ -7,7 +7,45 @@ export { NeedsService } from './needs/needs.service';
 export { CreateNeedDto } from './needs/need.dto';
 export { AchievementsService } from './achievements/achievements.service';
 export { ResearchersService } from './researchers/researchers.service';
+export {
+  activeResearchers,
+  researcherNames,
+  researchersOfOrganisation,
+  type ActiveResearcher,
+} from './researchers/researcher.repository';
+export { achievementTitles, isOwnAchievement } from './achievements/achievement.repository';
+export { isOwnNeed, needTitles } from './needs/need.repository';
+export {
+  achievementView,
+  isOpenNeed,
+  needDetails,
+  needForInstitution,
+  needSummary,
+  needView,
+  wholeNeed,
+  type AchievementFacts,
+  type AchievementView,
+  type ConfidentialNeedView,
+  type NeedDetails,
+  type NeedFacts,
+  type NeedSummary,
+  type NeedView,
+  type OrganisationRef,
+  type ResearcherContact,
+  type ResearcherView,
+} from './listings/listing-projection';
+export {
+  achievementFacts,
+  achievementsForMatching,
+  isVisibleListing,
+  listingIdsWhere,
+  needFacts,
+  researchersOf,
+  type AchievementMatchFacts,
+  type ListingFilter,
+} from './listings/listing.repository';
 export { CatalogIndexer, type CatalogKind } from './search/catalog-indexer';
+export { catalogueDocuments } from './search/catalogue-documents';
 export { CatalogReconciler, type DriftReport } from './search/reconciler';
 export { Need } from './entities/need.entity';
 export { Achievement } from './entities/achievement.entity';

@@ -7,7 +7,7 @@ import { SearchIndex } from '@kuaizhuan/platform';
 import { eventually, startApi, startWorker } from '../../../test/support/apps';
 import { setUpTestEnvironment, type TestEnvironment } from '../../../test/support/environment';
 import { CatalogSearch } from '../src/search/catalog-search';
-import { catalogueDocuments } from '../src/search/reindex';
+import { catalogueDocuments } from '../src/search/catalogue-documents';
 import { ACHIEVEMENT, as, createAccounts, NEED, publishedAchievement, publishedNeed, type Accounts } from './fixtures';
 
 let env: TestEnvironment;

@@ -7,6 +7,7 @@ export { addDays, addMonths } from './domain/dates';
 export { dealServices, type DealServices } from './deal-services';
 export { DealsModule } from './deals.module';
 export { DealsWorkerModule } from './deals-worker.module';
+export { DealsProcessor } from './reminders/deals.processor';
 export { reminderJobId } from './reminders/reminder-jobs';
 export type { UfplTermsInput } from './licences/ufpl-terms';
 export { DealOpenings, DealOpeningsModule, dealOpenings, type DealWithTermsInput } from './rooms/deal-openings';

@@ -1,6 +1,7 @@
 // The public door of @kuaizhuan/delivery: other libs and apps import only from here.
 export { DeliveryModule } from './delivery.module';
 export { DeliveryWorkerModule } from './delivery-worker.module';
+export { EmailDelivery } from './jobs/email-delivery';
 export { NotifierModule } from './notify/notifier.module';
 export { Notifier, type NotifyResult } from './notify/notifier';
 export type { NotificationInput } from './domain/notification-input';

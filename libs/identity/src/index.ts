@@ -7,6 +7,23 @@ export { Public } from '@kuaizhuan/platform';
 export { AuditLog, type AuditEntry, type AuditActor } from './audit/audit-log';
 
 export { Organisation } from './entities/organisation.entity';
+export {
+  activeManagers,
+  isActiveManager,
+  isCompany,
+  organisationKind,
+  isVerifiedOrganisation,
+  organisationNames,
+  organisationRegions,
+  userNames,
+  organisationContacts,
+  contactPeople,
+  type OrganisationContact,
+  type ContactPerson,
+  verifiedCompanies,
+  type ActiveManager,
+  type CompanyRef,
+} from './organisations/organisation.repository';
 export { User } from './entities/user.entity';
 export {
   ORGANISATION_KINDS,

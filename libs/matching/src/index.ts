@@ -8,6 +8,7 @@ export { MatchingModule } from './matching.module';
 export { NeedMatcher, needQueryText, type NeedMatches } from './pipeline/need-matcher';
 export { Recommendation } from './entities/recommendation.entity';
 export { Connection } from './entities/connection.entity';
+export { connectionForDeal, type ConnectionParty, type DealConnection } from './connections/connection.repository';
 export { ResearcherMatch } from './entities/researcher-match.entity';
 export { ManagerProfile } from './entities/manager-profile.entity';
 export * from './domain/recommendation-status';

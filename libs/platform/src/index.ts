@@ -3,6 +3,7 @@ export { AppConfig } from './config/app-config';
 export { loadDotEnv } from './config/config.module';
 export { Environment, EnvironmentError, validateEnvironment } from './config/environment';
 export { dataSourceOptions } from './database/data-source-options';
+export { runPendingMigrations } from './database/migrate';
 export { Outbox } from './queue/outbox';
 export { OutboxEntry } from './queue/outbox.entity';
 export { OutboxRelay } from './queue/outbox-relay';

@@ -1,37 +1,27 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
 import type { ListingPeople } from '../common/listing-workflow';
 import type { Need } from '../entities/need.entity';
+import {
+  isOpenNeed,
+  needDetails,
+  needSummary,
+  type NeedDetails,
+  type NeedSummary,
+} from '../listings/listing-projection';
+
+export type { NeedDetails };
 
 /** What everyone may see of a published need. */
-export interface PublicNeed {
-  id: string;
+export interface PublicNeed extends NeedSummary {
   orgId: string;
   status: Need['status'];
-  title: string;
-  summary: string;
-  keywords: string[];
-  fieldCodes: string[];
-  desiredStage: string | null;
-  minTrl: number | null;
   cooperationModes: Need['cooperationModes'];
-  regionCode: string | null;
-  deadline: string | null;
-  confidentiality: Need['confidentiality'];
   publishedAt: Date | null;
   updatedAt: Date;
   /** Present when the need is public, or for its owner and moderators. */
   details?: NeedDetails;
   /** The company: named when the need is public, or for its owner and moderators. */
   organisation?: ListingPeople['organisation'];
-}
-
-export interface NeedDetails {
-  description: string;
-  problem: string;
-  indicators: string;
-  existingConditions: string;
-  budgetMin: string | null;
-  budgetMax: string | null;
 }
 
 /** The owner's (and moderators') view: everything, including the moderation record. */
@@ -48,41 +38,22 @@ export interface OwnerNeed extends PublicNeed {
   minedByCommissioner: boolean;
 }
 
+/** The summary of listing-projection.ts, with the owner's id and the dates. */
 function publicPart(need: Need): PublicNeed {
   return {
-    id: need.id,
+    ...needSummary(need),
     orgId: need.orgId,
     status: need.status,
-    title: need.title,
-    summary: need.summary,
-    keywords: need.keywords,
-    fieldCodes: need.fieldCodes,
-    desiredStage: need.desiredStage,
-    minTrl: need.minTrl,
     cooperationModes: need.cooperationModes,
-    regionCode: need.regionCode,
-    deadline: need.deadline,
-    confidentiality: need.confidentiality,
     publishedAt: need.publishedAt,
     updatedAt: need.updatedAt,
-  };
-}
-
-function details(need: Need): NeedDetails {
-  return {
-    description: need.description,
-    problem: need.problem,
-    indicators: need.indicators,
-    existingConditions: need.existingConditions,
-    budgetMin: need.budgetMin,
-    budgetMax: need.budgetMax,
   };
 }
 
 export function ownerNeed(need: Need, people: ListingPeople): OwnerNeed {
   return {
     ...publicPart(need),
-    details: details(need),
+    details: needDetails(need),
     organisation: people.organisation,
     reviewer: people.reviewer,
     moderationNote: need.moderationNote,
@@ -97,7 +68,5 @@ export function ownerNeed(need: Need, people: ListingPeople): OwnerNeed {
 export function needFor(actor: Actor, need: Need, people: ListingPeople): PublicNeed | OwnerNeed {
   if (actor.orgId === need.orgId || isModerator(actor)) return ownerNeed(need, people);
   const view = publicPart(need);
-  return need.confidentiality === 'public'
-    ? { ...view, details: details(need), organisation: people.organisation }
-    : view;
+  return isOpenNeed(need) ? { ...view, details: needDetails(need), organisation: people.organisation } : view;
 }

@@ -8,28 +8,14 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadDotEnv, PlatformModule, SearchIndex, type SearchDocument } from '@kuaizhuan/platform';
+import { loadDotEnv, PlatformModule, SearchIndex } from '@kuaizhuan/platform';
 import { Presets, SingleBar } from 'cli-progress';
-import { CatalogIndexer, type CatalogKind } from './catalog-indexer';
+import { CatalogIndexer } from './catalog-indexer';
+import { CATALOGUE_KINDS, catalogueDocuments } from './catalogue-documents';
 import { CatalogIndexingModule } from './catalog-indexing.module';
-
-const KINDS: CatalogKind[] = ['need', 'achievement', 'researcher'];
 
 @Module({ imports: [PlatformModule, CatalogIndexingModule] })
 class ReindexModule {}
-
-/** Every catalogue document in batches, reporting each batch to `progress`. */
-export async function* catalogueDocuments(
-  indexer: CatalogIndexer,
-  progress: (documents: number) => void = () => undefined,
-): AsyncGenerator<SearchDocument[]> {
-  for (const kind of KINDS) {
-    for await (const batch of indexer.allDocuments(kind)) {
-      progress(batch.length);
-      yield batch;
-    }
-  }
-}
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -37,7 +23,7 @@ async function main(): Promise<void> {
   try {
     const indexer = app.get(CatalogIndexer);
     let total = 0;
-    for (const kind of KINDS) total += await indexer.countRows(kind);
+    for (const kind of CATALOGUE_KINDS) total += await indexer.countRows(kind);
     const bar = new SingleBar(
       { format: 'reindex [{bar}] {percentage}% | {value}/{total} documents | {eta_formatted} left', hideCursor: true },
       Presets.shades_classic,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { researchersOfOrganisation } from '@kuaizhuan/catalog';
 import type { Caller } from '@kuaizhuan/identity';
 import { InvalidInputError, NotFoundError } from '@kuaizhuan/platform';
 import Decimal from 'decimal.js';
@@ -65,11 +66,8 @@ export class EquityService {
       if (deal.type !== 'rights_grant') {
         throw new InvalidInputError('Rights are granted under a rights_grant deal', 'dealId');
       }
-      const own: { id: string }[] = await manager.query(
-        `SELECT id FROM researcher WHERE id = ANY($1::uuid[]) AND org_id = $2`,
-        [input.researcherIds, deal.institutionOrgId],
-      );
-      if (own.length !== new Set(input.researcherIds).size) {
+      const own = await researchersOfOrganisation(manager, deal.institutionOrgId, input.researcherIds);
+      if (own.size !== new Set(input.researcherIds).size) {
         throw new NotFoundError("researcherIds must name the institution's own researchers", 'researcherIds');
       }
       await this.steps.take(manager, deal, 'grant', capacity, caller, { kind: input.kind });

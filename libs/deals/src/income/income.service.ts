@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { researcherNames, researchersOfOrganisation } from '@kuaizhuan/catalog';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, InvalidInputError, NotFoundError, RequestValidationError } from '@kuaizhuan/platform';
+import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { IncomeBook, policyOf, type IncomeEventView } from '../books/income-book';
 import { today } from '../books/licence-book';
@@ -123,23 +125,31 @@ export class IncomeService {
   }
 
   /** Every researcher of the institution with income allotted, the largest total first. */
-  distribution(caller: Caller): Promise<ResearcherTotal[]> {
-    return this.dataSource.query(
-      `SELECT r.id AS "researcherId", r.name, count(*)::int AS entries, sum(l.amount)::numeric(14,2)::text AS total
-         FROM ledger_entry l JOIN researcher r ON r.id = l.researcher_id
-        WHERE l.institution_org_id = $1 AND r.org_id = $1
-        GROUP BY r.id, r.name
-        ORDER BY sum(l.amount) DESC, r.name, r.id`,
+  async distribution(caller: Caller): Promise<ResearcherTotal[]> {
+    const db = this.dataSource.manager;
+    const totals: Omit<ResearcherTotal, 'name'>[] = await db.query(
+      `SELECT l.researcher_id AS "researcherId", count(*)::int AS entries, sum(l.amount)::numeric(14,2)::text AS total
+         FROM ledger_entry l
+        WHERE l.institution_org_id = $1 AND l.researcher_id IS NOT NULL
+        GROUP BY l.researcher_id`,
       [caller.orgId],
     );
+    const ids = totals.map((t) => t.researcherId);
+    // The institution's own researchers, by name (then id) as catalog reads them; then the largest total first.
+    const own = await researchersOfOrganisation(db, caller.orgId, ids);
+    const named = (await researcherNames(db, ids)).filter((r) => own.has(r.id));
+    const out: ResearcherTotal[] = named.map(({ id, name }) => {
+      const { entries, total } = totals.find((t) => t.researcherId === id)!;
+      return { researcherId: id, name, entries, total };
+    });
+    return out.sort((x, y) => new Decimal(y.total).comparedTo(x.total));
   }
 
   /** One researcher's income from every deal of the caller's institution. */
   async statement(caller: Caller, researcherId: string): Promise<Statement> {
-    const [researcher]: { id: string; name: string }[] = await this.dataSource.query(
-      `SELECT id, name FROM researcher WHERE id = $1 AND org_id = $2`,
-      [researcherId, caller.orgId],
-    );
+    const db = this.dataSource.manager;
+    const own = await researchersOfOrganisation(db, caller.orgId, [researcherId]);
+    const [researcher] = own.has(researcherId) ? await researcherNames(db, [researcherId]) : [];
     if (!researcher) throw new NotFoundError(`No researcher ${researcherId}`);
     const lines: StatementLine[] = await this.dataSource.query(
       `SELECT e.id AS "incomeEventId", d.id AS "dealId", d.title AS "dealTitle", e.kind,

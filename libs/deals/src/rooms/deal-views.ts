@@ -1,6 +1,9 @@
+import { achievementTitles, needTitles } from '@kuaizhuan/catalog';
+import { organisationNames, userNames } from '@kuaizhuan/identity';
 import type { EntityManager } from 'typeorm';
 import { actionsFor, type DealAction, type DealStatus, type DealType, type LicenceScope } from '../domain/deal-machine';
 import type { Capacity } from '../steps/deal-access';
+import { dealRow, type DealRow } from './deal.repository';
 
 export interface DealView {
   id: string;
@@ -46,23 +49,59 @@ export interface DistributionView {
   contributions: { researcherId: string; name: string; sharePercent: string }[];
 }
 
-export const DEAL_VIEW_SQL = `
-  SELECT d.id, d.type, d.status, d.title, d.licence_scope AS "licenceScope",
-         json_build_object('id', io.id, 'name', io.name) AS institution,
-         json_build_object('id', co.id, 'name', co.name) AS company,
-         json_build_object('id', a.id, 'title', a.title) AS achievement,
-         CASE WHEN n.id IS NULL THEN NULL ELSE json_build_object('id', n.id, 'title', n.title) END AS need,
-         CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', m.id, 'name', m.display_name) END AS manager,
-         d.connection_id AS "connectionId", d.recoverable_costs AS "recoverableCosts",
-         to_char(d.signed_on, 'YYYY-MM-DD') AS "signedOn", d.created_at AS "createdAt"
-    FROM deal d
-    JOIN organisation io ON io.id = d.institution_org_id
-    JOIN organisation co ON co.id = d.company_org_id
-    JOIN achievement a ON a.id = d.achievement_id
-    LEFT JOIN need n ON n.id = d.need_id
-    LEFT JOIN user_account m ON m.id = d.manager_user_id`;
+/**
+ * Deal rows with the names of their parties, listings and manager, each read through the owning
+ * lib's door (identity, catalog). A deal whose institution, company or achievement cannot be
+ * found is left out, as it always was.
+ */
+export async function dealSummaries(db: EntityManager, rows: readonly DealRow[]): Promise<DealSummary[]> {
+  // One after another: inside a transaction they share one connection.
+  const organisations = await organisationNames(
+    db,
+    rows.flatMap((row) => [row.institutionOrgId, row.companyOrgId]),
+  );
+  const achievements = await achievementTitles(
+    db,
+    rows.map((row) => row.achievementId),
+  );
+  const needs = await needTitles(
+    db,
+    rows.flatMap((row) => (row.needId === null ? [] : [row.needId])),
+  );
+  const managers = await userNames(
+    db,
+    rows.flatMap((row) => (row.managerUserId === null ? [] : [row.managerUserId])),
+  );
+  const summaries: DealSummary[] = [];
+  for (const row of rows) {
+    const institution = organisations.get(row.institutionOrgId);
+    const company = organisations.get(row.companyOrgId);
+    const achievement = achievements.get(row.achievementId);
+    if (institution === undefined || company === undefined || achievement === undefined) continue;
+    const needTitle = row.needId === null ? undefined : needs.get(row.needId);
+    const managerName = row.managerUserId === null ? undefined : managers.get(row.managerUserId);
+    summaries.push({
+      id: row.id,
+      type: row.type,
+      status: row.status,
+      title: row.title,
+      licenceScope: row.licenceScope,
+      institution: { id: row.institutionOrgId, name: institution },
+      company: { id: row.companyOrgId, name: company },
+      achievement: { id: row.achievementId, title: achievement },
+      need: needTitle === undefined ? null : { id: row.needId!, title: needTitle },
+      manager: managerName === undefined ? null : { id: row.managerUserId!, name: managerName },
+      connectionId: row.connectionId,
+      recoverableCosts: row.recoverableCosts,
+      signedOn: row.signedOn,
+      createdAt: row.createdAt,
+    });
+  }
+  return summaries;
+}
 
 export async function dealView(manager: EntityManager, id: string, capacity: Capacity): Promise<DealView> {
-  const [row]: DealSummary[] = await manager.query(`${DEAL_VIEW_SQL} WHERE d.id = $1`, [id]);
+  const found = await dealRow(manager, id);
+  const [row] = await dealSummaries(manager, found ? [found] : []);
   return { ...row, capacity, actions: actionsFor(row.type, row.status, capacity) };
 }

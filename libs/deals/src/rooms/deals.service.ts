@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import Decimal from 'decimal.js';
+import { isOwnAchievement, researcherNames, researchersOfOrganisation } from '@kuaizhuan/catalog';
+import {
+  activeManagers,
+  AuditLog,
+  isActiveManager,
+  isCompany,
+  verifiedCompanies,
+  type Caller,
+} from '@kuaizhuan/identity';
+import { connectionForDeal } from '@kuaizhuan/matching';
 import { ConflictError, InvalidInputError, NotFoundError, pageOf, type Page } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isManualAction, RECORDED_ACTIONS } from '../domain/deal-machine';
@@ -18,8 +28,9 @@ import { LicenceTerms } from '../licences/licence-terms.service';
 import { DealAccess } from '../steps/deal-access';
 import { DealSteps } from '../steps/deal-steps';
 import { DealNotices, openedNotice, stepNotice } from './deal-notices';
+import { contributionsOf, countDeals, dealPage, isConnectionTaken, markSigned } from './deal.repository';
 import {
-  DEAL_VIEW_SQL,
+  dealSummaries,
   dealView,
   type BrokerView,
   type CompanyView,
@@ -27,14 +38,6 @@ import {
   type DealView,
   type DistributionView,
 } from './deal-views';
-
-interface ConnectionRow {
-  id: string;
-  need_id: string;
-  achievement_id: string;
-  company_org_id: string;
-  institution_org_id: string;
-}
 
 /** Deal rooms: opening one, reading it, assigning its manager, its research team and its steps. */
 @Injectable()
@@ -80,20 +83,17 @@ export class DealsService {
     caller: Caller,
     connectionId: string,
   ): Promise<Pick<Deal, 'connectionId' | 'needId' | 'achievementId' | 'companyOrgId' | 'institutionOrgId'>> {
-    const [connection]: ConnectionRow[] = await manager.query(
-      `SELECT id, need_id, achievement_id, company_org_id, institution_org_id FROM connection
-        WHERE id = $1 AND ((company_org_id = $2 AND $3 = 'enterprise') OR (institution_org_id = $2 AND $3 = 'tto'))`,
-      [connectionId, caller.orgId, caller.role],
-    );
+    const connection = await connectionForDeal(manager, connectionId, caller);
     if (!connection) throw new NotFoundError(`No connection ${connectionId}`, 'connectionId');
-    const taken: unknown[] = await manager.query(`SELECT 1 FROM deal WHERE connection_id = $1`, [connectionId]);
-    if (taken.length > 0) throw new ConflictError('A deal room is already open for this connection', 'connectionId');
+    if (await isConnectionTaken(manager, connectionId)) {
+      throw new ConflictError('A deal room is already open for this connection', 'connectionId');
+    }
     return {
       connectionId,
-      needId: connection.need_id,
-      achievementId: connection.achievement_id,
-      companyOrgId: connection.company_org_id,
-      institutionOrgId: connection.institution_org_id,
+      needId: connection.needId,
+      achievementId: connection.achievementId,
+      companyOrgId: connection.companyOrgId,
+      institutionOrgId: connection.institutionOrgId,
     };
   }
 
@@ -106,15 +106,12 @@ export class DealsService {
     if (caller.role !== 'tto') {
       throw new InvalidInputError('Only a TTO may open a deal without a connection', 'connectionId');
     }
-    const own: unknown[] = await manager.query(`SELECT 1 FROM achievement WHERE id = $1 AND org_id = $2`, [
-      input.achievementId,
-      caller.orgId,
-    ]);
-    if (own.length === 0) throw new NotFoundError(`No achievement ${input.achievementId}`, 'achievementId');
-    const company: unknown[] = await manager.query(`SELECT 1 FROM organisation WHERE id = $1 AND kind = 'enterprise'`, [
-      input.companyOrgId,
-    ]);
-    if (company.length === 0) throw new InvalidInputError('companyOrgId must be a company', 'companyOrgId');
+    if (!(await isOwnAchievement(manager, caller.orgId, input.achievementId!))) {
+      throw new NotFoundError(`No achievement ${input.achievementId}`, 'achievementId');
+    }
+    if (!(await isCompany(manager, input.companyOrgId!))) {
+      throw new InvalidInputError('companyOrgId must be a company', 'companyOrgId');
+    }
     return {
       connectionId: null,
       needId: null,
@@ -126,18 +123,15 @@ export class DealsService {
 
   async list(caller: Caller, query: DealListQueryDto): Promise<Page<DealSummary>> {
     const { page, pageSize, skip } = pageOf(query);
-    const where = `WHERE ((d.institution_org_id = $1 AND $2 = 'tto') OR (d.company_org_id = $1 AND $2 = 'enterprise')
-                      OR (d.manager_user_id = $3 AND $2 = 'manager'))
-                     AND ($4::uuid IS NULL OR d.connection_id = $4)`;
-    const params = [caller.orgId, caller.role, caller.userId, query.connectionId ?? null];
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM deal d ${where}`,
-      params,
-    );
-    const items: DealSummary[] = await this.dataSource.query(
-      `${DEAL_VIEW_SQL} ${where} ORDER BY d.created_at DESC, d.id LIMIT ${pageSize} OFFSET ${skip}`,
-      params,
-    );
+    const db = this.dataSource.manager;
+    const filter = {
+      orgId: caller.orgId,
+      role: caller.role,
+      userId: caller.userId,
+      connectionId: query.connectionId ?? null,
+    };
+    const total = await countDeals(db, filter);
+    const items: DealSummary[] = await dealSummaries(db, await dealPage(db, filter, pageSize, skip));
     return { items, total, page, pageSize };
   }
 
@@ -149,12 +143,9 @@ export class DealsService {
   assignManager(caller: Caller, id: string, input: AssignManagerDto): Promise<DealView> {
     return this.dataSource.transaction(async (manager) => {
       const { deal, capacity } = await this.access.findAs(manager, caller, id, ['institution']);
-      const found: unknown[] = await manager.query(
-        `SELECT 1 FROM user_account u JOIN organisation o ON o.id = u.organisation_id
-          WHERE u.id = $1 AND u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'`,
-        [input.userId],
-      );
-      if (found.length === 0) throw new InvalidInputError('userId must be an active technology manager', 'userId');
+      if (!(await isActiveManager(manager, input.userId))) {
+        throw new InvalidInputError('userId must be an active technology manager', 'userId');
+      }
       await manager.update(Deal, deal.id, { managerUserId: input.userId });
       await this.audit.record(manager, {
         action: 'deal.manager_assigned',
@@ -188,9 +179,7 @@ export class DealsService {
         await this.licences.start(manager, deal);
       }
       if (input.action === 'sign') {
-        await manager.query(`UPDATE deal SET signed_on = (now() AT TIME ZONE 'Asia/Shanghai')::date WHERE id = $1`, [
-          id,
-        ]);
+        await markSigned(manager, id);
       }
       await this.notices.send(manager, stepNotice(deal, input.action, capacity));
       return dealView(manager, id, capacity);
@@ -199,37 +188,31 @@ export class DealsService {
 
   /** The active technology managers, for the institution to pick a deal's broker from. */
   brokers(): Promise<BrokerView[]> {
-    return this.dataSource.query(
-      `SELECT u.id, u.display_name AS name, o.name AS organisation
-         FROM user_account u JOIN organisation o ON o.id = u.organisation_id
-        WHERE u.role = 'manager' AND u.status = 'active' AND o.verification_status = 'verified'
-        ORDER BY o.name, u.display_name, u.id`,
-    );
+    return activeManagers(this.dataSource.manager);
   }
 
   /** Verified companies whose name contains `q` (at most 20, by name), for a TTO opening a deal. */
   companies(query: CompanyQueryDto): Promise<CompanyView[]> {
     const q = query.q?.trim() ?? '';
-    return this.dataSource.query(
-      `SELECT id, name, region FROM organisation
-        WHERE kind = 'enterprise' AND verification_status = 'verified'
-          AND ($1 = '' OR strpos(lower(name), lower($1)) > 0)
-        ORDER BY name, id LIMIT 20`,
-      [q],
-    );
+    return verifiedCompanies(this.dataSource.manager, q);
   }
 
   /** The research team's shares and the costs recovered first (the institution and the manager). */
   async distribution(caller: Caller, id: string): Promise<DistributionView> {
     const manager = this.dataSource.manager;
     const { deal } = await this.access.findAs(manager, caller, id, ['institution', 'manager'], false);
-    const contributions: DistributionView['contributions'] = await manager.query(
-      `SELECT c.researcher_id AS "researcherId", r.name, trim_scale(c.share_percent)::text AS "sharePercent"
-         FROM deal_contribution c JOIN researcher r ON r.id = c.researcher_id
-        WHERE c.deal_id = $1
-        ORDER BY c.share_percent DESC, r.name`,
-      [id],
+    const shares = await contributionsOf(manager, id);
+    // Largest share first; equal shares by the researcher's name, in the order catalog reads them.
+    const names = await researcherNames(
+      manager,
+      shares.map((share) => share.researcherId),
     );
+    const contributions: DistributionView['contributions'] = [];
+    for (const { id: researcherId, name } of names) {
+      const share = shares.find((s) => s.researcherId === researcherId);
+      if (share) contributions.push({ researcherId, name, sharePercent: share.sharePercent });
+    }
+    contributions.sort((x, y) => new Decimal(y.sharePercent).comparedTo(x.sharePercent));
     return { recoverableCosts: deal.recoverableCosts, contributions };
   }
 
@@ -240,11 +223,8 @@ export class DealsService {
       const problem = contributionProblem(input.contributions);
       if (problem) throw new InvalidInputError(`contributions: ${problem}`, 'contributions');
       const ids = input.contributions.map((c) => c.researcherId);
-      const own: { id: string }[] = await manager.query(
-        `SELECT id FROM researcher WHERE id = ANY($1::uuid[]) AND org_id = $2`,
-        [ids, deal.institutionOrgId],
-      );
-      const missing = ids.find((rid) => !own.some((row) => row.id === rid));
+      const own = await researchersOfOrganisation(manager, deal.institutionOrgId, ids);
+      const missing = ids.find((rid) => !own.has(rid));
       if (missing)
         throw new InvalidInputError(`researcher ${missing} is not one of the institution's`, 'contributions');
       await manager.delete(DealContribution, { dealId: id });

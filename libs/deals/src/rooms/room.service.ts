@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import { AuditLog, userNames, type Caller } from '@kuaizhuan/identity';
 import {
   ConflictError,
   ForbiddenError,
@@ -8,7 +8,7 @@ import {
   RequestValidationError,
   uploadedName,
 } from '@kuaizhuan/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { termSheetStep, type Side } from '../domain/term-sheet';
 import { DealAttachment, DealMessage, TermSheet } from '../entities/deal-room.entity';
 import type { MessageDto, TermSheetDto } from '../http/deal.dto';
@@ -70,6 +70,22 @@ function sheetView(sheet: TermSheet): TermSheetView {
     acceptances,
     createdAt: sheet.createdAt,
   };
+}
+
+const MESSAGE_ROW = `SELECT m.id, m.author_user_id AS "authorUserId", m.author_org_id AS "authorOrgId", m.body,
+    m.created_at AS "createdAt"
+  FROM deal_message m`;
+
+/** Messages with their authors' names, read through identity's door; one whose author is gone is left out. */
+async function withAuthors(db: EntityManager, messages: Omit<MessageView, 'authorName'>[]): Promise<MessageView[]> {
+  const names = await userNames(
+    db,
+    messages.map((m) => m.authorUserId),
+  );
+  return messages.flatMap((m) => {
+    const authorName = names.get(m.authorUserId);
+    return authorName === undefined ? [] : [{ ...m, authorName }];
+  });
 }
 
 /** The deal room's negotiation: versioned term sheets, the message thread and attachments. */
@@ -184,13 +200,11 @@ export class RoomService {
 
   async messages(caller: Caller, dealId: string): Promise<MessageView[]> {
     await this.access.find(this.dataSource.manager, caller, dealId);
-    return this.dataSource.query(
-      `SELECT m.id, m.author_user_id AS "authorUserId", u.display_name AS "authorName",
-              m.author_org_id AS "authorOrgId", m.body, m.created_at AS "createdAt"
-         FROM deal_message m JOIN user_account u ON u.id = m.author_user_id
-        WHERE m.deal_id = $1 ORDER BY m.created_at, m.id`,
+    const messages: Omit<MessageView, 'authorName'>[] = await this.dataSource.query(
+      `${MESSAGE_ROW} WHERE m.deal_id = $1 ORDER BY m.created_at, m.id`,
       [dealId],
     );
+    return withAuthors(this.dataSource.manager, messages);
   }
 
   postMessage(caller: Caller, dealId: string, input: MessageDto): Promise<MessageView> {
@@ -202,12 +216,7 @@ export class RoomService {
         DealMessage,
         manager.create(DealMessage, { dealId, authorUserId: caller.userId, authorOrgId: caller.orgId, body }),
       );
-      const [view]: MessageView[] = await manager.query(
-        `SELECT m.id, m.author_user_id AS "authorUserId", u.display_name AS "authorName",
-                m.author_org_id AS "authorOrgId", m.body, m.created_at AS "createdAt"
-           FROM deal_message m JOIN user_account u ON u.id = m.author_user_id WHERE m.id = $1`,
-        [message.id],
-      );
+      const [view] = await withAuthors(manager, await manager.query(`${MESSAGE_ROW} WHERE m.id = $1`, [message.id]));
       return view;
     });
   }

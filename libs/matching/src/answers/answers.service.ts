@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { achievementTitles, needTitles } from '@kuaizhuan/catalog';
 import { Notifier } from '@kuaizhuan/delivery';
 import { AuditLog, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, NotFoundError } from '@kuaizhuan/platform';
@@ -97,10 +98,10 @@ export class AnswersService {
        RETURNING id`,
       [rec.id, rec.needId, rec.achievementId, rec.needOrgId, rec.achievementOrgId],
     );
-    const [titles]: { need: string; achievement: string }[] = await manager.query(
-      `SELECT n.title AS need, a.title AS achievement FROM need n, achievement a WHERE n.id = $1 AND a.id = $2`,
-      [rec.needId, rec.achievementId],
-    );
+    const titles = {
+      need: (await needTitles(manager, [rec.needId])).get(rec.needId)!,
+      achievement: (await achievementTitles(manager, [rec.achievementId])).get(rec.achievementId)!,
+    };
     await this.notifier.notify(
       manager,
       connectionNotice({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Achievement, Need } from '@kuaizhuan/catalog';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import { Achievement, achievementTitles, isVisibleListing, Need, needTitles } from '@kuaizhuan/catalog';
+import { AuditLog, isVerifiedOrganisation, type Caller } from '@kuaizhuan/identity';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@kuaizhuan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AnswersService } from '../answers/answers.service';
@@ -33,13 +33,31 @@ interface Pair {
   achievement: Achievement;
 }
 
-const STATE_SELECT = `SELECT r.id AS "recommendationId", r.need_id AS "needId", n.title AS "needTitle",
-    r.achievement_id AS "achievementId", a.title AS "achievementTitle", r.status,
+const STATE_SELECT = `SELECT r.id AS "recommendationId", r.need_id AS "needId",
+    r.achievement_id AS "achievementId", r.status,
     r.company_answer AS "companyAnswer", r.institution_answer AS "institutionAnswer", c.id AS "connectionId"
   FROM recommendation r
-  JOIN need n ON n.id = r.need_id
-  JOIN achievement a ON a.id = r.achievement_id
   LEFT JOIN connection c ON c.recommendation_id = r.id`;
+
+/** The states with the listings' titles, read through catalog's door; a pair whose listing is gone is left out. */
+async function withTitles(
+  db: EntityManager,
+  states: Omit<InterestState, 'needTitle' | 'achievementTitle'>[],
+): Promise<InterestState[]> {
+  const needs = await needTitles(
+    db,
+    states.map((s) => s.needId),
+  );
+  const achievements = await achievementTitles(
+    db,
+    states.map((s) => s.achievementId),
+  );
+  return states.flatMap((s) => {
+    const needTitle = needs.get(s.needId);
+    const achievementTitle = achievements.get(s.achievementId);
+    return needTitle === undefined || achievementTitle === undefined ? [] : [{ ...s, needTitle, achievementTitle }];
+  });
+}
 
 /**
  * Interest expressed from a detail page: a company that found an achievement (or a TTO that
@@ -67,21 +85,21 @@ export class InterestService {
    * to the sides, as everywhere else.
    */
   async pairsOf(caller: Caller, kind: 'need' | 'achievement', id: string): Promise<InterestState[]> {
-    const visible: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM ${kind} WHERE id = $1 AND (status IN ('published', 'matched') OR org_id = $2)`,
-      [id, caller.orgId],
-    );
-    if (visible.length === 0) throw new NotFoundError(`No ${kind} ${id}`);
+    const db = this.dataSource.manager;
+    if (!(await isVisibleListing(db, kind, id, caller.orgId))) throw new NotFoundError(`No ${kind} ${id}`);
     const [subject, own, answer] =
       kind === 'need'
         ? ['r.need_id', 'r.achievement_org_id', 'r.institution_answer']
         : ['r.achievement_id', 'r.need_org_id', 'r.company_answer'];
-    return this.dataSource.query(
-      `${STATE_SELECT}
-        WHERE ${subject} = $1 AND ${own} = $2
-          AND (r.status = ANY($3::recommendation_status[]) OR ${answer} IS NOT NULL)
-        ORDER BY r.updated_at DESC`,
-      [id, caller.orgId, SHOWN_TO_SIDES],
+    return withTitles(
+      db,
+      await db.query(
+        `${STATE_SELECT}
+          WHERE ${subject} = $1 AND ${own} = $2
+            AND (r.status = ANY($3::recommendation_status[]) OR ${answer} IS NOT NULL)
+          ORDER BY r.updated_at DESC`,
+        [id, caller.orgId, SHOWN_TO_SIDES],
+      ),
     );
   }
 
@@ -125,9 +143,10 @@ export class InterestService {
       return null;
     });
     if (delegate !== null) await this.answers.answer(caller, delegate, { answer: 'interested' });
-    const [state]: InterestState[] = await this.dataSource.query(
-      `${STATE_SELECT} WHERE r.need_id = $1 AND r.achievement_id = $2`,
-      [needId, achievementId],
+    const db = this.dataSource.manager;
+    const [state] = await withTitles(
+      db,
+      await db.query(`${STATE_SELECT} WHERE r.need_id = $1 AND r.achievement_id = $2`, [needId, achievementId]),
     );
     return state;
   }
@@ -193,11 +212,7 @@ export class InterestService {
 
   /** Interest reaches another organisation: only a verified one may express it. */
   private async checkVerified(orgId: string): Promise<void> {
-    const [org]: { verification_status: string; status: string }[] = await this.dataSource.query(
-      `SELECT verification_status FROM organisation WHERE id = $1`,
-      [orgId],
-    );
-    if (org?.verification_status !== 'verified') {
+    if (!(await isVerifiedOrganisation(this.dataSource.manager, orgId))) {
       throw new ForbiddenError('Your organisation is not verified yet: interest can be expressed once it is');
     }
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
-import type { Need } from '@kuaizhuan/catalog';
+import { achievementsForMatching, type Need } from '@kuaizhuan/catalog';
 import { listingQuality } from '../core/features';
-import type { AchievementProfile, CooperationMode, NeedProfile, Trl } from '../core/types';
+import type { AchievementProfile, NeedProfile, Trl } from '../core/types';
 import type { FieldTree } from './field-tree';
 
 function money(value: string | null): Decimal | null {
@@ -14,24 +14,9 @@ function trl(value: number | null): Trl | null {
   return value !== null && value >= 1 && value <= 9 ? (value as Trl) : null;
 }
 
-interface AchievementRow {
+/** Earlier answers to recommendations of an achievement. */
+interface FeedbackRow {
   id: string;
-  org_id: string;
-  title: string;
-  summary: string;
-  application_scenarios: string;
-  advantages: string;
-  keywords: string[];
-  field_codes: string[];
-  ip_type: string | null;
-  trl: number | null;
-  transfer_modes: CooperationMode[];
-  price_min: string | null;
-  price_max: string | null;
-  published_at: Date | null;
-  updated_at: Date;
-  region: string | null;
-  researchers: number;
   interested: number;
   declined: number;
   rejected: number;
@@ -60,50 +45,49 @@ export class AchievementProfiles {
 
   async load(ids: readonly string[], tree: FieldTree): Promise<Map<string, AchievementProfile>> {
     if (ids.length === 0) return new Map();
-    const rows: AchievementRow[] = await this.dataSource.query(
-      `SELECT a.id, a.org_id, a.title, a.summary, a.application_scenarios, a.advantages, a.keywords,
-              a.field_codes, a.ip_type, a.trl, a.transfer_modes::text[] AS transfer_modes,
-              a.price_min, a.price_max, a.published_at, a.updated_at, o.region,
-              (SELECT count(*)::int FROM achievement_researcher ar WHERE ar.achievement_id = a.id) AS researchers,
-              coalesce(f.interested, 0) AS interested, coalesce(f.declined, 0) AS declined,
-              coalesce(f.rejected, 0) AS rejected
-         FROM achievement a
-         JOIN organisation o ON o.id = a.org_id
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE r.company_answer = 'interested')::int AS interested,
-                  count(*) FILTER (WHERE r.company_answer = 'declined')::int AS declined,
-                  count(*) FILTER (WHERE r.status = 'rejected' AND r.reject_reason = 'not_relevant')::int AS rejected
-             FROM recommendation r WHERE r.achievement_id = a.id
-         ) f ON true
-        WHERE a.id = ANY($1)`,
+    // The listing from catalog's door; the earlier answers from matching's own recommendations.
+    const rows = await achievementsForMatching(this.dataSource.manager, ids);
+    const answers: FeedbackRow[] = await this.dataSource.query(
+      `SELECT r.achievement_id AS id,
+              count(*) FILTER (WHERE r.company_answer = 'interested')::int AS interested,
+              count(*) FILTER (WHERE r.company_answer = 'declined')::int AS declined,
+              count(*) FILTER (WHERE r.status = 'rejected' AND r.reject_reason = 'not_relevant')::int AS rejected
+         FROM recommendation r WHERE r.achievement_id = ANY($1)
+        GROUP BY r.achievement_id`,
       [ids],
     );
+    const feedback = new Map(answers.map((row) => [row.id, row]));
     const out = new Map<string, AchievementProfile>();
     for (const row of rows) {
+      const answered = feedback.get(row.id);
       out.set(row.id, {
         id: row.id,
-        orgId: row.org_id,
+        orgId: row.orgId,
         title: row.title,
         keywords: row.keywords,
-        text: `${row.title} ${row.summary} ${row.application_scenarios} ${row.keywords.join(' ')}`.toLowerCase(),
-        fieldCodes: row.field_codes,
-        categoryCodes: tree.categoriesOf(row.field_codes),
+        text: `${row.title} ${row.summary} ${row.applicationScenarios} ${row.keywords.join(' ')}`.toLowerCase(),
+        fieldCodes: row.fieldCodes,
+        categoryCodes: tree.categoriesOf(row.fieldCodes),
         trl: trl(row.trl),
-        price: { min: money(row.price_min), max: money(row.price_max) },
-        modes: row.transfer_modes,
+        price: { min: money(row.priceMin), max: money(row.priceMax) },
+        modes: row.transferModes,
         regionCode: row.region,
-        publishedAt: row.published_at ?? row.updated_at,
+        publishedAt: row.publishedAt ?? row.updatedAt,
         quality: listingQuality({
           summaryLength: row.summary.length,
           keywordCount: row.keywords.length,
-          hasScenarios: row.application_scenarios.trim() !== '',
+          hasScenarios: row.applicationScenarios.trim() !== '',
           hasAdvantages: row.advantages.trim() !== '',
-          hasIp: row.ip_type !== null,
-          hasPrice: row.price_min !== null || row.price_max !== null,
+          hasIp: row.ipType !== null,
+          hasPrice: row.priceMin !== null || row.priceMax !== null,
           hasTrl: row.trl !== null,
           researcherCount: row.researchers,
         }),
-        feedback: { interested: row.interested, declined: row.declined, rejected: row.rejected },
+        feedback: {
+          interested: answered?.interested ?? 0,
+          declined: answered?.declined ?? 0,
+          rejected: answered?.rejected ?? 0,
+        },
       });
     }
     return out;

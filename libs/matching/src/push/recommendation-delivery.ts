@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { achievementFacts, needFacts, type AchievementFacts, type NeedFacts } from '@kuaizhuan/catalog';
 import { Notifier, type NotifyResult } from '@kuaizhuan/delivery';
 import { OnJob } from '@kuaizhuan/platform';
 import { DataSource } from 'typeorm';
@@ -6,8 +7,6 @@ import type { FeatureValue } from '../core/types';
 import type { RecommendationStatus } from '../domain/recommendation-status';
 import { MatchingSettings } from '../pipeline/matching-settings';
 import { transition } from '../recommendations/lifecycle';
-import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON } from '../recommendations/sql';
-import type { AchievementFacts, NeedFacts } from '../recommendations/views';
 import { approvalNotice, type ApprovalFacts } from './notices';
 
 interface DeliverRow {
@@ -15,8 +14,8 @@ interface DeliverRow {
   status: RecommendationStatus;
   score: number;
   features: FeatureValue[];
-  need: NeedFacts;
-  achievement: AchievementFacts;
+  needId: string;
+  achievementId: string;
 }
 
 export type DeliverOutcome =
@@ -42,13 +41,16 @@ export class RecommendationDelivery {
   deliver(recommendationId: string): Promise<DeliverOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [row]: DeliverRow[] = await manager.query(
-        `SELECT r.id, r.status, r.score, r.features, ${NEED_JSON} AS need, ${ACHIEVEMENT_JSON} AS achievement
-           FROM recommendation r ${JOIN_LISTINGS}
+        `SELECT r.id, r.status, r.score, r.features, r.need_id AS "needId", r.achievement_id AS "achievementId"
+           FROM recommendation r
           WHERE r.id = $1
             FOR UPDATE OF r`,
         [recommendationId],
       );
-      if (!row) return { outcome: 'skipped', reason: 'the recommendation no longer exists' };
+      const need: NeedFacts | undefined = row && (await needFacts(manager, [row.needId])).get(row.needId);
+      const achievement: AchievementFacts | undefined =
+        row && (await achievementFacts(manager, [row.achievementId])).get(row.achievementId);
+      if (!row || !need || !achievement) return { outcome: 'skipped', reason: 'the recommendation no longer exists' };
       const step = transition(row.status, 'deliver');
       if (!step.ok) return { outcome: 'skipped', reason: step.message };
 
@@ -56,8 +58,8 @@ export class RecommendationDelivery {
         recommendationId: row.id,
         score: row.score,
         features: row.features,
-        need: row.need,
-        achievement: row.achievement,
+        need,
+        achievement,
       };
       const company = await this.notifier.notify(manager, approvalNotice('company', facts, this.settings.weights));
       const institution = await this.notifier.notify(

@@ -1,5 +1,6 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { achievementTitles } from '@kuaizhuan/catalog';
 import { CurrentUser, Roles, type Caller } from '@kuaizhuan/identity';
 import { DataSource } from 'typeorm';
 import { SHOWN_TO_SIDES } from './lifecycle';
@@ -21,18 +22,26 @@ export class AchievementMatchesView {
 export class MatchOverview {
   constructor(private readonly dataSource: DataSource) {}
 
-  forInstitution(orgId: string): Promise<AchievementMatchesView[]> {
-    return this.dataSource.query(
-      `SELECT a.id AS "achievementId", a.title, count(*)::int AS matches,
+  async forInstitution(orgId: string): Promise<AchievementMatchesView[]> {
+    const rows: Omit<AchievementMatchesView, 'title'>[] = await this.dataSource.query(
+      `SELECT r.achievement_id AS "achievementId", count(*)::int AS matches,
               count(*) FILTER (WHERE r.institution_answer IS NULL)::int AS unanswered,
               max(coalesce(r.delivered_at, r.updated_at)) AS "latestAt"
-         FROM recommendation r JOIN achievement a ON a.id = r.achievement_id
+         FROM recommendation r
         WHERE r.achievement_org_id = $1 AND r.status = ANY($2::recommendation_status[])
-        GROUP BY a.id, a.title
-        ORDER BY unanswered DESC, "latestAt" DESC, a.id
+        GROUP BY r.achievement_id
+        ORDER BY unanswered DESC, "latestAt" DESC, r.achievement_id
         LIMIT 50`,
       [orgId, SHOWN_TO_SIDES],
     );
+    const titles = await achievementTitles(
+      this.dataSource.manager,
+      rows.map((row) => row.achievementId),
+    );
+    return rows.flatMap((row) => {
+      const title = titles.get(row.achievementId);
+      return title === undefined ? [] : [{ ...row, title }];
+    });
   }
 }
 

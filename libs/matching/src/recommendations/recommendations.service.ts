@@ -1,24 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import {
+  achievementFacts,
+  achievementView,
+  activeResearchers,
+  isOwnAchievement,
+  isOwnNeed,
+  needFacts,
+  needForInstitution,
+  researchersOf,
+  wholeNeed,
+  type AchievementView,
+  type ConfidentialNeedView,
+  type NeedView,
+  type ResearcherView,
+} from '@kuaizhuan/catalog';
+import { organisationNames } from '@kuaizhuan/identity';
 import { NotFoundError } from '@kuaizhuan/platform';
 import { MaturityGaps, type MaturityGap } from '@kuaizhuan/services';
 import { DataSource } from 'typeorm';
 import type { FeatureValue } from '../core/types';
 import type { Answer, DeclineReason, RecommendationStatus } from '../domain/recommendation-status';
 import { SHOWN_TO_SIDES, statusesFor, transition } from './lifecycle';
-import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON, RESEARCHERS_JSON } from './sql';
-import {
-  achievementView,
-  featuresFor,
-  needForInstitution,
-  wholeNeed,
-  type AchievementFacts,
-  type AchievementView,
-  type ConfidentialNeedView,
-  type NeedFacts,
-  type NeedView,
-  type ResearcherView,
-  type ShownFeature,
-} from './views';
+import { featuresFor, type ShownFeature } from './views';
 
 /** What both sides see of a recommendation's progress. */
 interface Progress {
@@ -91,9 +94,7 @@ export interface AchievementRecommendations {
 interface CompanyRow extends Progress {
   viewedAt: Date | null;
   features: FeatureValue[];
-  confidentiality: NeedFacts['confidentiality'];
-  achievement: AchievementFacts;
-  researchers: ResearcherView[];
+  achievementId: string;
   reason: DeclineReason | null;
   note: string | null;
   answeredAt: Date | null;
@@ -101,7 +102,7 @@ interface CompanyRow extends Progress {
 
 interface InstitutionRow extends Progress {
   features: FeatureValue[];
-  need: NeedFacts;
+  needId: string;
   reason: DeclineReason | null;
   note: string | null;
   answeredAt: Date | null;
@@ -129,27 +130,33 @@ export class RecommendationsService {
   async forNeed(orgId: string, needId: string): Promise<NeedRecommendations> {
     await this.ownedOrNotFound('need', orgId, needId);
     await this.markViewed(orgId, needId);
-    const rows: CompanyRow[] = await this.dataSource.query(
-      `SELECT ${PROGRESS}, r.viewed_at AS "viewedAt", r.features, n.confidentiality,
-              ${ACHIEVEMENT_JSON} AS achievement, ${RESEARCHERS_JSON} AS researchers,
+    const db = this.dataSource.manager;
+    const found: CompanyRow[] = await db.query(
+      `SELECT ${PROGRESS}, r.viewed_at AS "viewedAt", r.features, r.achievement_id AS "achievementId",
               r.company_reason AS reason, r.company_note AS note, r.company_answered_at AS "answeredAt"
-         FROM recommendation r ${JOIN_LISTINGS}
+         FROM recommendation r
          LEFT JOIN connection c ON c.recommendation_id = r.id
         WHERE r.need_id = $1 AND r.need_org_id = $2 AND r.status = ANY($3::recommendation_status[])
         ORDER BY r.score DESC, r.id`,
       [needId, orgId, SHOWN_TO_SIDES],
     );
+    const need = (await needFacts(db, [needId])).get(needId);
+    const achievementIds = found.map((row) => row.achievementId);
+    const achievements = await achievementFacts(db, achievementIds);
+    const researchers = await researchersOf(db, achievementIds);
+    const rows = need ? found.filter((row) => achievements.has(row.achievementId)) : [];
     const researcherMatches = await this.researcherMatches(needId);
     const gaps = await this.gaps.between(
-      rows.map((row) => ({ key: row.id, needId, achievementId: row.achievement.id })),
+      rows.map((row) => ({ key: row.id, needId, achievementId: row.achievementId })),
     );
     return {
       needId,
       matchState: rows.length > 0 ? 'shown' : await this.matchState(needId),
-      items: rows.map(({ features, confidentiality, achievement, reason, note, answeredAt, ...rest }) => ({
+      items: rows.map(({ features, achievementId, reason, note, answeredAt, ...rest }) => ({
         ...rest,
-        features: featuresFor('company', features, confidentiality),
-        achievement: achievementView(achievement),
+        features: featuresFor('company', features, need!.confidentiality),
+        achievement: achievementView(achievements.get(achievementId)!),
+        researchers: researchers.get(achievementId) ?? [],
         answer: { reason, note, answeredAt },
         maturityGap: gaps.get(rest.id) ?? null,
       })),
@@ -160,15 +167,27 @@ export class RecommendationsService {
   /** The TTO's view of the needs its achievement was recommended for. */
   async forAchievement(orgId: string, achievementId: string): Promise<AchievementRecommendations> {
     await this.ownedOrNotFound('achievement', orgId, achievementId);
-    const rows: InstitutionRow[] = await this.dataSource.query(
-      `SELECT ${PROGRESS}, r.features, ${NEED_JSON} AS need,
+    const db = this.dataSource.manager;
+    const found: InstitutionRow[] = await db.query(
+      `SELECT ${PROGRESS}, r.features, r.need_id AS "needId",
               r.institution_reason AS reason, r.institution_note AS note, r.institution_answered_at AS "answeredAt"
-         FROM recommendation r ${JOIN_LISTINGS}
+         FROM recommendation r
          LEFT JOIN connection c ON c.recommendation_id = r.id
         WHERE r.achievement_id = $1 AND r.achievement_org_id = $2 AND r.status = ANY($3::recommendation_status[])
         ORDER BY r.score DESC, r.id`,
       [achievementId, orgId, SHOWN_TO_SIDES],
     );
+    const needs = await needFacts(
+      db,
+      found.map((row) => row.needId),
+    );
+    const achievementShown = (await achievementFacts(db, [achievementId])).has(achievementId);
+    const rows = achievementShown
+      ? found.flatMap(({ needId, ...row }) => {
+          const need = needs.get(needId);
+          return need ? [{ ...row, need }] : [];
+        })
+      : [];
     // A summary_only need keeps its required maturity and region to itself until the sides connect.
     const open = rows.filter((row) => row.connectionId !== null || row.need.confidentiality === 'public');
     const gaps = await this.gaps.between(open.map((row) => ({ key: row.id, needId: row.need.id, achievementId })));
@@ -189,11 +208,8 @@ export class RecommendationsService {
   }
 
   private async ownedOrNotFound(kind: 'need' | 'achievement', orgId: string, id: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${kind} WHERE id = $1 AND org_id = $2`, [
-      id,
-      orgId,
-    ]);
-    if (rows.length === 0) throw new NotFoundError(`No ${kind} ${id}`);
+    const owned = kind === 'need' ? isOwnNeed : isOwnAchievement;
+    if (!(await owned(this.dataSource.manager, orgId, id))) throw new NotFoundError(`No ${kind} ${id}`);
   }
 
   /** Sets viewed_at on the first read, and moves delivered ones to viewed. */
@@ -222,19 +238,29 @@ export class RecommendationsService {
     return row.matched ? 'nothing_fits' : 'matching';
   }
 
-  private researcherMatches(needId: string): Promise<ResearcherMatchView[]> {
-    return this.dataSource.query(
-      `SELECT m.score, m.features,
-              json_build_object('id', re.id, 'name', re.name, 'title', re.title, 'institutionName', re.institution_name,
-                'researchAreas', re.research_areas, 'fieldCodes', re.field_codes,
-                'commissionerAvailable', re.commissioner_available,
-                'organisation', json_build_object('id', o.id, 'name', o.name)) AS researcher
+  private async researcherMatches(needId: string): Promise<ResearcherMatchView[]> {
+    const db = this.dataSource.manager;
+    const matches: { score: number; features: FeatureValue[]; researcherId: string }[] = await db.query(
+      `SELECT m.score, m.features, m.researcher_id AS "researcherId"
          FROM researcher_match m
-         JOIN researcher re ON re.id = m.researcher_id
-         JOIN organisation o ON o.id = re.org_id
-        WHERE m.need_id = $1 AND m.current AND re.active
-        ORDER BY m.score DESC, re.id`,
+        WHERE m.need_id = $1 AND m.current
+        ORDER BY m.score DESC, m.researcher_id`,
       [needId],
     );
+    const researchers = await activeResearchers(
+      db,
+      matches.map((m) => m.researcherId),
+    );
+    const organisations = await organisationNames(
+      db,
+      [...researchers.values()].map((r) => r.orgId),
+    );
+    return matches.flatMap(({ score, features, researcherId }) => {
+      const found = researchers.get(researcherId);
+      const name = found && organisations.get(found.orgId);
+      if (!found || name === undefined) return [];
+      const { orgId, ...researcher } = found;
+      return [{ score, features, researcher: { ...researcher, organisation: { id: orgId, name } } }];
+    });
   }
 }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import {
+  achievementFacts,
+  achievementView,
+  listingIdsWhere,
+  needFacts,
+  needView,
+  type AchievementView,
+  type NeedView,
+} from '@kuaizhuan/catalog';
+import { AuditLog, userNames, type Caller } from '@kuaizhuan/identity';
 import {
   ConflictError,
   DomainError,
@@ -15,15 +24,6 @@ import type { FeatureValue } from '../core/types';
 import type { Answer, RecommendationStatus, RejectReason } from '../domain/recommendation-status';
 import { Recommendation, type Annotation } from '../entities/recommendation.entity';
 import { transition, type RecommendationAction } from '../recommendations/lifecycle';
-import { ACHIEVEMENT_JSON, JOIN_LISTINGS, NEED_JSON } from '../recommendations/sql';
-import {
-  achievementView,
-  needView,
-  type AchievementFacts,
-  type AchievementView,
-  type NeedFacts,
-  type NeedView,
-} from '../recommendations/views';
 import type { ReviewQueryDto } from './review.dto';
 import { mayDecide } from './review-policy';
 
@@ -79,62 +79,87 @@ export interface Workload {
   unassigned: { open: number; overdue: number };
 }
 
-interface ItemRow extends Omit<ReviewItem, 'reviewer' | 'decidedBy' | 'need' | 'achievement'> {
+interface ItemRow extends Omit<ReviewItem, 'reviewer' | 'decidedBy' | 'need' | 'achievement' | 'annotations'> {
   reviewerId: string | null;
-  reviewerName: string | null;
-  deciderName: string | null;
-  need: NeedFacts;
-  achievement: AchievementFacts;
+  annotations: Annotation[];
+  needId: string;
+  achievementId: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const OVERDUE = `(r.status = 'pending_review' AND coalesce(r.review_due_at < now(), false))`;
 
-const ANNOTATIONS_JSON = `(SELECT coalesce(json_agg(json_build_object('by', e.x->>'by', 'byName', u.display_name,
-    'at', e.x->>'at', 'text', e.x->>'text') ORDER BY e.ord), '[]')
-  FROM jsonb_array_elements(r.annotations) WITH ORDINALITY AS e(x, ord)
-  LEFT JOIN user_account u ON u.id::text = e.x->>'by')`;
-
 const ITEM_SELECT = `SELECT r.id, r.status, r.trigger, r.score, r.features,
-    r.reviewer_id AS "reviewerId", rev.display_name AS "reviewerName", r.review_due_at AS "reviewDueAt",
-    ${OVERDUE} AS overdue, r.reviewed_by AS "reviewedBy", dec.display_name AS "deciderName",
+    r.reviewer_id AS "reviewerId", r.review_due_at AS "reviewDueAt",
+    ${OVERDUE} AS overdue, r.reviewed_by AS "reviewedBy",
     r.reviewed_at AS "reviewedAt", r.company_answer AS "companyAnswer", r.institution_answer AS "institutionAnswer",
-    r.reject_reason AS "rejectReason", r.review_note AS "reviewNote", ${ANNOTATIONS_JSON} AS annotations,
-    r.created_at AS "createdAt", r.updated_at AS "updatedAt", ${NEED_JSON} AS need, ${ACHIEVEMENT_JSON} AS achievement
-  FROM recommendation r ${JOIN_LISTINGS}
-  LEFT JOIN user_account rev ON rev.id = r.reviewer_id
-  LEFT JOIN user_account dec ON dec.id = r.reviewed_by`;
+    r.reject_reason AS "rejectReason", r.review_note AS "reviewNote", r.annotations,
+    r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.need_id AS "needId", r.achievement_id AS "achievementId"
+  FROM recommendation r`;
 
-function toItem(row: ItemRow): ReviewItem {
-  const { reviewerId, reviewerName, deciderName, need, achievement, ...rest } = row;
-  return {
-    ...rest,
-    reviewer: reviewerId === null ? null : { id: reviewerId, name: reviewerName ?? '' },
-    decidedBy: rest.reviewedBy === null ? null : { id: rest.reviewedBy, name: deciderName ?? '' },
-    need: needView(need),
-    achievement: achievementView(achievement),
-  };
+/**
+ * The rows as managers see them: the listings through catalog's projection, the people by name
+ * through identity. A row whose need or achievement is gone is left out.
+ */
+async function toItems(db: EntityManager, rows: readonly ItemRow[]): Promise<ReviewItem[]> {
+  const needs = await needFacts(
+    db,
+    rows.map((row) => row.needId),
+  );
+  const achievements = await achievementFacts(
+    db,
+    rows.map((row) => row.achievementId),
+  );
+  const people = await userNames(
+    db,
+    rows.flatMap((row) => [
+      ...(row.reviewerId === null ? [] : [row.reviewerId]),
+      ...(row.reviewedBy === null ? [] : [row.reviewedBy]),
+      // An annotation's author is a user id; anything else has no name to find.
+      ...row.annotations.map((a) => a.by).filter((by) => UUID.test(by)),
+    ]),
+  );
+  return rows.flatMap(({ reviewerId, needId, achievementId, annotations, ...rest }) => {
+    const need = needs.get(needId);
+    const achievement = achievements.get(achievementId);
+    if (!need || !achievement) return [];
+    return [
+      {
+        ...rest,
+        reviewer: reviewerId === null ? null : { id: reviewerId, name: people.get(reviewerId) ?? '' },
+        decidedBy: rest.reviewedBy === null ? null : { id: rest.reviewedBy, name: people.get(rest.reviewedBy) ?? '' },
+        annotations: annotations.map((a) => ({ by: a.by, byName: people.get(a.by) ?? null, at: a.at, text: a.text })),
+        need: needView(need),
+        achievement: achievementView(achievement),
+      },
+    ];
+  });
 }
 
-/** The WHERE clause of a queue query and its parameters. */
-function queueFilter(caller: Caller, query: ReviewQueryDto): { where: string; params: unknown[] } {
+/** The WHERE clause of a queue query and its parameters; filters on the listings ask catalog which match. */
+async function queueFilter(
+  db: EntityManager,
+  caller: Caller,
+  query: ReviewQueryDto,
+): Promise<{ where: string; params: unknown[] }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
+  const either = async (filter: { fieldCode: string } | { titleContains: string }): Promise<string> => {
+    const needs = param(await listingIdsWhere(db, 'need', filter));
+    const achievements = param(await listingIdsWhere(db, 'achievement', filter));
+    return `(r.achievement_id = ANY(${achievements}::uuid[]) OR r.need_id = ANY(${needs}::uuid[]))`;
+  };
   const scope = query.scope ?? (caller.role === 'admin' ? 'all' : 'mine');
   if (scope === 'mine') conditions.push(`r.reviewer_id = ${param(caller.userId)}`);
   if (scope === 'unassigned') conditions.push('r.reviewer_id IS NULL');
   conditions.push(`r.status = ${param(query.status ?? 'pending_review')}`);
-  if (query.field !== undefined) {
-    const code = param(query.field);
-    conditions.push(`(${code} = ANY(a.field_codes) OR ${code} = ANY(n.field_codes))`);
-  }
-  if (query.q !== undefined) {
-    const text = param(query.q.toLowerCase());
-    conditions.push(`(strpos(lower(n.title), ${text}) > 0 OR strpos(lower(a.title), ${text}) > 0)`);
-  }
+  if (query.field !== undefined) conditions.push(await either({ fieldCode: query.field }));
+  if (query.q !== undefined) conditions.push(await either({ titleContains: query.q.toLowerCase() }));
   if (query.minScore !== undefined) conditions.push(`r.score >= ${param(query.minScore)}`);
   if (query.overdue !== undefined) conditions.push(query.overdue ? OVERDUE : `NOT ${OVERDUE}`);
   return { where: conditions.join(' AND '), params };
@@ -155,24 +180,26 @@ export class ReviewsService {
 
   async list(caller: Caller, query: ReviewQueryDto): Promise<Page<ReviewItem>> {
     const { page, pageSize, skip } = pageOf(query);
-    const { where, params } = queueFilter(caller, query);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM recommendation r ${JOIN_LISTINGS} WHERE ${where}`,
+    const db = this.dataSource.manager;
+    const { where, params } = await queueFilter(db, caller, query);
+    const [{ total }]: { total: number }[] = await db.query(
+      `SELECT count(*)::int AS total FROM recommendation r WHERE ${where}`,
       params,
     );
-    const rows: ItemRow[] = await this.dataSource.query(
+    const rows: ItemRow[] = await db.query(
       `${ITEM_SELECT} WHERE ${where}
         ORDER BY r.review_due_at ASC NULLS LAST, r.score DESC, r.id
         LIMIT ${pageSize} OFFSET ${skip}`,
       params,
     );
-    return { items: rows.map(toItem), total, page, pageSize };
+    return { items: await toItems(db, rows), total, page, pageSize };
   }
 
   async get(id: string): Promise<ReviewItem> {
-    const [row]: ItemRow[] = await this.dataSource.query(`${ITEM_SELECT} WHERE r.id = $1`, [id]);
-    if (!row) throw new NotFoundError(`No recommendation ${id}`);
-    return toItem(row);
+    const db = this.dataSource.manager;
+    const [item] = await toItems(db, await db.query(`${ITEM_SELECT} WHERE r.id = $1`, [id]));
+    if (!item) throw new NotFoundError(`No recommendation ${id}`);
+    return item;
   }
 
   async approve(caller: Caller, id: string, note: string | null): Promise<ReviewItem> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { achievementsForMatching, needFacts } from '@kuaizhuan/catalog';
 import { DataSource } from 'typeorm';
 import {
   maturityGap,
@@ -44,21 +45,15 @@ export class MaturityGaps {
   }
 
   private async needs(ids: string[]): Promise<Map<string, GapNeed>> {
-    const rows: (GapNeed & { id: string })[] = await this.dataSource.query(
-      `SELECT id, min_trl AS "minTrl", field_codes AS "fieldCodes", region_code AS "regionCode"
-         FROM need WHERE id = ANY($1::uuid[])`,
-      [ids],
+    const needs = await needFacts(this.dataSource.manager, ids);
+    return new Map(
+      [...needs.values()].map((n) => [n.id, { minTrl: n.minTrl, fieldCodes: n.fieldCodes, regionCode: n.regionCode }]),
     );
-    return new Map(rows.map(({ id, ...need }) => [id, need]));
   }
 
   private async achievements(ids: string[]): Promise<Map<string, GapAchievement>> {
-    const rows: (GapAchievement & { id: string })[] = await this.dataSource.query(
-      `SELECT a.id, a.trl, a.field_codes AS "fieldCodes", o.region AS "regionCode"
-         FROM achievement a JOIN organisation o ON o.id = a.org_id WHERE a.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map(({ id, ...achievement }) => [id, achievement]));
+    const rows = await achievementsForMatching(this.dataSource.manager, ids);
+    return new Map(rows.map((a) => [a.id, { trl: a.trl, fieldCodes: a.fieldCodes, regionCode: a.region }]));
   }
 
   /** Every active service of a verified platform (a few hundred at most across a province). */

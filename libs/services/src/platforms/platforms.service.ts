@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, type Caller } from '@kuaizhuan/identity';
+import { AuditLog, organisationKind, organisationNames, type Caller } from '@kuaizhuan/identity';
 import { TaxonomyService } from '@kuaizhuan/catalog';
 import {
   ConflictError,
@@ -32,10 +32,8 @@ export class PlatformsService {
 
   apply(caller: Caller, input: ApplyPlatformDto): Promise<OwnPlatformView> {
     return this.dataSource.transaction(async (manager) => {
-      const [org]: { kind: string }[] = await manager.query(`SELECT kind FROM organisation WHERE id = $1`, [
-        caller.orgId,
-      ]);
-      if (!org || !PLATFORM_ORGANISATION_KINDS.includes(org.kind)) {
+      const kind = await organisationKind(manager, caller.orgId);
+      if (kind === null || !PLATFORM_ORGANISATION_KINDS.includes(kind)) {
         throw new ForbiddenError('Only a company, university or institute may run a service platform');
       }
       const existing = await manager.findOneBy(ServicePlatform, { orgId: caller.orgId });
@@ -177,7 +175,7 @@ export class PlatformsService {
       where: { platformId: In(ids), active: true },
       order: { trlFrom: 'ASC', title: 'ASC' },
     });
-    const names = await this.orgNames(
+    const names = await organisationNames(
       manager,
       rows.map((row) => row.orgId),
     );
@@ -197,21 +195,13 @@ export class PlatformsService {
       where: { platformId: row.id },
       order: { trlFrom: 'ASC', title: 'ASC' },
     });
-    const names = await this.orgNames(manager, [row.orgId]);
+    const names = await organisationNames(manager, [row.orgId]);
     return {
       ...platformView(row, names.get(row.orgId) ?? '', services),
       status: row.status,
       statusReason: row.statusReason,
       verifiedAt: row.verifiedAt,
     };
-  }
-
-  private async orgNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** The caller's platform, which must be verified to list or change services. */
