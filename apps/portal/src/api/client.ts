@@ -1,8 +1,9 @@
 import i18n from 'i18next';
+import createClient, { type Middleware } from 'openapi-fetch';
 import { fieldProblems, refusalText } from './refusals';
+import type { paths } from './schema';
 import type { ErrorBody, TokenPair } from './types';
 
-/** A refused or failed request, with the API's error body (field names included). */
 /** A refused request: its message is worded for the user; `body` is what the server said. */
 export class ApiError extends Error {
   constructor(
@@ -211,4 +212,68 @@ export async function openDocument(path: string): Promise<void> {
 export function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `portal-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The paths the portal calls signed out (as `anonymous` above): without the token, never refreshing it. */
+const ANONYMOUS = new Set<string>([
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/register',
+  '/api/auth/confirm',
+  '/api/auth/confirm/resend',
+  '/api/invitations/accept',
+  '/api/legal/documents',
+  '/api/taxonomies/{kind}',
+  '/api/saved-searches/unsubscribe',
+] satisfies (keyof paths)[]);
+
+/**
+ * The session's part in every typed call: a fresh token on the way out and, on a 401 for a token
+ * that has since been renewed (or can be), the same request once more.
+ */
+function sessionMiddleware(): Middleware {
+  const retries = new Map<string, Request>();
+  return {
+    async onRequest({ request, schemaPath, id }) {
+      if (ANONYMOUS.has(schemaPath)) return request;
+      await session.fresh();
+      retries.set(id, request.clone());
+      if (session.token) request.headers.set('Authorization', `Bearer ${session.token}`);
+      return request;
+    },
+    async onResponse({ response, id }) {
+      const retry = retries.get(id);
+      retries.delete(id);
+      if (response.status !== 401 || !retry) return response;
+      const sentWith = retry.headers.get('Authorization');
+      if (`Bearer ${session.token}` === sentWith && !(await session.refresh())) return response;
+      retry.headers.set('Authorization', `Bearer ${session.token}`);
+      return fetch(retry);
+    },
+    onError() {
+      // fetch rejects only when no answer came: offline, or the server is down.
+      return new Error(i18n.t('refusals.unreachable'));
+    },
+  };
+}
+
+/**
+ * The typed client of the api, generated from its OpenAPI document (`npm run openapi`): paths,
+ * parameters, bodies and answers are checked against what the server declares.
+ */
+export const client = createClient<paths>({ headers: { Accept: 'application/json' } });
+client.use(sessionMiddleware());
+
+/**
+ * The answer of a typed call, or ApiError with the server's message for any non-2xx answer:
+ * `await answer(client.GET('/api/needs/{id}', { params: { path: { id } } }))`.
+ */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const fallback: ErrorBody = { statusCode: response.status, error: 'error', message: response.statusText };
+    const body = error && typeof error === 'object' ? (error as Partial<ErrorBody>) : {};
+    throw new ApiError(response.status, { ...fallback, ...body });
+  }
+  return data as T;
 }

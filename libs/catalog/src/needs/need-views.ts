@@ -1,9 +1,10 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
 import type { ListingPeople } from '../common/listing-workflow';
+import { NamedParty } from '../common/listing-views';
 import type { Need } from '../entities/need.entity';
 
 /** What everyone may see of a published need. */
-export interface PublicNeed {
+export class PublicNeed {
   id: string;
   orgId: string;
   status: Need['status'];
@@ -22,10 +23,11 @@ export interface PublicNeed {
   /** Present when the need is public, or for its owner and moderators. */
   details?: NeedDetails;
   /** The company: named when the need is public, or for its owner and moderators. */
-  organisation?: ListingPeople['organisation'];
+  organisation?: NamedParty;
 }
 
-export interface NeedDetails {
+/** The body of a need: public, or for its owner and moderators. */
+export class NeedDetails {
   description: string;
   problem: string;
   indicators: string;
@@ -35,17 +37,25 @@ export interface NeedDetails {
 }
 
 /** The owner's (and moderators') view: everything, including the moderation record. */
-export interface OwnerNeed extends PublicNeed {
-  details: NeedDetails;
-  organisation: ListingPeople['organisation'];
+export class OwnerNeed extends PublicNeed {
+  declare details: NeedDetails;
+  declare organisation: NamedParty;
   /** The moderator who last decided (published or sent back), with `moderationNote` as their words. */
-  reviewer: ListingPeople['reviewer'];
+  reviewer: NamedParty | null;
   moderationNote: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
   createdAt: Date;
   /** Whether a technology commissioner drafted it for the company (科技特派员挖掘的需求). */
   minedByCommissioner: boolean;
+}
+
+/** One page of needs as their owner or a moderator sees them. */
+export class OwnerNeedPage {
+  items: OwnerNeed[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 function publicPart(need: Need): PublicNeed {
