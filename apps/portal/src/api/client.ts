@@ -232,25 +232,27 @@ const ANONYMOUS = new Set<string>([
  * that has since been renewed (or can be), the same request once more.
  */
 function sessionMiddleware(): Middleware {
-  const retries = new Map<string, Request>();
+  /** Each request in flight: a copy to send again, and the token it went with. */
+  const sent = new Map<string, { copy: Request; token: string | null }>();
   return {
     async onRequest({ request, schemaPath, id }) {
       if (ANONYMOUS.has(schemaPath)) return request;
       await session.fresh();
-      retries.set(id, request.clone());
+      sent.set(id, { copy: request.clone(), token: session.token });
       if (session.token) request.headers.set('Authorization', `Bearer ${session.token}`);
       return request;
     },
     async onResponse({ response, id }) {
-      const retry = retries.get(id);
-      retries.delete(id);
-      if (response.status !== 401 || !retry) return response;
-      const sentWith = retry.headers.get('Authorization');
-      if (`Bearer ${session.token}` === sentWith && !(await session.refresh())) return response;
-      retry.headers.set('Authorization', `Bearer ${session.token}`);
-      return fetch(retry);
+      const first = sent.get(id);
+      sent.delete(id);
+      if (response.status !== 401 || !first) return response;
+      // A 401 for a token another request has since renewed needs no refresh of its own: send again.
+      if (session.token === first.token && !(await session.refresh())) return response;
+      if (session.token) first.copy.headers.set('Authorization', `Bearer ${session.token}`);
+      return fetch(first.copy);
     },
-    onError() {
+    onError({ id }) {
+      sent.delete(id);
       // fetch rejects only when no answer came: offline, or the server is down.
       return new Error(i18n.t('refusals.unreachable'));
     },

@@ -12,55 +12,14 @@ type Schemas = components['schemas'];
 /** A view every reader gets, with the fields only its owner and moderators see made optional. */
 type OwnerOrPublic<Owner, Public> = Public & Partial<Omit<Owner, keyof Public>>;
 
-export type Role = 'enterprise' | 'tto' | 'manager' | 'admin';
-export type OrganisationKind = 'enterprise' | 'university' | 'research_institute' | 'service_agency' | 'government';
-export type VerificationStatus = 'pending' | 'verified' | 'rejected';
-
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  creditCode: string | null;
-  region: string | null;
-  verificationStatus: VerificationStatus;
-  verificationReason: string | null;
-  verifiedAt: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  createdAt: string;
-}
-
-export interface User {
-  id: string;
-  organisationId: string;
-  email: string;
-  displayName: string;
-  phone: string | null;
-  role: Role;
-  status: 'active' | 'disabled';
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface TokenPair {
-  accessToken: string;
-  expiresIn: number;
-  tokenType: 'Bearer';
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-}
-
-export interface AuthResult {
-  user: User;
-  organisation: Organisation;
-  tokens: TokenPair;
-}
-
-export interface Me {
-  user: User;
-  organisation: Organisation;
-}
+export type Organisation = Schemas['OrganisationView'];
+export type User = Schemas['UserView'];
+export type Role = User['role'];
+export type OrganisationKind = Organisation['kind'];
+export type VerificationStatus = Organisation['verificationStatus'];
+export type TokenPair = Schemas['TokenPairView'];
+export type AuthResult = Schemas['AuthResult'];
+export type Me = Schemas['MeView'];
 
 export interface Invitation {
   id: string;
