@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, ROLES_KEY, seedIdentity } from '@kuaizhuan/identity';
@@ -50,9 +50,10 @@ function routeTable(app: NestExpressApplication): Route[] {
       if (!controller) continue;
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined;
       const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
+      // Nest's own reading of a controller: its methods and those it inherits (shared route sets).
+      for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
         const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (typeof handler !== 'function') continue;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;

@@ -16,8 +16,18 @@ import {
 import helmet from 'helmet';
 import { ApiModule } from './api.module';
 import { completeOpenApi } from './openapi-completion';
+import loadPluginMetadata from './openapi-metadata';
 
-export function buildOpenApi(app: INestApplication): OpenAPIObject {
+/**
+ * The Swagger plugin's reading of the DTOs, views and controllers (`openapi-metadata.ts`, written
+ * by `npm run openapi`), loaded once, so the document says the same whether the api runs from the
+ * build or from the sources (tests, tools), or is only written to a file.
+ */
+let pluginMetadata: Promise<void> | undefined;
+
+export async function buildOpenApi(app: INestApplication): Promise<OpenAPIObject> {
+  pluginMetadata ??= SwaggerModule.loadPluginMetadata(loadPluginMetadata as () => Promise<Record<string, unknown>>);
+  await pluginMetadata;
   const config = new DocumentBuilder()
     .setTitle('Kuaizhuan API')
     .setDescription('成果快转: needs, achievements, matching, review, push and deals')
@@ -25,6 +35,25 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   return completeOpenApi(SwaggerModule.createDocument(app, config));
+}
+
+/** Every route under /api except the Prometheus scrape. */
+function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+}
+
+/**
+ * The api's document without a database or Redis: the module is put together in preview mode,
+ * where no provider is instantiated and nothing connects (`npm run openapi`, the staleness test).
+ */
+export async function openApiOfModule(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(ApiModule, { preview: true, logger: false });
+  setApiPrefix(app);
+  try {
+    return await buildOpenApi(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /**
@@ -55,10 +84,10 @@ export async function createApi(): Promise<NestExpressApplication> {
   // Nesting is checked on the raw bytes before JSON.parse, so a hostile body never reaches a parser's stack.
   // (Nest's options type leaves `verify` out because it uses it for rawBody, which this app does not ask for.)
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, await buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

@@ -1,5 +1,7 @@
 import i18n from 'i18next';
+import createClient, { type Middleware } from 'openapi-fetch';
 import { fieldProblems, refusalText } from './refusals';
+import type { paths } from './schema';
 import type { ErrorBody, TokenPair } from './types';
 
 /**
@@ -213,4 +215,70 @@ export async function openDocument(path: string): Promise<void> {
 export function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `portal-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The paths the portal calls signed out (as `anonymous` above): without the token, never refreshing it. */
+const ANONYMOUS = new Set<string>([
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/register',
+  '/api/auth/confirm',
+  '/api/auth/confirm/resend',
+  '/api/invitations/accept',
+  '/api/legal/documents',
+  '/api/taxonomies/{kind}',
+  '/api/saved-searches/unsubscribe',
+] satisfies (keyof paths)[]);
+
+/**
+ * The session's part in every typed call: a fresh token on the way out and, on a 401 for a token
+ * that has since been renewed (or can be), the same request once more.
+ */
+function sessionMiddleware(): Middleware {
+  /** Each request in flight: a copy to send again, and the token it went with. */
+  const sent = new Map<string, { copy: Request; token: string | null }>();
+  return {
+    async onRequest({ request, schemaPath, id }) {
+      if (ANONYMOUS.has(schemaPath)) return request;
+      await session.fresh();
+      sent.set(id, { copy: request.clone(), token: session.token });
+      if (session.token) request.headers.set('Authorization', `Bearer ${session.token}`);
+      return request;
+    },
+    async onResponse({ response, id }) {
+      const first = sent.get(id);
+      sent.delete(id);
+      if (response.status !== 401 || !first) return response;
+      // A 401 for a token another request has since renewed needs no refresh of its own: send again.
+      if (session.token === first.token && !(await session.refresh())) return response;
+      if (session.token) first.copy.headers.set('Authorization', `Bearer ${session.token}`);
+      return fetch(first.copy);
+    },
+    onError({ id }) {
+      sent.delete(id);
+      // fetch rejects only when no answer came: offline, or the server is down.
+      return new Error(i18n.t('refusals.unreachable'));
+    },
+  };
+}
+
+/**
+ * The typed client of the api, generated from its OpenAPI document (`npm run openapi`): paths,
+ * parameters, bodies and answers are checked against what the server declares.
+ */
+export const client = createClient<paths>({ headers: { Accept: 'application/json' } });
+client.use(sessionMiddleware());
+
+/**
+ * The answer of a typed call, or ApiError with the server's message for any non-2xx answer:
+ * `await answer(client.GET('/api/needs/{id}', { params: { path: { id } } }))`.
+ */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const fallback: ErrorBody = { statusCode: response.status, error: 'error', message: response.statusText };
+    const body = error && typeof error === 'object' ? (error as Partial<ErrorBody>) : {};
+    throw new ApiError(response.status, { ...fallback, ...body });
+  }
+  return data as T;
 }

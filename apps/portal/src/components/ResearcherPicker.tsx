@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { NamedResearcher, Page, Researcher } from '../api/types';
+import { answer, client } from '../api/client';
+import type { NamedResearcher } from '../api/types';
 
 interface Props {
   value?: string[];
@@ -19,7 +19,8 @@ export function ResearcherPicker({ value, onChange, known = [], id }: Props) {
   const [text, setText] = useState('');
   const found = useQuery({
     queryKey: ['researchers', 'pick', text],
-    queryFn: () => api<Page<Researcher>>('/researchers', { query: { q: text || undefined, pageSize: 20 } }),
+    queryFn: () =>
+      answer(client.GET('/api/researchers', { params: { query: { q: text || undefined, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const [labels, setLabels] = useState<Record<string, string>>({});

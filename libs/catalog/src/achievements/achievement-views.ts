@@ -1,16 +1,17 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
 import type { ListingPeople } from '../common/listing-workflow';
+import { NamedParty } from '../common/listing-views';
 import type { Achievement } from '../entities/achievement.entity';
 
 /** A researcher as named on a listing: never their contact details. */
-export interface NamedResearcher {
+export class NamedResearcher {
   id: string;
   name: string;
   title: string;
 }
 
 /** What everyone may see of a published achievement. */
-export interface PublicAchievement {
+export class PublicAchievement {
   id: string;
   orgId: string;
   status: Achievement['status'];
@@ -33,21 +34,29 @@ export interface PublicAchievement {
   separateLedger: boolean;
   researchers: NamedResearcher[];
   /** The institution that lists it. */
-  organisation: ListingPeople['organisation'];
+  organisation: NamedParty;
   publishedAt: Date | null;
   updatedAt: Date;
 }
 
 /** The owner's and moderators' view. */
-export interface OwnerAchievement extends PublicAchievement {
+export class OwnerAchievement extends PublicAchievement {
   internalNotes: string;
   /** The moderator who last decided (published or sent back), with `moderationNote` as their words. */
-  reviewer: ListingPeople['reviewer'];
+  reviewer: NamedParty | null;
   moderationNote: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
   importId: string | null;
   createdAt: Date;
+}
+
+/** One page of achievements as their owner or a moderator sees them. */
+export class OwnerAchievementPage {
+  items: OwnerAchievement[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export function publicAchievement(

@@ -1,20 +1,30 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { Page } from '../common/listing-workflow';
 import { OwnListQueryDto, PageQueryDto } from '../common/page-query.dto';
 import { IdParam } from '../common/params';
-import { ModerationDecisionDto, RejectDto } from '../common/moderation.dto';
+import { ListingLifecycleRoutes } from '../common/lifecycle-routes';
 import { CreateAchievementDto, UpdateAchievementDto } from './achievement.dto';
-import type { OwnerAchievement, PublicAchievement } from './achievement-views';
+import { OwnerAchievement, OwnerAchievementPage, PublicAchievement } from './achievement-views';
 import { AchievementsService } from './achievements.service';
 
 /** Achievements (科技成果): a TTO manages its own; anyone signed in reads published ones. */
 @ApiTags('achievements')
 @ApiBearerAuth()
 @Controller('achievements')
-export class AchievementsController {
-  constructor(private readonly achievements: AchievementsService) {}
+export class AchievementsController extends ListingLifecycleRoutes({
+  ownerRole: 'tto',
+  noun: 'achievement',
+  view: OwnerAchievement,
+}) {
+  constructor(private readonly achievements: AchievementsService) {
+    super();
+  }
+
+  protected get lifecycle(): AchievementsService {
+    return this.achievements;
+  }
 
   /** Drafts an achievement for the caller's institution. */
   @Post()
@@ -26,6 +36,7 @@ export class AchievementsController {
 
   /** The caller's institution's achievements, any status. */
   @Get()
+  @ApiOkResponse({ type: OwnerAchievementPage })
   @Roles('tto')
   listOwn(@CurrentUser() caller: Caller, @Query() query: OwnListQueryDto): Promise<Page<OwnerAchievement>> {
     return this.achievements.listOwn(caller, query, query.page, query.pageSize);
@@ -33,6 +44,10 @@ export class AchievementsController {
 
   /** An achievement: whole for its owner and moderators; others see a published one without private fields. */
   @Get(':id')
+  @ApiExtraModels(PublicAchievement, OwnerAchievement)
+  @ApiOkResponse({
+    schema: { anyOf: [{ $ref: getSchemaPath(OwnerAchievement) }, { $ref: getSchemaPath(PublicAchievement) }] },
+  })
   get(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<PublicAchievement> {
     return this.achievements.get(caller, id);
   }
@@ -48,58 +63,6 @@ export class AchievementsController {
   ): Promise<OwnerAchievement> {
     return this.achievements.update(caller, id, body);
   }
-
-  /** Sends a draft to moderation. */
-  @Post(':id/submit')
-  @HttpCode(200)
-  @Roles('tto')
-  submit(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'submit');
-  }
-
-  /** Takes a submitted or published achievement back to draft, e.g. to edit it. */
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @Roles('tto')
-  withdraw(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'withdraw');
-  }
-
-  /** Marks a published achievement as matched. */
-  @Post(':id/match')
-  @HttpCode(200)
-  @Roles('tto', 'manager', 'admin')
-  match(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'match');
-  }
-
-  /** Closes an achievement for good. */
-  @Post(':id/close')
-  @HttpCode(200)
-  @Roles('tto', 'manager', 'admin')
-  close(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'close');
-  }
-
-  /** Publishes a submitted achievement (moderators). */
-  @Post(':id/approve')
-  @HttpCode(200)
-  @Roles('manager', 'admin')
-  approve(
-    @CurrentUser() caller: Caller,
-    @IdParam() id: string,
-    @Body() body: ModerationDecisionDto,
-  ): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'approve', body.reason ?? null);
-  }
-
-  /** Sends a submitted achievement back to its owner with a reason (moderators). */
-  @Post(':id/reject')
-  @HttpCode(200)
-  @Roles('manager', 'admin')
-  reject(@CurrentUser() caller: Caller, @IdParam() id: string, @Body() body: RejectDto): Promise<OwnerAchievement> {
-    return this.achievements.act(caller, id, 'reject', body.reason);
-  }
 }
 
 /** Achievements waiting for a moderator. */
@@ -111,6 +74,7 @@ export class AchievementModerationController {
 
   /** Submitted achievements, oldest first. */
   @Get()
+  @ApiOkResponse({ type: OwnerAchievementPage })
   @Roles('manager', 'admin')
   queue(@Query() query: PageQueryDto): Promise<Page<OwnerAchievement>> {
     return this.achievements.moderationQueue(query.page, query.pageSize);

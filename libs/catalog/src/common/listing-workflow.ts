@@ -5,6 +5,7 @@ import { isPubliclyVisible, type ListingAction } from '../domain/lifecycle';
 import { isModerator, type Actor, type ListingStatus } from '../domain/vocabulary';
 import type { ListingColumns } from '../entities/listing-columns';
 import type { ListingNotices } from '../notices/listing-notices';
+import type { NamedParty } from './listing-views';
 import { actorKind, lifecyclePatch } from './lifecycle-step';
 import type { Page } from '@kuaizhuan/platform';
 
@@ -31,9 +32,9 @@ export type { Page };
 
 /** Who owns a listing and who decided its moderation, by name (ids alone say nothing to a reader). */
 export interface ListingPeople {
-  organisation: { id: string; name: string };
+  organisation: NamedParty;
   /** The moderator who last published or sent it back; null before any decision. */
-  reviewer: { id: string; name: string } | null;
+  reviewer: NamedParty | null;
 }
 
 /**

@@ -1,18 +1,27 @@
 import { isModerator, type Actor } from '../domain/vocabulary';
 import type { ListingPeople } from '../common/listing-workflow';
+import { NamedParty } from '../common/listing-views';
 import type { Need } from '../entities/need.entity';
 import {
   isOpenNeed,
   needDetails,
   needSummary,
-  type NeedDetails,
+  type NeedDetails as ProjectedDetails,
   type NeedSummary,
 } from '../listings/listing-projection';
 
-export type { NeedDetails };
-
 /** What everyone may see of a published need. */
-export interface PublicNeed extends NeedSummary {
+export class PublicNeed implements NeedSummary {
+  id: string;
+  title: string;
+  summary: string;
+  keywords: string[];
+  fieldCodes: string[];
+  desiredStage: string | null;
+  minTrl: number | null;
+  regionCode: string | null;
+  deadline: string | null;
+  confidentiality: Need['confidentiality'];
   orgId: string;
   status: Need['status'];
   cooperationModes: Need['cooperationModes'];
@@ -21,21 +30,39 @@ export interface PublicNeed extends NeedSummary {
   /** Present when the need is public, or for its owner and moderators. */
   details?: NeedDetails;
   /** The company: named when the need is public, or for its owner and moderators. */
-  organisation?: ListingPeople['organisation'];
+  organisation?: NamedParty;
+}
+
+/** The body of a need: public, or for its owner and moderators. */
+export class NeedDetails implements ProjectedDetails {
+  description: string;
+  problem: string;
+  indicators: string;
+  existingConditions: string;
+  budgetMin: string | null;
+  budgetMax: string | null;
 }
 
 /** The owner's (and moderators') view: everything, including the moderation record. */
-export interface OwnerNeed extends PublicNeed {
-  details: NeedDetails;
-  organisation: ListingPeople['organisation'];
+export class OwnerNeed extends PublicNeed {
+  declare details: NeedDetails;
+  declare organisation: NamedParty;
   /** The moderator who last decided (published or sent back), with `moderationNote` as their words. */
-  reviewer: ListingPeople['reviewer'];
+  reviewer: NamedParty | null;
   moderationNote: string | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
   createdAt: Date;
   /** Whether a technology commissioner drafted it for the company (科技特派员挖掘的需求). */
   minedByCommissioner: boolean;
+}
+
+/** One page of needs as their owner or a moderator sees them. */
+export class OwnerNeedPage {
+  items: OwnerNeed[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 /** The summary of listing-projection.ts, with the owner's id and the dates. */

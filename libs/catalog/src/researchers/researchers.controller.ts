@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser, Roles, Standing, type Caller } from '@kuaizhuan/identity';
 import type { Page } from '../common/listing-workflow';
 import { IdParam } from '../common/params';
 import { CreateResearcherDto, ResearcherQueryDto, UpdateResearcherDto } from './researcher.dto';
-import { ResearchersService, type OwnerResearcher, type PublicResearcher } from './researchers.service';
+import { OwnerResearcher, OwnerResearcherPage, PublicResearcher } from './researcher-views';
+import { ResearchersService } from './researchers.service';
 
 /** Researchers (科技人员): a TTO manages its institution's profiles; contact details stay with it. */
 @ApiTags('researchers')
@@ -23,6 +24,7 @@ export class ResearchersController {
 
   /** The caller's institution's researchers, with contact details; `q` finds them by name or e-mail. */
   @Get()
+  @ApiOkResponse({ type: OwnerResearcherPage })
   @Roles('tto')
   listOwn(@CurrentUser() caller: Caller, @Query() query: ResearcherQueryDto): Promise<Page<OwnerResearcher>> {
     return this.researchers.listOwn(caller, query.page, query.pageSize, query.q);
@@ -30,6 +32,10 @@ export class ResearchersController {
 
   /** A researcher: the public profile, plus contact details for their own institution. */
   @Get(':id')
+  @ApiExtraModels(PublicResearcher, OwnerResearcher)
+  @ApiOkResponse({
+    schema: { anyOf: [{ $ref: getSchemaPath(OwnerResearcher) }, { $ref: getSchemaPath(PublicResearcher) }] },
+  })
   get(@CurrentUser() caller: Caller, @IdParam() id: string): Promise<PublicResearcher | OwnerResearcher> {
     return this.researchers.get(caller, id);
   }

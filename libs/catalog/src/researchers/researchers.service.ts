@@ -7,31 +7,7 @@ import { isModerator, type Actor } from '../domain/vocabulary';
 import { Researcher } from '../entities/researcher.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateResearcherDto, UpdateResearcherDto } from './researcher.dto';
-
-/** A researcher as anyone may see them: no contact details. */
-export interface PublicResearcher {
-  id: string;
-  orgId: string;
-  name: string;
-  title: string;
-  institutionName: string;
-  profile: string;
-  researchAreas: string[];
-  fieldCodes: string[];
-  commissionerAvailable: boolean;
-  commissionerNote: string;
-  active: boolean;
-  achievements: { id: string; title: string }[];
-  updatedAt: Date;
-}
-
-/** The institution's own view, with contact details and its reference. */
-export interface OwnerResearcher extends PublicResearcher {
-  externalRef: string | null;
-  email: string | null;
-  phone: string | null;
-  createdAt: Date;
-}
+import type { OwnerResearcher, PublicResearcher } from './researcher-views';
 
 /** Fields a caller may clear by sending null; any other null is refused. */
 const NULLABLE = ['externalRef', 'email', 'phone'];

@@ -1,40 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { SearchIndex, type FacetCount, type FacetName, type SearchFilters, type Snippet } from '@kuaizhuan/platform';
+import { SearchIndex, type FacetName, type SearchFilters } from '@kuaizhuan/platform';
 import { wholeYuanBound } from '../domain/money';
 import type { Actor } from '../domain/vocabulary';
 import type { SearchQueryDto } from './search.dto';
+import type { PortalSearchResult } from './search-views';
 
 const FACETS: FacetName[] = ['fieldCodes', 'regionCodes', 'maturity', 'ipTypes', 'transferModes', 'institution'];
-
-export interface PortalHit {
-  id: string;
-  type: 'achievement' | 'need' | 'researcher';
-  score: number;
-  title: string;
-  summary: string | undefined;
-  highlights: { title: Snippet; summary?: Snippet };
-  keywords: string[];
-  fieldCodes: string[];
-  regionCodes: string[];
-  maturity: string | null;
-  ipTypes: string[];
-  transferModes: string[];
-  institution: string | null;
-  status: string;
-  /** Whether the listing is the caller's organisation's own; other organisations' ids are not handed out. */
-  mine: boolean;
-  /** Public extras: organisation name, TRL, price or budget text, researcher names… */
-  display: Record<string, unknown>;
-  updatedAt: string | Date;
-}
-
-export interface PortalSearchResult {
-  hits: PortalHit[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Partial<Record<FacetName, FacetCount[]>>;
-}
 
 /** Portal search over the index: public listings of all, or everything of the caller's organisation. */
 @Injectable()

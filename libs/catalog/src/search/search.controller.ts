@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Caller } from '@kuaizhuan/identity';
 import { RateLimit } from '@kuaizhuan/platform';
-import { CatalogSearch, type PortalSearchResult } from './catalog-search';
+import { CatalogSearch } from './catalog-search';
+import type { PortalSearchResult } from './search-views';
 import { SearchQueryDto } from './search.dto';
 
 @ApiTags('search')

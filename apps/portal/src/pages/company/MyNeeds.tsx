@@ -3,8 +3,8 @@ import { App, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { Need, Page } from '../../api/types';
+import { answer, client } from '../../api/client';
+import type { Need } from '../../api/types';
 import { TitleSearch } from '../../components/TitleSearch';
 import { ListingStatusTag } from '../../components/tags';
 import { formatDate, formatMoneyRange } from '../../format';
@@ -22,11 +22,11 @@ export default function MyNeeds() {
     // While one waits for moderation, look again now and then: its status changes elsewhere.
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
     refetchOnWindowFocus: true,
-    queryFn: () => api<Page<Need>>('/needs', { query: { page, pageSize: 20, q: q || undefined } }),
+    queryFn: () => answer(client.GET('/api/needs', { params: { query: { page, pageSize: 20, q: q || undefined } } })),
   });
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'submit' | 'withdraw' }) =>
-      api<Need>(`/needs/${id}/${action}`, { method: 'POST' }),
+      answer(client.POST(`/api/needs/{id}/${action}`, { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['needs'] }),
     onError: (e) => void message.error(e.message),
   });

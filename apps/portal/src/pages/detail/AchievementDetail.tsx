@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, client } from '../../api/client';
 import type { Achievement } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { QueryState } from '../../components/QueryState';
@@ -22,7 +22,8 @@ export default function AchievementDetail() {
   const stageName = useTermName('maturity_stage');
   const achievement = useQuery({
     queryKey: ['achievement', id],
-    queryFn: () => api<Achievement>(`/achievements/${id}`),
+    queryFn: (): Promise<Achievement> =>
+      answer(client.GET('/api/achievements/{id}', { params: { path: { id: id ?? '' } } })),
   });
 
   return (

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Tag, Typograph
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, client } from '../../api/client';
 import type { Need } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { QueryState } from '../../components/QueryState';
@@ -36,9 +36,12 @@ export default function NeedDetail() {
   const fieldName = useTermName('field');
   const stageName = useTermName('maturity_stage');
   const regionName = useTermName('region');
-  const need = useQuery({ queryKey: ['need', id], queryFn: () => api<Need>(`/needs/${id}`) });
+  const need = useQuery({
+    queryKey: ['need', id],
+    queryFn: (): Promise<Need> => answer(client.GET('/api/needs/{id}', { params: { path: { id: id ?? '' } } })),
+  });
   const withdraw = useMutation({
-    mutationFn: () => api<Need>(`/needs/${id}/withdraw`, { method: 'POST' }),
+    mutationFn: () => answer(client.POST('/api/needs/{id}/withdraw', { params: { path: { id: id ?? '' } } })),
     onSuccess: () => void navigate(`/needs/${id}/edit`),
     onError: (e) => void message.error(e.message),
   });

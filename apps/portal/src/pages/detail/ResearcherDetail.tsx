@@ -2,7 +2,7 @@ import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, client } from '../../api/client';
 import type { Researcher } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
 import { useTermName } from '../../components/taxonomy';
@@ -12,7 +12,11 @@ export default function ResearcherDetail() {
   const { t } = useTranslation();
   const { id } = useParams();
   const fieldName = useTermName('field');
-  const researcher = useQuery({ queryKey: ['researcher', id], queryFn: () => api<Researcher>(`/researchers/${id}`) });
+  const researcher = useQuery({
+    queryKey: ['researcher', id],
+    queryFn: (): Promise<Researcher> =>
+      answer(client.GET('/api/researchers/{id}', { params: { path: { id: id ?? '' } } })),
+  });
 
   return (
     <QueryState query={researcher}>

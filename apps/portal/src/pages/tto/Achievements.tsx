@@ -3,8 +3,8 @@ import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { Achievement, Page } from '../../api/types';
+import { answer, client } from '../../api/client';
+import type { Achievement } from '../../api/types';
 import { TitleSearch } from '../../components/TitleSearch';
 import { ListingStatusTag, ModeTags } from '../../components/tags';
 import { useTermName } from '../../components/taxonomy';
@@ -22,10 +22,11 @@ export default function Achievements() {
     // While one waits for moderation, look again now and then: its status changes elsewhere.
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'submitted') ? 15_000 : false),
     refetchOnWindowFocus: true,
-    queryFn: () => api<Page<Achievement>>('/achievements', { query: { page, pageSize: 20, q: q || undefined } }),
+    queryFn: () =>
+      answer(client.GET('/api/achievements', { params: { query: { page, pageSize: 20, q: q || undefined } } })),
   });
   const submit = useMutation({
-    mutationFn: (id: string) => api<Achievement>(`/achievements/${id}/submit`, { method: 'POST' }),
+    mutationFn: (id: string) => answer(client.POST('/api/achievements/{id}/submit', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['achievements'] }),
     onError: (e) => void message.error(e.message),
   });
