@@ -103,8 +103,13 @@ describe('matching pipeline', () => {
       );
       expect(row.features.every((f) => f.zh.length > 0 && f.en.length > 0)).toBe(true);
     }
+    // The company named the field: the listing shares it, and the field counts as far as the
+    // listing covers the need's wording (in full from half of it).
     const light = rows.find((r) => r.achievement_id === lightAlloy)!;
-    expect(light.features.find((f) => f.feature === 'field')?.value).toBe(1);
+    const field = light.features.find((f) => f.feature === 'field')!;
+    const text = light.features.find((f) => f.feature === 'text')!;
+    expect(field.en).toMatch(/^Same technology field/);
+    expect(field.value).toBeCloseTo(0.5 + 0.5 * Math.min(1, text.value / 0.5), 6);
   });
 
   it('keeps one row per pair when the match job runs again', async () => {
