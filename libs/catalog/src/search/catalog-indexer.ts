@@ -9,6 +9,12 @@ import { achievementDocument, needDocument, researcherDocument, type Owner } fro
 
 export type CatalogKind = JobPayloads['catalog.index']['kind'];
 
+/** The ids a sync wrote to the index and those it removed (their rows are gone). */
+export interface SyncedIds {
+  upserted: string[];
+  removed: string[];
+}
+
 const TABLES: Record<CatalogKind, string> = { need: 'need', achievement: 'achievement', researcher: 'researcher' };
 
 /**
@@ -26,8 +32,14 @@ export class CatalogIndexer {
   ) {}
 
   async sync(kind: CatalogKind, ids: string[]): Promise<{ upserted: number; removed: number }> {
+    const { upserted, removed } = await this.write(kind, ids);
+    return { upserted: upserted.length, removed: removed.length };
+  }
+
+  /** As `sync`, naming the ids upserted and removed. */
+  async write(kind: CatalogKind, ids: string[]): Promise<SyncedIds> {
     const unique = [...new Set(ids)];
-    if (unique.length === 0) return { upserted: 0, removed: 0 };
+    if (unique.length === 0) return { upserted: [], removed: [] };
     const documents = await this.documents(kind, unique);
     const found = new Set(documents.map((doc) => doc.id));
     const gone = unique.filter((id) => !found.has(id));
@@ -39,7 +51,7 @@ export class CatalogIndexer {
       await this.index.remove(gone);
       await this.statistics.forget(gone);
     }
-    return { upserted: documents.length, removed: gone.length };
+    return { upserted: [...found], removed: gone };
   }
 
   /** Every row of `kind`, as documents in batches of ids ordered by id (for rebuilds). */
