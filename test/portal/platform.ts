@@ -90,16 +90,26 @@ export async function startPlatform(
     mkdirSync(SCREENSHOTS, { recursive: true });
     const dashboard = api.get(QueueDashboard);
     const settled = async (timeoutMs: number): Promise<void> => {
+      let unanswered: Error | undefined;
       await waitFor(
         'the queues to drain',
         async () => {
-          const [queues, outbox] = await Promise.all([dashboard.summaries(), dashboard.outbox()]);
-          // Delayed jobs are left out: the schedulers' repeatable jobs are always there.
-          return outbox.pending === 0 && queues.every((q) => q.waiting + q.active === 0);
+          try {
+            const [queues, outbox] = await Promise.all([dashboard.summaries(), dashboard.outbox()]);
+            unanswered = undefined;
+            // Delayed jobs are left out: the schedulers' repeatable jobs are always there.
+            return outbox.pending === 0 && queues.every((q) => q.waiting + q.active === 0);
+          } catch (error) {
+            // The dashboard gives Redis a few seconds per count; on a busy machine ask again.
+            unanswered = error instanceof Error ? error : new Error(String(error));
+            return false;
+          }
         },
         timeoutMs,
         1_000,
-      );
+      ).catch((error: unknown) => {
+        throw unanswered ? new Error(`${String(error)} (the last count failed: ${unanswered.message})`) : error;
+      });
     };
     return { baseUrl: `http://127.0.0.1:${port}`, dataSource, accounts, browser, mail, settled, stop };
   } catch (error) {

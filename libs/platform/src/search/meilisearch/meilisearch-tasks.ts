@@ -35,13 +35,13 @@ export class MeilisearchTaskTimeoutError extends Error {
   constructor(
     readonly taskUid: number,
     readonly waitedMs: number,
-    /** The task's status when the wait ran out (`enqueued`, `processing`), if the engine said. */
+    /** The task's status just after the wait ran out (`enqueued`, `processing`), if the engine said. */
     readonly status: string | undefined,
     /** Tasks enqueued or processing on the engine then, this one included, if the engine said. */
     readonly pending: number | undefined,
   ) {
     const state = [
-      ...(status === undefined ? [] : [`still ${status}`]),
+      ...(status === undefined ? [] : [`status then: ${status}`]),
       ...(pending === undefined ? [] : [`${pending} tasks enqueued or processing on the engine`]),
     ];
     super(
