@@ -28,6 +28,10 @@ export interface Platform {
   mail: SmtpCapture;
   /** Waits until the outbox is empty and no queue has a job waiting or running. */
   settled(timeoutMs: number): Promise<void>;
+  /**
+   * Stops everything; the worker first finishes the jobs it holds (on a busy Meilisearch an index
+   * task may take a minute), so give the hook that calls it two minutes.
+   */
   stop(): Promise<void>;
 }
 

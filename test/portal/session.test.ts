@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('a session across reloads and tabs', () => {
   it('keeps three roles in three browsers, the company in two tabs, signed in through 30 reloads in a minute', async () => {
