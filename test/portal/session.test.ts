@@ -35,9 +35,7 @@ async function reload(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Sessions, not search, are under test: on the embedded engine, because on the shared 2-core machine
-  // the reloads did not fit their three minutes while Meilisearch indexed the seeded catalogue.
-  platform = await startPlatform({ AUTH_RATE_LIMIT_PER_MINUTE: '10', RATE_LIMIT_FACTOR: '1' }, { search: 'postgres' });
+  platform = await startPlatform({ AUTH_RATE_LIMIT_PER_MINUTE: '10', RATE_LIMIT_FACTOR: '1' });
 }, 300_000);
 
 afterAll(async () => {

@@ -75,13 +75,14 @@ it('takes needs while the search engine is unreachable, answers search with 503,
     needIds.push(
       await publishedNeed(meiliApi.url, accounts.enterprise, accounts.admin, { title: `搜索停机时的需求 ${i}` }),
     );
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Well under the engine client's 10 s request timeout: no step waits on the unreachable engine.
+    expect(Date.now() - started).toBeLessThan(8_000);
   }
   const started = Date.now();
   const search = await request(meiliApi.url).get('/api/search?q=电池包').set(as(accounts.enterprise));
   expect(search.status).toBe(503);
   expect(search.body).toMatchObject({ error: 'unavailable' });
-  expect(Date.now() - started).toBeLessThan(3_000);
+  expect(Date.now() - started).toBeLessThan(5_000);
 
   // Index and match jobs fail by their policy and wait for the operator.
   const failedJobs = async (queue: QueueName) =>
