@@ -90,7 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-}, 60_000);
+}, 120_000);
 
 describe('commissioner journey', () => {
   it('the operator appoints a commissioner to the company', async () => {

@@ -123,7 +123,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('detail pages: a team, a search, an introduction', () => {
   it('the TTO lists an achievement with its research team picked by name', async () => {

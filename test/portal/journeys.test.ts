@@ -58,7 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('portal journeys', () => {
   it('a company signs in to its home page and posts a need with the guided form, keeping what it typed when the server refuses', async () => {

@@ -85,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('notifications', () => {
   it('a publication reaches the company: its list updates without a reload, the inbox item opens the need and the badge clears', async () => {

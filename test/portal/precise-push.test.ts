@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('precise push', () => {
   it('a company posts a need nothing fits and is told so: no listing fits yet, one will be pushed when it does', async () => {

@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of sessions) await context.close();
   await platform?.stop();
-}, 60_000);
+}, 120_000);
 
 describe("records: the manager's evidence sheet and the institution's register", () => {
   it('the manager opens their record and prints the evidence sheet', async () => {

@@ -35,13 +35,15 @@ async function reload(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  platform = await startPlatform({ AUTH_RATE_LIMIT_PER_MINUTE: '10', RATE_LIMIT_FACTOR: '1' });
+  // The session's reloads are what is measured, not search: the embedded engine keeps the seed's
+  // indexing off the minute of reloads.
+  platform = await startPlatform({ AUTH_RATE_LIMIT_PER_MINUTE: '10', RATE_LIMIT_FACTOR: '1' }, { search: 'postgres' });
 }, 300_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await platform?.stop();
-});
+}, 120_000);
 
 describe('a session across reloads and tabs', () => {
   it('keeps three roles in three browsers, the company in two tabs, signed in through 30 reloads in a minute', async () => {

@@ -10,12 +10,13 @@ import { freePort } from '../support/redis-server';
 import { awaitIndexed } from '../support/search';
 
 /**
- * The search engine unreachable: the platform is configured for Meilisearch at an address
- * where nothing answers. Companies still publish needs (PostgreSQL and the outbox take
- * them); portal search answers 503 at once instead of hanging; the index and match jobs fail
- * by their retry policy and wait in the failed set. When search is back (here: the worker
- * on the default PostgreSQL adapter) and the operator retries them from the queue view,
- * every need is indexed and matched.
+ * The search engine unreachable: the platform runs on Meilisearch (an index of this test's own
+ * on the run's server), then its api and worker are pointed at an address where nothing
+ * answers. Companies still publish needs (PostgreSQL and the outbox take them); portal search
+ * answers 503 at once instead of hanging; the index and match jobs fail by their retry policy
+ * and wait in the failed set. When search is back (a worker on the same Meilisearch index
+ * again) and the operator retries them from the queue view, every need is indexed and matched
+ * on Meilisearch. (search-restart.test.ts stops and starts a real server instead.)
  */
 
 const NEEDS = 4;
@@ -41,7 +42,7 @@ async function stop(child: RunningProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+  env = await setUpTestEnvironment({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' }, undefined, { search: 'meilisearch' });
   dataSource = new DataSource(dataSourceOptions({ url: env.database.url, applicationName: 'kz-test-search-outage' }));
   await dataSource.initialize();
 }, 30_000);
@@ -53,7 +54,7 @@ afterAll(async () => {
 });
 
 it('takes needs while the search engine is unreachable, answers search with 503, and loses nothing', async () => {
-  // The catalogue, indexed while search works.
+  // The catalogue, indexed on Meilisearch while it answers.
   const api = await start('api');
   let worker = await start('worker');
   accounts = await createAccounts(api.url, dataSource);
@@ -74,13 +75,14 @@ it('takes needs while the search engine is unreachable, answers search with 503,
     needIds.push(
       await publishedNeed(meiliApi.url, accounts.enterprise, accounts.admin, { title: `搜索停机时的需求 ${i}` }),
     );
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Well under the engine client's 10 s request timeout: no step waits on the unreachable engine.
+    expect(Date.now() - started).toBeLessThan(8_000);
   }
   const started = Date.now();
   const search = await request(meiliApi.url).get('/api/search?q=电池包').set(as(accounts.enterprise));
   expect(search.status).toBe(503);
   expect(search.body).toMatchObject({ error: 'unavailable' });
-  expect(Date.now() - started).toBeLessThan(3_000);
+  expect(Date.now() - started).toBeLessThan(5_000);
 
   // Index and match jobs fail by their policy and wait for the operator.
   const failedJobs = async (queue: QueueName) =>
@@ -94,7 +96,7 @@ it('takes needs while the search engine is unreachable, answers search with 503,
   );
   expect(matched).toBe(0);
 
-  // Search is back; the operator retries what failed.
+  // Search is back (the worker on the test's Meilisearch index again); the operator retries what failed.
   await stop(worker.process);
   await start('worker');
   for (const queue of [QueueName.Index, QueueName.Match]) {
@@ -105,7 +107,8 @@ it('takes needs while the search engine is unreachable, answers search with 503,
         .expect(202);
     }
   }
-  for (const id of needIds) await awaitRecommendations(dataSource, id, 2);
+  // Matched on the run's shared Meilisearch, which may be busy with other files' catalogues.
+  for (const id of needIds) await awaitRecommendations(dataSource, id, 2, 240_000);
   await awaitIndexed(dataSource, needIds);
   expect(await failedJobs(QueueName.Index)).toEqual([]);
-}, 300_000);
+}, 900_000);

@@ -32,11 +32,12 @@ export async function indexedCount(dataSource: DataSource, ids: readonly string[
 }
 
 /**
- * Waits until the search index holds every one of these ids. Meilisearch applies each write as a
- * task of its own, one after another, which takes seconds each on a busy machine: hence the
- * minute.
+ * Waits until the search index holds every one of these ids. The run's Meilisearch serves every
+ * test file of the run and applies their tasks one after another, whichever index they write:
+ * a write of a few documents may wait behind another file's whole seeded catalogue, minutes on
+ * a busy machine.
  */
-export async function awaitIndexed(dataSource: DataSource, ids: readonly string[], timeoutMs = 60_000): Promise<void> {
+export async function awaitIndexed(dataSource: DataSource, ids: readonly string[], timeoutMs = 240_000): Promise<void> {
   await eventually(
     async () => (await indexedCount(dataSource, ids)) >= ids.length,
     timeoutMs,

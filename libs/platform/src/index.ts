@@ -69,6 +69,7 @@ export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
 export {
   MeilisearchIndex,
   MeilisearchTaskError,
+  MeilisearchTaskTimeoutError,
   searchRequest as meilisearchRequest,
   type MeilisearchOptions,
 } from './search/meilisearch/meilisearch-index';
