@@ -2919,20 +2919,20 @@ export interface components {
             /** @description Whether a technology commissioner drafted it for the company (科技特派员挖掘的需求). */
             minedByCommissioner: boolean;
             id: string;
-            orgId: string;
-            /** @enum {string} */
-            status: "closed" | "draft" | "expired" | "submitted" | "published" | "matched";
             title: string;
             summary: string;
             keywords: string[];
             fieldCodes: string[];
             desiredStage: string | null;
             minTrl: number | null;
-            cooperationModes: ("licence" | "transfer" | "use_first_pay_later" | "equity" | "joint_development" | "commissioned_rd")[];
             regionCode: string | null;
             deadline: string | null;
             /** @enum {string} */
             confidentiality: "public" | "summary_only";
+            orgId: string;
+            /** @enum {string} */
+            status: "closed" | "draft" | "expired" | "submitted" | "published" | "matched";
+            cooperationModes: ("licence" | "transfer" | "use_first_pay_later" | "equity" | "joint_development" | "commissioned_rd")[];
             /** Format: date-time */
             publishedAt: string | null;
             /** Format: date-time */
@@ -2946,20 +2946,20 @@ export interface components {
         };
         PublicNeed: {
             id: string;
-            orgId: string;
-            /** @enum {string} */
-            status: "closed" | "draft" | "expired" | "submitted" | "published" | "matched";
             title: string;
             summary: string;
             keywords: string[];
             fieldCodes: string[];
             desiredStage: string | null;
             minTrl: number | null;
-            cooperationModes: ("licence" | "transfer" | "use_first_pay_later" | "equity" | "joint_development" | "commissioned_rd")[];
             regionCode: string | null;
             deadline: string | null;
             /** @enum {string} */
             confidentiality: "public" | "summary_only";
+            orgId: string;
+            /** @enum {string} */
+            status: "closed" | "draft" | "expired" | "submitted" | "published" | "matched";
+            cooperationModes: ("licence" | "transfer" | "use_first_pay_later" | "equity" | "joint_development" | "commissioned_rd")[];
             /** Format: date-time */
             publishedAt: string | null;
             /** Format: date-time */
@@ -3636,7 +3636,7 @@ export interface components {
         };
         TransitionDto: {
             /** @enum {string} */
-            action: "value" | "default" | "start" | "exit" | "register" | "complete" | "expire" | "trigger" | "agree" | "sign" | "cancel" | "terminate" | "opt_out" | "fall_overdue" | "settle" | "take_equity" | "grant";
+            action: "value" | "default" | "start" | "exit" | "register" | "complete" | "trigger" | "expire" | "agree" | "sign" | "cancel" | "terminate" | "opt_out" | "fall_overdue" | "settle" | "take_equity" | "grant";
             note?: string;
         };
         ContributionDto: {
