@@ -171,7 +171,7 @@ export class Environment {
    * The score is the larger of the field model and the near-copy model (core/score.ts), so a need
    * written in a company's own words that a listing covers closely (72% of its weighted wording)
    * scores about 0.94 whatever field is inferred. At 0.3 on the development sets (PostgreSQL):
-   * topical keeps 3.4 a need at precision 0.69, absent 3.7 at 0.48 with 39% of the needs that have
+   * topical keeps 3.1 a need at precision 0.69, absent 3.4 at 0.49 with 39% of the needs that have
    * nothing relevant left empty, title → abstract presentHit 0.996, problem → solution 0.91; at 0.1
    * they kept 7.8 and 6.8 a need at precision 0.42 and 0.31 (README, "Matching quality").
    */
