@@ -46,10 +46,20 @@ async function call<T>(account: SignedIn, method: string, path: string, body?: u
   return (await response.json()) as T;
 }
 
+/**
+ * Opens a select and takes an option from its own dropdown — the one holding the listbox the
+ * select names (`aria-controls`) — so no option is looked for in another select's dropdown still
+ * closing.
+ */
 async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
+  const select = page.getByLabel(label);
+  await select.click();
+  const listbox = await select.getAttribute('aria-controls');
+  if (!listbox) throw new Error(`The select "${label}" names no listbox`);
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${listbox}"]`) })
+    .locator('.ant-select-item-option')
     .filter({ hasText: option })
     .first()
     .click();

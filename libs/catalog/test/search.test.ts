@@ -102,6 +102,11 @@ beforeAll(async () => {
     30_000,
     'the draft to be indexed',
   );
+  await eventually(
+    async () => (await searchIds('type=need', tto)).length === 1 || undefined,
+    30_000,
+    'the published need to be indexed',
+  );
 }, 120_000);
 
 afterAll(async () => {

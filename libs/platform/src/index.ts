@@ -69,7 +69,6 @@ export { PostgresSearchIndex } from './search/postgres/postgres-search-index';
 export {
   MeilisearchIndex,
   MeilisearchTaskError,
-  MeilisearchTaskTimeoutError,
   searchRequest as meilisearchRequest,
   type MeilisearchOptions,
 } from './search/meilisearch/meilisearch-index';

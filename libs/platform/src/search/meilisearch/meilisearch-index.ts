@@ -31,7 +31,7 @@ import {
 } from './meilisearch-schema';
 import { errorCode, isIndexNotFound, needsSettings, settled, unavailableOr } from './meilisearch-tasks';
 
-export { MeilisearchTaskError, MeilisearchTaskTimeoutError } from './meilisearch-tasks';
+export { MeilisearchTaskError } from './meilisearch-tasks';
 
 export interface MeilisearchOptions {
   host: string;
@@ -360,7 +360,7 @@ export class MeilisearchIndex extends SearchIndex {
   }
 
   private run(enqueued: EnqueuedTaskPromise, timeoutMs = this.taskTimeoutMs): Promise<Task> {
-    return settled(enqueued, timeoutMs, this.client);
+    return settled(enqueued, timeoutMs);
   }
 }
 

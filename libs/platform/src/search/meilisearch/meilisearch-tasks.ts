@@ -2,9 +2,7 @@ import {
   MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
-  MeilisearchTaskTimeOutError,
   type EnqueuedTaskPromise,
-  type Meilisearch,
   type Task,
 } from 'meilisearch';
 import { ServiceUnavailableError } from '../../errors/domain-errors';
@@ -27,56 +25,11 @@ export class MeilisearchTaskError extends Error {
   }
 }
 
-/**
- * A task the engine had not finished when the wait ran out. It may still succeed later (writes
- * are safe to send again); the message says how far it got and how busy the engine was.
- */
-export class MeilisearchTaskTimeoutError extends Error {
-  constructor(
-    readonly taskUid: number,
-    readonly waitedMs: number,
-    /** The task's status just after the wait ran out (`enqueued`, `processing`), if the engine said. */
-    readonly status: string | undefined,
-    /** Tasks enqueued or processing on the engine then, this one included, if the engine said. */
-    readonly pending: number | undefined,
-  ) {
-    const state = [
-      ...(status === undefined ? [] : [`status then: ${status}`]),
-      ...(pending === undefined ? [] : [`${pending} tasks enqueued or processing on the engine`]),
-    ];
-    super(
-      `Meilisearch task ${taskUid} not finished after ${waitedMs} ms` +
-        (state.length > 0 ? ` (${state.join('; ')})` : ''),
-    );
-  }
-}
-
-/**
- * Waits for a task, at most `timeoutMs`, and turns anything but success into a
- * MeilisearchTaskError, or into a MeilisearchTaskTimeoutError when the wait runs out (saying,
- * when `client` is given, how the task and the engine's queue stood).
- */
-export async function settled(enqueued: EnqueuedTaskPromise, timeoutMs: number, client?: Meilisearch): Promise<Task> {
-  let task: Task;
-  try {
-    task = await enqueued.waitTask({ timeout: timeoutMs });
-  } catch (error) {
-    if (!(error instanceof MeilisearchTaskTimeOutError)) throw error;
-    throw await timedOut(error.cause.taskUid, timeoutMs, client);
-  }
+/** Waits for a task and turns anything but success into a MeilisearchTaskError. */
+export async function settled(enqueued: EnqueuedTaskPromise, timeoutMs: number): Promise<Task> {
+  const task = await enqueued.waitTask({ timeout: timeoutMs });
   if (task.status !== 'succeeded') throw new MeilisearchTaskError(task);
   return task;
-}
-
-async function timedOut(taskUid: number, waitedMs: number, client?: Meilisearch): Promise<MeilisearchTaskTimeoutError> {
-  const [task, pending] = await Promise.all([
-    client?.tasks.getTask(taskUid).catch(() => undefined),
-    client?.tasks
-      .getTasks({ statuses: ['enqueued', 'processing'], limit: 1 })
-      .then((page) => page.total)
-      .catch(() => undefined),
-  ]);
-  return new MeilisearchTaskTimeoutError(taskUid, waitedMs, task?.status, pending);
 }
 
 /** The engine's error code of a refused request or a failed task, if it is one of those. */
