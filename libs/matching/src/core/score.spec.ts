@@ -269,6 +269,25 @@ describe('the near-copy way to be worth a look', () => {
     expect(text.zh).toMatch(/按文本计分/);
   });
 
+  it('says the text decided only for a near-copy, not for a poor pair both models read low', () => {
+    // Half the need covered, in a field the other hits outvote: the near-copy model scores it
+    // higher than the field model, but well short of even odds.
+    const ranked = rankForNeed(
+      need(),
+      [
+        hit(achievement('half', { fieldCodes: ['food'], categoryCodes: ['eng'] }), 5),
+        hit(achievement('other-1', { fieldCodes: ['machines'], categoryCodes: ['eng'] }), 2),
+        hit(achievement('other-2', { fieldCodes: ['machines'], categoryCodes: ['eng'] }), 2),
+      ],
+      { now },
+    );
+    const half = ranked.find((r) => r.achievementId === 'half')!;
+    expect(combine(half.features, DEFAULT_WEIGHTS)).toBeLessThan(half.score);
+    expect(half.score).toBeCloseTo(nearCopyProbability(0.5), 6);
+    expect(half.score).toBeLessThan(0.5);
+    expect(half.features.find((f) => f.feature === 'text')!.en).not.toMatch(/decides/);
+  });
+
   it('leaves the explanation alone where the features score higher', () => {
     const [ranked] = rankForNeed(need({ fieldCodes: ['food'] }), [hit(achievement('a', { fieldCodes: ['food'] }), 3)], {
       now,

@@ -95,12 +95,18 @@ export function nearCopyProbability(coverage: number): number {
 /**
  * The score a person sees: the larger of the two ways a listing is worth a look — by the
  * features (field first), or as a near-copy of the need's text. Each is a probability; the larger
- * is the better-founded reason, and it is the one the text feature's explanation then names.
+ * is the better-founded reason. `byText` says whether the near-copy model decided it, and did so
+ * as a near-copy (at even odds or better), which the text feature's explanation then says.
  */
-export function worthALook(features: readonly FeatureValue[], weights: Weights, intercept = DEFAULT_INTERCEPT): number {
+export function worthALook(
+  features: readonly FeatureValue[],
+  weights: Weights,
+  intercept = DEFAULT_INTERCEPT,
+): { score: number; byText: boolean } {
   const byFeatures = combine(features, weights, intercept);
   const text = features.find((f) => f.feature === 'text');
-  return text ? Math.max(byFeatures, nearCopyProbability(text.value)) : byFeatures;
+  const nearCopy = text ? nearCopyProbability(text.value) : 0;
+  return nearCopy > byFeatures ? { score: nearCopy, byText: nearCopy >= 0.5 } : { score: byFeatures, byText: false };
 }
 
 /** The calibrated probability the features give (see Calibration). */
@@ -178,10 +184,8 @@ function scoredCandidate<T>(
   options: RankOptions,
 ): Scored<T> {
   const order = orderValue(features, best > 0 ? textScore / best : 0);
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const score = worthALook(features, weights, options.intercept);
-  const shown = score > combine(features, weights, options.intercept) ? features.map(asNearCopy) : features;
-  return { item, id, score, order, features: shown, textScore };
+  const { score, byText } = worthALook(features, options.weights ?? DEFAULT_WEIGHTS, options.intercept);
+  return { item, id, score, order, features: byText ? features.map(asNearCopy) : features, textScore };
 }
 
 /** The text feature, saying that it decided the score (the listing covers most of the need's wording). */
